@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using ContainerNetLib.Importer.Cli;
+
+return await CommandRunner.RunAsync(args, Console.Out, Console.Error);

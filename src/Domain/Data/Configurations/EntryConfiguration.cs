@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.ReadingLists;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContainerNetLib.Domain.Data.Configurations;
+
+internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
+{
+    /// <summary>
+    /// Full-text document: title (A), description (B), author names (C), URL host split into
+    /// words (D), so "oreilly" finds www.oreilly.com.
+    /// </summary>
+    internal const string SearchVectorSql =
+        "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || " +
+        "setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'B') || " +
+        "setweight(jsonb_to_tsvector('simple'::regconfig, jsonb_path_query_array(authors, '$[*].name'), '[\"string\"]'), 'C') || " +
+        "setweight(to_tsvector('simple'::regconfig, translate(coalesce(substring(normalized_url from '^[a-z]+://(?:[^/@]*@)?([^/:?#]+)'), ''), '.-', '  ')), 'D')";
+
+    public void Configure(EntityTypeBuilder<Entry> entry)
+    {
+        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        entry.Property(e => e.Authors)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                authors => JsonSerializer.Serialize(authors, AuthorJson.Options),
+                json => JsonSerializer.Deserialize<List<Author>>(json, AuthorJson.Options) ?? new List<Author>(),
+                new ValueComparer<List<Author>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    a => a.Aggregate(0, (hash, author) => HashCode.Combine(hash, author.GetHashCode())),
+                    a => a.ToList()));
+        entry.Property(e => e.SearchVector)
+            .HasComputedColumnSql(SearchVectorSql, stored: true);
+
+        entry.HasIndex(e => new { e.SectionId, e.ParentId, e.Position });
+        entry.HasIndex(e => e.ParentId);
+        entry.HasIndex(e => e.NormalizedUrl);
+        entry.HasIndex(e => e.SearchVector).HasMethod("GIN");
+
+        entry.HasOne(e => e.Section).WithMany(s => s.Entries).HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,16 @@
+using ContainerNetLib.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContainerNetLib.Domain.Data.Configurations;
+
+internal sealed class LinkConfiguration : IEntityTypeConfiguration<Link>
+{
+    public void Configure(EntityTypeBuilder<Link> link)
+    {
+        link.Property(l => l.Role).HasConversion<string>().HasMaxLength(16);
+        link.HasIndex(l => new { l.EntryId, l.Position });
+        link.HasIndex(l => l.NormalizedUrl);
+        link.HasOne(l => l.Entry).WithMany(e => e.Links).HasForeignKey(l => l.EntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

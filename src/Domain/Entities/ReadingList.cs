@@ -1,0 +1,12 @@
+namespace ContainerNetLib.Domain.Entities;
+
+/// <summary>The list as a whole: what stands before its first heading. There is one row.</summary>
+public sealed class ReadingList
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public string Preamble { get; set; } = "";
+    public bool EndsWithNewline { get; set; } = true;
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,39 @@
+using ContainerNetLib.Importer.Commands;
+
+namespace ContainerNetLib.Importer.Cli;
+
+/// <summary>Dispatches a command and turns every failure into one line on stderr and an exit code.</summary>
+public static class CommandRunner
+{
+    public const string Usage = """
+        usage: ContainerNetLib.Importer <command>
+          migrate                              apply database migrations
+          import <file> [--dry-run] [--json]   import a reading list (idempotent, one transaction)
+          export [--out FILE]                  write the whole list as Markdown (stdout by default)
+        The database is ConnectionStrings__Portal (environment).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var arguments = new Arguments(args);
+            ICommand command = arguments.Command switch
+            {
+                "migrate" => new MigrateCommand(),
+                "import" => new ImportCommand(),
+                "export" => new ExportCommand(),
+                "help" or "--help" or "-h" => new HelpCommand(),
+                null => throw new UsageException("no command given"),
+                var other => throw new UsageException($"unknown command '{other}'"),
+            };
+            return await command.RunAsync(arguments, new CommandConsole(stdout, stderr), CancellationToken.None);
+        }
+        catch (Exception e) when (Failure.Describe(e) is { } failure)
+        {
+            stderr.WriteLine($"error: {failure.Message}");
+            if (e is UsageException) stderr.WriteLine(Usage);
+            return failure.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using ContainerNetLib.Importer.Cli;
+
+namespace ContainerNetLib.Importer.Commands;
+
+internal sealed class HelpCommand : ICommand
+{
+    public Task<int> RunAsync(Arguments arguments, CommandConsole console, CancellationToken ct)
+    {
+        console.Out.WriteLine(CommandRunner.Usage);
+        return Task.FromResult(0);
+    }
+}
