@@ -50,7 +50,8 @@ internal sealed class SectionSync(PortalDbContext db, DateTimeOffset now)
         }
         await db.SaveChangesAsync(ct);
 
-        StoredKeys = stored.Except(_removed).ToDictionary(s => s.Id, s => storedKeys[s.Id]);
+        // Removed sections stay in: their entries must be matched (they may have moved) or counted as removed.
+        StoredKeys = storedKeys;
         Changes = new SectionChanges(added, changed, _removed.Count);
         return resolved.ToDictionary(r => r.Key, r => r.Value.Id, StringComparer.Ordinal);
     }

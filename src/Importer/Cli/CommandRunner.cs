@@ -13,7 +13,10 @@ public static class CommandRunner
         The database is ConnectionStrings__Portal (environment).
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, new CommandContext(stdout, stderr, Environment.GetEnvironmentVariable("ConnectionStrings__Portal")));
+
+    public static async Task<int> RunAsync(string[] args, CommandContext context)
     {
         try
         {
@@ -27,12 +30,12 @@ public static class CommandRunner
                 null => throw new UsageException("no command given"),
                 var other => throw new UsageException($"unknown command '{other}'"),
             };
-            return await command.RunAsync(arguments, new CommandConsole(stdout, stderr), CancellationToken.None);
+            return await command.RunAsync(arguments, context, CancellationToken.None);
         }
         catch (Exception e) when (Failure.Describe(e) is { } failure)
         {
-            stderr.WriteLine($"error: {failure.Message}");
-            if (e is UsageException) stderr.WriteLine(Usage);
+            context.Error.WriteLine($"error: {failure.Message}");
+            if (e is UsageException) context.Error.WriteLine(Usage);
             return failure.ExitCode;
         }
     }

@@ -2,5 +2,5 @@ namespace ContainerNetLib.Importer.Cli;
 
 public interface ICommand
 {
-    Task<int> RunAsync(Arguments arguments, CommandConsole console, CancellationToken ct);
+    Task<int> RunAsync(Arguments arguments, CommandContext console, CancellationToken ct);
 }

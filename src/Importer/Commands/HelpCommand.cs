@@ -4,7 +4,7 @@ namespace ContainerNetLib.Importer.Commands;
 
 internal sealed class HelpCommand : ICommand
 {
-    public Task<int> RunAsync(Arguments arguments, CommandConsole console, CancellationToken ct)
+    public Task<int> RunAsync(Arguments arguments, CommandContext console, CancellationToken ct)
     {
         console.Out.WriteLine(CommandRunner.Usage);
         return Task.FromResult(0);

@@ -7,7 +7,7 @@ namespace ContainerNetLib.Importer.Commands;
 
 internal sealed class ImportCommand : ICommand
 {
-    public async Task<int> RunAsync(Arguments arguments, CommandConsole console, CancellationToken ct)
+    public async Task<int> RunAsync(Arguments arguments, CommandContext console, CancellationToken ct)
     {
         var dryRun = arguments.Flag("--dry-run");
         var json = arguments.Flag("--json");
@@ -19,7 +19,7 @@ internal sealed class ImportCommand : ICommand
         };
 
         var markdown = MarkdownFile.Read(file);
-        await using var db = Database.Open();
+        await using var db = console.OpenDatabase();
         var summary = await WithProgress(console, async progress =>
         {
             progress.Report("Parsing " + Path.GetFileName(file));
@@ -33,7 +33,7 @@ internal sealed class ImportCommand : ICommand
     }
 
     /// <summary>A spinner on a terminal; nothing when output is redirected, so scripts and --json stay clean.</summary>
-    private static async Task<ImportSummary> WithProgress(CommandConsole console, Func<IProgress<string>, Task<ImportSummary>> work)
+    private static async Task<ImportSummary> WithProgress(CommandContext console, Func<IProgress<string>, Task<ImportSummary>> work)
     {
         if (!console.Interactive) return await work(new Progress<string>(_ => { }));
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });

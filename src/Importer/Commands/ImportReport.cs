@@ -25,7 +25,7 @@ internal static class ImportReport
         s.DryRun,
     }, Options);
 
-    public static void Write(ImportSummary s, string file, CommandConsole console)
+    public static void Write(ImportSummary s, string file, CommandContext console)
     {
         var c = s.Counts;
         var verb = s.DryRun ? "Would import" : "Imported";

@@ -5,10 +5,10 @@ namespace ContainerNetLib.Importer.Commands;
 
 internal sealed class MigrateCommand : ICommand
 {
-    public async Task<int> RunAsync(Arguments arguments, CommandConsole console, CancellationToken ct)
+    public async Task<int> RunAsync(Arguments arguments, CommandContext console, CancellationToken ct)
     {
         arguments.Positional();
-        await using var db = Database.Open();
+        await using var db = console.OpenDatabase();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         console.Error.WriteLine(pending.Count == 0

@@ -1,0 +1,20 @@
+using ContainerNetLib.Domain.Data;
+
+namespace ContainerNetLib.Importer.Cli;
+
+/// <summary>What a command runs with: its output streams and the database it talks to.</summary>
+public sealed record CommandContext(TextWriter Out, TextWriter Error, string? ConnectionString)
+{
+    /// <summary>Progress is shown only when stderr is the process's own terminal.</summary>
+    public bool Interactive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+
+    public PortalDbContext OpenDatabase()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ConfigurationException(
+                "ConnectionStrings__Portal is not set; run scripts/postgres.sh start and export the connection string it prints");
+        }
+        return PortalDatabase.Create(ConnectionString);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using ContainerNetLib.Importer.Cli;
+
+namespace ContainerNetLib.Importer.Tests;
+
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public JsonElement Json => JsonDocument.Parse(Out).RootElement;
+    public int Count(string name) => Json.GetProperty(name).GetInt32();
+}
+
+/// <summary>Runs the importer's command line in process, against one test's database.</summary>
+public static class Cli
+{
+    public static async Task<CliResult> RunAsync(string? connectionString, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CommandRunner.RunAsync(args, new CommandContext(stdout, stderr, connectionString));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string TempFile(string content, string extension = ".md")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cnl-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ContainerNetLib.Tests.Shared;
+
+/// <summary>The repository folder (where ContainerNetLib.sln is), found from wherever the tests run.</summary>
+public static class RepoRoot
+{
+    public static string Path { get; } = Find();
+
+    public static string Seed => System.IO.Path.Combine(Path, "seeds", "container-networking.md");
+
+    public static string Corpus => System.IO.Path.Combine(Path, "..", "shared", "corpus");
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "ContainerNetLib.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("ContainerNetLib.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using ContainerNetLib.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ContainerNetLib.Tests.Shared;
+
+/// <summary>
+/// The real PostgreSQL every integration test uses. Uses ConnectionStrings__Portal when set,
+/// otherwise starts the project's private cluster with scripts/postgres.sh. Migrations are applied
+/// once to a template; each test gets its own copy, so no test sees another's rows.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    private string _template = "";
+
+    public string AdminConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        AdminConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Portal") is { Length: > 0 } configured
+            ? configured
+            : StartPrivateCluster();
+        _template = $"cnl_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        await ExecuteAsync($"create database {_template}");
+        await using var db = PortalDatabase.Create(ConnectionStringFor(_template));
+        await db.Database.MigrateAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"drop database if exists {_template} with (force)");
+    }
+
+    /// <summary>A new, migrated, empty database; dropped when the returned handle is disposed.</summary>
+    public async Task<FreshDatabase> CreateAsync()
+    {
+        var name = $"cnl_test_{Guid.NewGuid():N}"[..40];
+        await ExecuteAsync($"create database {name} template {_template}");
+        return new FreshDatabase(this, name, ConnectionStringFor(name));
+    }
+
+    internal async Task DropAsync(string name, string connectionString)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        await ExecuteAsync($"drop database if exists {name} with (force)");
+    }
+
+    private string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string StartPrivateCluster()
+    {
+        var script = Path.Combine(RepoRoot.Path, "scripts", "postgres.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, "start"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh start failed: {error}");
+        return output.Trim().Split('\n')[^1];
+    }
+}
+
+public sealed class FreshDatabase(TestDatabase server, string name, string connectionString) : IAsyncDisposable
+{
+    public string Name => name;
+    public string ConnectionString => connectionString;
+
+    public PortalDbContext Open() => PortalDatabase.Create(connectionString);
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Every row of the list with its xmin: equal snapshots mean no row was written.</summary>
+    public async Task<List<string>> SnapshotAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select 's' || id || ':' || xmin::text || ':' || updated_at::text from sections
+            union all select 'e' || id || ':' || xmin::text || ':' || updated_at::text from entries
+            union all select 'l' || id || ':' || xmin::text from links
+            union all select 'r' || id || ':' || xmin::text from reading_lists
+            order by 1
+            """, connection);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    public ValueTask DisposeAsync() => new(server.DropAsync(name, connectionString));
+}
