@@ -9,8 +9,8 @@ namespace ContainerNetLib.Domain.Urls;
 ///    trailing dot on the host dropped;
 /// 2. the default port (80 for http, 443 for https) removed;
 /// 3. the fragment removed, except a "#!" route, which single-page sites use as the address;
-/// 4. a trailing slash removed from a non-empty path ("/blog/" becomes "/blog"); an empty path
-///    becomes "/";
+/// 4. a trailing slash removed from a non-empty path ("/blog/" becomes "/blog"), unless a "#!"
+///    route follows; an empty path becomes "/";
 /// 5. query parameters named utm_* removed, the others kept in their order; an empty query dropped;
 /// 6. user-info and percent-encoding kept as written (the SSRF guard refuses user-info later).
 /// </summary>
@@ -32,10 +32,12 @@ public static class UrlNormalizer
         if (!uri.IsDefaultPort) result.Append(':').Append(uri.Port);
 
         var path = uri.AbsolutePath;
-        if (path.Length > 1 && path.EndsWith('/')) path = path.TrimEnd('/');
+        var route = uri.Fragment.StartsWith("#!");
+        // With a "#!" route the page lives in the fragment; the path before it stays as written.
+        if (!route && path.Length > 1 && path.EndsWith('/')) path = path.TrimEnd('/');
         result.Append(path.Length == 0 ? "/" : path);
         result.Append(Query(uri.Query));
-        if (uri.Fragment.StartsWith("#!")) result.Append(uri.Fragment);
+        if (route) result.Append(uri.Fragment);
         return result.ToString();
     }
 
