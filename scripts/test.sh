@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test project against a private PostgreSQL (installed and started when needed) and
+# ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+logs="$(mktemp -d)"
+passed=0 failed=0 skipped=0 status=0
+
+finish() {
+  local line="$passed passed, $failed failed"
+  (( skipped > 0 )) && line+=", $skipped skipped"
+  echo "$line"
+  (( failed > 0 || status != 0 )) && exit 1
+  exit 0
+}
+
+if ! ConnectionStrings__Portal="$(scripts/postgres.sh start)"; then
+  echo "PostgreSQL could not be started; see .data/postgres/postgres.log" >&2
+  failed=1; finish
+fi
+export ConnectionStrings__Portal
+
+if ! dotnet build ContainerNetLib.sln -c Release -nologo -v quiet >"$logs/build.log" 2>&1; then
+  cat "$logs/build.log"
+  echo "The build failed." >&2
+  failed=1; finish
+fi
+
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== $name"
+  dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$logs/$name.log"
+  code=${PIPESTATUS[0]}
+  counts() { grep -E "^\s*$1:\s*[0-9]+" "$logs/$name.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+  total=$(counts total); fail=$(counts failed); ok=$(counts succeeded); skip=$(counts skipped)
+  if [[ $total == 0 && $code != 0 ]]; then fail=1; fi   # crashed before reporting: count it as a failure
+  passed=$((passed + ok)); failed=$((failed + fail)); skipped=$((skipped + skip))
+  (( code != 0 )) && status=1
+done
+finish

@@ -1,0 +1,3 @@
+namespace ContainerNetLib.Portal.Features.Reading;
+
+public sealed record SectionSummary(int Id, int? ParentId, string Title, string Slug, int EntryCount);

@@ -1,0 +1,3 @@
+using ContainerNetLib.Tests.Shared;
+
+[assembly: AssemblyFixture(typeof(TestDatabase))]
