@@ -46,8 +46,8 @@ public class EditedFileTests(TestDatabase server)
         const string first = "* 2017-04-03: [Container Networking Deep Dive]";
         const string last = "* 2016-04-10: [Network namespaces]";
         var lines = Seed.Split('\n').ToList();
-        var a = lines.FindIndex(l => l.StartsWith(first));
-        var b = lines.FindIndex(l => l.StartsWith(last));
+        var a = lines.FindIndex(l => l.StartsWith(first, StringComparison.Ordinal));
+        var b = lines.FindIndex(l => l.StartsWith(last, StringComparison.Ordinal));
         (lines[a], lines[b]) = (lines[b], lines[a]);
         var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(string.Join('\n', lines)), "--json");
 

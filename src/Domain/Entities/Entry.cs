@@ -29,6 +29,12 @@ public sealed class Entry
     public string? Description { get; set; }
     public List<Author> Authors { get; set; } = [];
 
+    /// <summary>
+    /// SHA-256 over the content fields and links, so an import can tell unchanged entries apart
+    /// without reading them back (see Importing/ContentHash).
+    /// </summary>
+    public byte[] ContentHash { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -7,12 +7,12 @@ namespace ContainerNetLib.Domain.Importing;
 /// </summary>
 internal sealed class EntryPlan
 {
-    private readonly (EntryRow Row, int? ParentIndex, EntryRow? Stored)[] _rows;
+    private readonly (EntryRow Row, int? ParentIndex, StoredEntry? Stored)[] _rows;
     private readonly DateTimeOffset _now;
 
     private EntryPlan(int count, DateTimeOffset now)
     {
-        _rows = new (EntryRow, int?, EntryRow?)[count];
+        _rows = new (EntryRow, int?, StoredEntry?)[count];
         _now = now;
     }
 
@@ -23,10 +23,10 @@ internal sealed class EntryPlan
     public int ChangedCount { get; private set; }
     public int Unchanged { get; private set; }
 
-    public static EntryPlan Match(ParsedTree tree, Dictionary<string, EntryRow> stored, Dictionary<string, int> sectionIds, DateTimeOffset now)
+    public static EntryPlan Match(ParsedTree tree, Dictionary<EntryKey, StoredEntry> stored, Dictionary<string, int> sectionIds, DateTimeOffset now)
     {
         var plan = new EntryPlan(tree.Entries.Count, now);
-        var matched = new HashSet<string>(StringComparer.Ordinal);
+        var matched = new HashSet<EntryKey>();
         for (var i = 0; i < tree.Entries.Count; i++)
         {
             var (key, sectionKey, parentIndex, row) = tree.Entries[i];
@@ -53,13 +53,16 @@ internal sealed class EntryPlan
             row.Id = stored.Id;
             row.CreatedAt = stored.CreatedAt;
             var sameContent = row.SameContent(stored);
-            var sameLinks = row.SameLinks(stored);
-            row.UpdatedAt = sameContent && sameLinks ? stored.UpdatedAt : _now;
-            if (!sameContent || !sameLinks) ChangedCount++;
-            else Unchanged++;
-            // updated_at moves when only the links changed, so the row is rewritten then too.
-            if (!sameContent || !sameLinks) Changed.Add(row);
-            if (!sameLinks) LinksChanged.Add(row);
+            var samePlace = row.SamePlace(stored);
+            row.UpdatedAt = sameContent && samePlace ? stored.UpdatedAt : _now;
+            if (sameContent && samePlace) Unchanged++;
+            else
+            {
+                ChangedCount++;
+                Changed.Add(row);
+            }
+            // The fingerprint covers the links: only entries whose content changed get new link rows.
+            if (!sameContent) LinksChanged.Add(row);
         }
     }
 }

@@ -23,15 +23,16 @@ internal sealed class EntryRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required IReadOnlyList<LinkRow> Links { get; init; }
+    public byte[] ContentHash { get; set; } = [];
 
-    public bool SameContent(EntryRow other) =>
-        SectionId == other.SectionId && ParentId == other.ParentId && Position == other.Position &&
-        Markdown == other.Markdown && Indent == other.Indent && Marker == other.Marker &&
-        LeadingMarkdown == other.LeadingMarkdown && Kind == other.Kind && Date == other.Date &&
-        Title == other.Title && Url == other.Url && NormalizedUrl == other.NormalizedUrl &&
-        Description == other.Description && AuthorsJson == other.AuthorsJson;
+    public bool SamePlace(StoredEntry stored) =>
+        SectionId == stored.SectionId && ParentId == stored.ParentId && Position == stored.Position;
 
-    public bool SameLinks(EntryRow other) => Links.SequenceEqual(other.Links);
+    public bool SameContent(StoredEntry stored) => ContentHash.AsSpan().SequenceEqual(stored.ContentHash);
 }
+
+/// <summary>What an import needs of a stored entry: where it stands and its content fingerprint.</summary>
+internal sealed record StoredEntry(
+    long Id, int SectionId, long? ParentId, int Position, string? NormalizedUrl, byte[] ContentHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 internal sealed record LinkRow(int Position, string Url, string NormalizedUrl, string Text, LinkRole Role);

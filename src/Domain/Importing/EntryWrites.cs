@@ -13,7 +13,7 @@ internal sealed class EntryWrites(PortalDbContext db)
 {
     private const string Columns =
         "id, section_id, parent_id, position, markdown, indent, marker, leading_markdown, kind, date, title, url, " +
-        "normalized_url, description, authors, created_at, updated_at";
+        "normalized_url, description, authors, content_hash, created_at, updated_at";
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
@@ -50,7 +50,7 @@ internal sealed class EntryWrites(PortalDbContext db)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Replaces the links of the given entries (new entries have none yet).</summary>
+    /// <summary>Replaces the links of entries whose content changed.</summary>
     public async Task ReplaceLinksAsync(IReadOnlyList<EntryRow> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
@@ -59,6 +59,12 @@ internal sealed class EntryWrites(PortalDbContext db)
             delete.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Id).ToArray() });
             await delete.ExecuteNonQueryAsync(ct);
         }
+        await InsertLinksAsync(entries, ct);
+    }
+
+    public async Task InsertLinksAsync(IReadOnlyList<EntryRow> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return;
         await using var copy = await Connection.BeginBinaryImportAsync(
             "copy links (entry_id, position, url, normalized_url, text, role) from stdin (format binary)", ct);
         foreach (var entry in entries)
@@ -99,6 +105,7 @@ internal sealed class EntryWrites(PortalDbContext db)
             await WriteNullableAsync(copy, row.NormalizedUrl, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, row.Description, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct);
             await copy.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
         }

@@ -15,29 +15,48 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
     // Two imports at once would each compute a diff against a state the other is changing.
     private const long ImportLockId = 0x434E4C_494D50;
 
-    public async Task<ImportSummary> ImportAsync(ParseResult parsed, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default)
+    public Task<ImportSummary> ImportAsync(ParseResult parsed, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default) =>
+        ImportAsync(() => parsed, dryRun, progress, ct);
+
+    /// <summary>
+    /// Parses (on the thread pool) while the stored state is read: the two need nothing from each
+    /// other, and on a large list each takes seconds.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(Func<ParseResult> parse, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var tree = ParsedTree.From(parsed.Document);
+        var parsing = Task.Run(() =>
+        {
+            var result = parse();
+            return (Result: result, Tree: ParsedTree.From(result.Document));
+        }, ct);
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({ImportLockId})", ct);
+        var sections = new SectionSync(db, now);
+        await sections.LoadAsync(ct);
+        var stored = await StoredTree.LoadEntriesAsync(db, sections.StoredKeys, ct);
 
+        var (parsed, tree) = await parsing;
         progress?.Report("Comparing sections");
         await UpsertListAsync(parsed.Document, now, ct);
-        var sections = new SectionSync(db, now);
         var sectionIds = await sections.ApplyAsync(tree, ct);
 
         progress?.Report("Comparing entries");
-        var stored = await StoredTree.LoadEntriesAsync(db, sections.StoredKeys, ct);
         var plan = EntryPlan.Match(tree, stored, sectionIds, now);
 
         progress?.Report($"Writing {plan.Added.Count} new and {plan.Changed.Count} changed entries");
         var writes = new EntryWrites(db);
         plan.Complete(await writes.ReserveIdsAsync(plan.Added.Count, ct));
+        var bulk = plan.Added.Count >= BulkLoad.Threshold ? new BulkLoad(db) : null;
+        if (bulk is not null) await bulk.SuspendAsync(ct);
         await writes.InsertAsync(plan.Added, ct);
+        await writes.InsertLinksAsync(plan.Added, ct);
+        // Deletes rely on the foreign keys' cascades, so they come after the keys are back.
+        if (bulk is not null) await bulk.RestoreAsync(ct);
         await writes.UpdateAsync(plan.Changed, ct);
         await writes.DeleteAsync(plan.Removed, ct);
-        await writes.ReplaceLinksAsync(plan.Added.Concat(plan.LinksChanged).ToList(), ct);
+        await writes.ReplaceLinksAsync(plan.LinksChanged, ct);
         await sections.DeleteRemovedAsync(ct);
 
         var summary = new ImportSummary(

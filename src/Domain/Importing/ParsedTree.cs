@@ -9,40 +9,56 @@ namespace ContainerNetLib.Domain.Importing;
 internal sealed class ParsedTree
 {
     public List<(string Key, string? ParentKey, int Position, SectionNode Node)> Sections { get; } = [];
-    public List<(string Key, string SectionKey, int? ParentIndex, EntryRow Row)> Entries { get; } = [];
+    public List<(EntryKey Key, string SectionKey, int? ParentIndex, EntryRow Row)> Entries { get; } = [];
 
     public static ParsedTree From(ListDocument document)
     {
         var tree = new ParsedTree();
         var sectionKeys = new IdentityKeys();
-        var entryKeys = new IdentityKeys();
+        var places = new List<(EntryNode Node, int Position, string SectionKey, int? ParentIndex)>();
+        void AddEntries(List<EntryNode> nodes, string sectionKey, int? parentIndex)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                places.Add((nodes[i], i, sectionKey, parentIndex));
+                AddEntries(nodes[i].Children, sectionKey, places.Count - 1);
+            }
+        }
         void AddSection(SectionNode node, string? parentKey, int position)
         {
             var key = sectionKeys.Section(parentKey, node.Title);
             tree.Sections.Add((key, parentKey, position, node));
-            tree.AddEntries(node.Entries, key, null, null, entryKeys);
+            AddEntries(node.Entries, key, null);
             for (var i = 0; i < node.Children.Count; i++) AddSection(node.Children[i], key, i);
         }
         for (var i = 0; i < document.Sections.Count; i++) AddSection(document.Sections[i], null, i);
-        return tree;
-    }
 
-    private void AddEntries(List<EntryNode> nodes, string sectionKey, int? parentIndex, string? parentKey, IdentityKeys keys)
-    {
-        var urlLess = 0;
-        for (var i = 0; i < nodes.Count; i++)
+        // URL normalisation, author JSON and fingerprints are the costly part, and independent per entry.
+        var rows = new EntryRow[places.Count];
+        Parallel.For(0, places.Count, i => rows[i] = ToRow(places[i].Node, places[i].Position));
+
+        var entryKeys = new IdentityKeys();
+        var keys = new EntryKey[places.Count];
+        var urlLess = new Dictionary<(string, int?), int>();
+        for (var i = 0; i < places.Count; i++)
         {
-            var row = ToRow(nodes[i], i);
-            var key = keys.Entry(sectionKey, parentKey, row.NormalizedUrl, row.NormalizedUrl is null ? urlLess++ : 0);
-            Entries.Add((key, sectionKey, parentIndex, row));
-            AddEntries(nodes[i].Children, sectionKey, Entries.Count - 1, key, keys);
+            var (_, _, sectionKey, parentIndex) = places[i];
+            var index = 0;
+            if (rows[i].NormalizedUrl is null)
+            {
+                index = urlLess.GetValueOrDefault((sectionKey, parentIndex));
+                urlLess[(sectionKey, parentIndex)] = index + 1;
+            }
+            keys[i] = entryKeys.Entry(sectionKey, parentIndex is { } p ? keys[p] : null, rows[i].NormalizedUrl, index);
+            tree.Entries.Add((keys[i], sectionKey, parentIndex, rows[i]));
         }
+        return tree;
     }
 
     internal static EntryRow ToRow(EntryNode node, int position)
     {
         var fields = node.Fields;
-        return new EntryRow
+        var row = new EntryRow
         {
             Position = position,
             Markdown = node.Markdown,
@@ -58,6 +74,8 @@ internal sealed class ParsedTree
             AuthorsJson = AuthorsJson(fields.Authors),
             Links = fields.Links.Select((l, i) => new LinkRow(i, l.Url, UrlNormalizer.Normalize(l.Url), l.Text, l.Role)).ToList(),
         };
+        row.ContentHash = ContentHash.Of(row);
+        return row;
     }
 
     internal static string AuthorsJson(IReadOnlyList<Author> authors) => JsonSerializer.Serialize(authors, AuthorJson.Options);

@@ -12,15 +12,24 @@ namespace ContainerNetLib.Domain.Importing;
 internal sealed class SectionSync(PortalDbContext db, DateTimeOffset now)
 {
     private readonly List<Section> _removed = [];
+    private List<Section> _stored = [];
 
     public IReadOnlyDictionary<int, string> StoredKeys { get; private set; } = new Dictionary<int, string>();
     public SectionChanges Changes { get; private set; } = new(0, 0, 0);
 
+    /// <summary>Reads the stored sections; needs nothing from the file, so it runs while the file is parsed.</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        _stored = await db.Sections.Include(s => s.FormerSlugs).ToListAsync(ct);
+        // Removed sections stay in: their entries must be matched (they may have moved) or counted as removed.
+        StoredKeys = StoredTree.SectionKeys(_stored);
+    }
+
     /// <summary>Applies additions and changes; returns the section id for each parsed section key.</summary>
     public async Task<Dictionary<string, int>> ApplyAsync(ParsedTree tree, CancellationToken ct)
     {
-        var stored = await db.Sections.Include(s => s.FormerSlugs).ToListAsync(ct);
-        var storedKeys = StoredTree.SectionKeys(stored);
+        var stored = _stored;
+        var storedKeys = StoredKeys;
         var byKey = stored.ToDictionary(s => storedKeys[s.Id], StringComparer.Ordinal);
         var parsedKeys = tree.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         _removed.AddRange(stored.Where(s => !parsedKeys.Contains(storedKeys[s.Id])));
@@ -50,8 +59,6 @@ internal sealed class SectionSync(PortalDbContext db, DateTimeOffset now)
         }
         await db.SaveChangesAsync(ct);
 
-        // Removed sections stay in: their entries must be matched (they may have moved) or counted as removed.
-        StoredKeys = storedKeys;
         Changes = new SectionChanges(added, changed, _removed.Count);
         return resolved.ToDictionary(r => r.Key, r => r.Value.Id, StringComparer.Ordinal);
     }

@@ -1,29 +1,36 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ContainerNetLib.Domain.Importing;
 
 /// <summary>The stored entries with the same identity keys as <see cref="ParsedTree"/> gives a file.</summary>
 internal static class StoredTree
 {
-    public static async Task<Dictionary<string, EntryRow>> LoadEntriesAsync(
+    public static async Task<Dictionary<EntryKey, StoredEntry>> LoadEntriesAsync(
         PortalDbContext db, IReadOnlyDictionary<int, string> sectionKeys, CancellationToken ct)
     {
-        var links = (await db.Links.AsNoTracking()
-                .Select(l => new { l.EntryId, Row = new LinkRow(l.Position, l.Url, l.NormalizedUrl, l.Text, l.Role) })
-                .ToListAsync(ct))
-            .GroupBy(l => l.EntryId)
-            .ToDictionary(g => g.Key, g => g.Select(l => l.Row).OrderBy(l => l.Position).ToList());
-
-        var rows = (await db.Entries.AsNoTracking().ToListAsync(ct))
-            .Select(e => ToRow(e, links.GetValueOrDefault(e.Id) ?? []))
-            .ToList();
+        // Only place and fingerprint: reading whole entities and links back costs seconds and hundreds of MB at 100,000 entries.
+        var rows = new List<StoredEntry>();
+        await using (var command = new NpgsqlCommand(
+            "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from entries",
+            (NpgsqlConnection)db.Database.GetDbConnection()))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new StoredEntry(
+                    reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), (byte[])reader.GetValue(5),
+                    reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
+            }
+        }
 
         var children = rows.ToLookup(r => (r.SectionId, r.ParentId));
         var keys = new IdentityKeys();
-        var result = new Dictionary<string, EntryRow>(rows.Count, StringComparer.Ordinal);
-        void Walk(int sectionId, string sectionKey, long? parentId, string? parentKey)
+        var result = new Dictionary<EntryKey, StoredEntry>(rows.Count);
+        void Walk(int sectionId, string sectionKey, long? parentId, EntryKey? parentKey)
         {
             var urlLess = 0;
             foreach (var row in children[(sectionId, parentId)].OrderBy(r => r.Position).ThenBy(r => r.Id))
@@ -55,26 +62,4 @@ internal static class StoredTree
         Walk(null, null);
         return result;
     }
-
-    private static EntryRow ToRow(Entry e, List<LinkRow> links) => new()
-    {
-        Id = e.Id,
-        SectionId = e.SectionId,
-        ParentId = e.ParentId,
-        Position = e.Position,
-        Markdown = e.Markdown,
-        Indent = e.Indent,
-        Marker = e.Marker,
-        LeadingMarkdown = e.LeadingMarkdown,
-        Kind = e.Kind,
-        Date = e.Date,
-        Title = e.Title,
-        Url = e.Url,
-        NormalizedUrl = e.NormalizedUrl,
-        Description = e.Description,
-        AuthorsJson = ParsedTree.AuthorsJson(e.Authors),
-        CreatedAt = e.CreatedAt,
-        UpdatedAt = e.UpdatedAt,
-        Links = links,
-    };
 }

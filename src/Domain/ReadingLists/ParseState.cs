@@ -2,18 +2,25 @@ using Markdig.Syntax;
 
 namespace ContainerNetLib.Domain.ReadingLists;
 
-/// <summary>The parser's walk over the document: hands each line to exactly one owner.</summary>
-internal sealed class ParseState(SourceLines source)
+/// <summary>
+/// The parser's walk over one chunk of the document: hands each of the chunk's first
+/// <paramref name="ownedLines"/> lines to exactly one owner. Lines after those (link reference
+/// definitions appended from other chunks) are read by Markdig but owned by no one here.
+/// Sections come out flat, in order; <see cref="ReadingListParser"/> builds the tree.
+/// </summary>
+internal sealed class ParseState(SourceLines source, int ownedLines, int lineOffset)
 {
-    private readonly Stack<SectionNode> _open = new();
+    private readonly List<(EntryNode Entry, ParagraphBlock? Paragraph)> _pendingFields = [];
     private int _cursor;
     private bool _sectionHasEntries;
 
-    public ListDocument Document { get; } = new() { EndsWithNewline = source.EndsWithNewline };
+    public string Preamble { get; private set; } = "";
+    public List<SectionNode> Sections { get; } = [];
     public List<ParseWarning> Warnings { get; } = [];
     public SectionNode? Current { get; private set; }
+    public int OwnedLines => ownedLines;
 
-    public void Warn(int zeroBasedLine, string message) => Warnings.Add(new ParseWarning(zeroBasedLine + 1, message));
+    public void Warn(int zeroBasedLine, string message) => Warnings.Add(new ParseWarning(zeroBasedLine + lineOffset + 1, message));
 
     public void StartSection(HeadingBlock heading)
     {
@@ -24,15 +31,13 @@ internal sealed class ParseState(SourceLines source)
             Title = InlineText.Plain(heading.Inline),
             Level = heading.Level,
             HeadingMarkdown = Take(heading.Line, end + 1),
-            Line = heading.Line + 1,
+            Line = heading.Line + lineOffset + 1,
         };
         if (section.Title.Length == 0)
             Warn(heading.Line, "heading without text: its section is titled \"Untitled\"");
         if (section.Title.Length == 0) section.Title = "Untitled";
 
-        while (_open.Count > 0 && _open.Peek().Level >= section.Level) _open.Pop();
-        (_open.Count > 0 ? _open.Peek().Children : Document.Sections).Add(section);
-        _open.Push(section);
+        Sections.Add(section);
         Current = section;
         _sectionHasEntries = false;
     }
@@ -45,10 +50,11 @@ internal sealed class ParseState(SourceLines source)
         }
     }
 
-    public void Finish() => AppendToContext(TakeUntil(source.Count));
+    public void Finish() => AppendToContext(TakeUntil(ownedLines));
 
     private void AddItem(ListItemBlock item, EntryNode? parent, List<EntryNode> siblings)
     {
+        if (item.Line >= ownedLines) return;
         if (item.Line < _cursor)
         {
             // Already owned by the item before it (a lazy continuation Markdig read otherwise);
@@ -71,9 +77,10 @@ internal sealed class ParseState(SourceLines source)
         {
             ownEnd = Math.Max(item.Line, source.LineOf(first.Span.End));
         }
+        ownEnd = Math.Min(ownEnd, ownedLines - 1);
 
-        var entry = new EntryNode { Line = item.Line + 1 };
-        SplitBullet(entry, source.Lines[item.Line], item.Line);
+        var entry = new EntryNode { Line = item.Line + lineOffset + 1 };
+        SplitBullet(entry, source.Line(item.Line), item.Line);
         if (ownEnd > item.Line) entry.Markdown += "\n" + Take(item.Line + 1, ownEnd + 1)[..^1];
         _cursor = ownEnd + 1;
 
@@ -89,7 +96,31 @@ internal sealed class ParseState(SourceLines source)
                 if (child is ListBlock nested) AddItems(nested, entry, entry.Children);
             }
         }
-        entry.Fields = EntryFieldReader.Read(first as ParagraphBlock, entry.Children.Count > 0, entry.Line, Warnings);
+        _pendingFields.Add((entry, first as ParagraphBlock));
+    }
+
+    /// <summary>
+    /// Reads every entry's fields from its bullet. Each entry is independent of the others, so
+    /// this runs in parallel; warnings are merged back in line order.
+    /// </summary>
+    public void ReadFields()
+    {
+        var warnings = new List<ParseWarning>?[_pendingFields.Count];
+        Parallel.For(0, _pendingFields.Count, i =>
+        {
+            var (entry, paragraph) = _pendingFields[i];
+            var local = new List<ParseWarning>();
+            entry.Fields = EntryFieldReader.Read(paragraph, entry.Children.Count > 0, entry.Line, local);
+            if (local.Count > 0) warnings[i] = local;
+        });
+        foreach (var list in warnings)
+        {
+            if (list is not null) Warnings.AddRange(list);
+        }
+        var ordered = Warnings.OrderBy(w => w.Line).ToList();  // stable: same-line warnings keep their order
+        Warnings.Clear();
+        Warnings.AddRange(ordered);
+        _pendingFields.Clear();
     }
 
     private void SplitBullet(EntryNode entry, string line, int lineIndex)
@@ -111,12 +142,12 @@ internal sealed class ParseState(SourceLines source)
     private void AppendToContext(string text)
     {
         if (text.Length == 0) return;
-        if (Current is null) Document.Preamble += text;
+        if (Current is null) Preamble += text;
         else if (_sectionHasEntries) Current.OutroMarkdown += text;
         else Current.IntroMarkdown += text;
     }
 
-    private string TakeUntil(int line) => Take(_cursor, Math.Max(_cursor, line));
+    private string TakeUntil(int line) => Take(_cursor, Math.Max(_cursor, Math.Min(line, ownedLines)));
 
     private string Take(int from, int to)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
@@ -15,13 +16,38 @@ public static partial class ReadingListParser
     // Plain CommonMark: the structure of a list must not depend on optional extensions.
     internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static ParseResult Parse(string markdown)
+    /// <summary>
+    /// Lists larger than this are parsed in pieces, two at a time: a 16 MB list as one syntax tree
+    /// holds hundreds of MB and keeps the second core idle.
+    /// </summary>
+    internal const int ChunkChars = 1 << 20;
+
+    public static ParseResult Parse(string markdown) => Parse(markdown, ChunkChars);
+
+    internal static ParseResult Parse(string markdown, int chunkChars)
     {
-        var text = Normalise(markdown);
-        var state = new ParseState(new SourceLines(text));
-        var document = Markdown.Parse(text, Pipeline);
+        var source = new SourceLines(Normalise(markdown));
+        var chunks = source.Text.Length > chunkChars ? ChunkSplitter.Split(source, chunkChars) : [(0, source.Count)];
+        // Reference-style links resolve against definitions anywhere in the file, so with several
+        // pieces every piece gets every definition appended after its own lines.
+        var definitions = chunks.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source, chunks) : "";
+
+        var states = new ParseState[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (start, end) = chunks[i];
+            states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start, end) + definitions), end - start, start);
+        });
+        return Assemble(states, source.EndsWithNewline);
+    }
+
+    private static ParseState ParseChunk(SourceLines chunk, int ownedLines, int lineOffset)
+    {
+        var state = new ParseState(chunk, ownedLines, lineOffset);
+        var document = Markdown.Parse(chunk.Text, Pipeline);
         foreach (var block in document)
         {
+            if (block.Line >= ownedLines) continue;
             switch (block)
             {
                 case HeadingBlock heading:
@@ -36,7 +62,46 @@ public static partial class ReadingListParser
             }
         }
         state.Finish();
-        return new ParseResult(state.Document, state.Warnings);
+        state.ReadFields();
+        return state;
+    }
+
+    /// <summary>Builds the section tree from the pieces' flat sections by heading level.</summary>
+    private static ParseResult Assemble(ParseState[] states, bool endsWithNewline)
+    {
+        var document = new ListDocument { EndsWithNewline = endsWithNewline };
+        var open = new Stack<SectionNode>();
+        var warnings = new List<ParseWarning>();
+        foreach (var state in states)
+        {
+            document.Preamble += state.Preamble;
+            warnings.AddRange(state.Warnings);
+            foreach (var section in state.Sections)
+            {
+                while (open.Count > 0 && open.Peek().Level >= section.Level) open.Pop();
+                (open.Count > 0 ? open.Peek().Children : document.Sections).Add(section);
+                open.Push(section);
+            }
+        }
+        return new ParseResult(document, warnings);
+    }
+
+    /// <summary>The source text of every link reference definition, found by Markdig in each piece.</summary>
+    private static string CollectDefinitions(SourceLines source, List<(int Start, int End)> chunks)
+    {
+        var texts = new string[chunks.Count];
+        Parallel.For(0, chunks.Count, i =>
+        {
+            var chunk = new SourceLines(source.Join(chunks[i].Start, chunks[i].End));
+            var found = new StringBuilder();
+            foreach (var definition in Markdown.Parse(chunk.Text, Pipeline).Descendants<LinkReferenceDefinition>())
+            {
+                found.Append(chunk.Join(definition.Line, chunk.LineOf(definition.Span.End) + 1));
+            }
+            texts[i] = found.ToString();
+        });
+        var all = string.Concat(texts);
+        return all.Length == 0 ? "" : "\n" + all;
     }
 
     /// <summary>
@@ -51,4 +116,7 @@ public static partial class ReadingListParser
 
     [GeneratedRegex(@"^([ \t]*)([*+-]|\d{1,9}[.)])([ \t]*)")]
     internal static partial Regex BulletPrefix();
+
+    [GeneratedRegex(@"^ {0,3}\[[^\]\n]+\]:", RegexOptions.Multiline)]
+    private static partial Regex MaybeDefinition();
 }

@@ -1,6 +1,9 @@
 namespace ContainerNetLib.Domain.ReadingLists;
 
-/// <summary>The source split into lines, with offset-to-line lookup for Markdig's spans.</summary>
+/// <summary>
+/// The source as lines, with offset-to-line lookup for Markdig's spans. Lines are cut from the
+/// text on demand: a 16 MB list is not held twice.
+/// </summary>
 internal sealed class SourceLines
 {
     private readonly int[] _starts;
@@ -9,22 +12,22 @@ internal sealed class SourceLines
     {
         Text = text;
         EndsWithNewline = text.Length == 0 || text[^1] == '\n';
-        var lines = text.Split('\n');
+        var starts = new List<int>(text.Length / 40) { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
         // A final '\n' ends the last line; it does not start an empty one.
-        Lines = EndsWithNewline && lines.Length > 0 ? lines[..^1] : lines;
-        _starts = new int[Lines.Length];
-        var offset = 0;
-        for (var i = 0; i < Lines.Length; i++)
-        {
-            _starts[i] = offset;
-            offset += Lines[i].Length + 1;
-        }
+        if (EndsWithNewline && starts.Count > 1) starts.RemoveAt(starts.Count - 1);
+        if (text.Length == 0) starts.Clear();
+        _starts = starts.ToArray();
     }
 
     public string Text { get; }
-    public string[] Lines { get; }
     public bool EndsWithNewline { get; }
-    public int Count => Lines.Length;
+    public int Count => _starts.Length;
+
+    public string Line(int index) => Text.Substring(_starts[index], LineLength(index));
+
+    public int LineLength(int index) =>
+        (index + 1 < _starts.Length ? _starts[index + 1] - 1 : EndsWithNewline ? Text.Length - 1 : Text.Length) - _starts[index];
 
     public int LineOf(int offset)
     {
@@ -36,18 +39,9 @@ internal sealed class SourceLines
     public string Join(int from, int to)
     {
         if (from >= to) return "";
-        var length = 0;
-        for (var i = from; i < to; i++) length += Lines[i].Length + 1;
-        return string.Create(length, (this, from, to), static (span, state) =>
-        {
-            var (self, start, end) = state;
-            var pos = 0;
-            for (var i = start; i < end; i++)
-            {
-                self.Lines[i].AsSpan().CopyTo(span[pos..]);
-                pos += self.Lines[i].Length;
-                span[pos++] = '\n';
-            }
-        });
+        var start = _starts[from];
+        var end = to < _starts.Length ? _starts[to] : Text.Length;
+        var chunk = Text.Substring(start, end - start);
+        return chunk.Length > 0 && chunk[^1] == '\n' ? chunk : chunk + "\n";
     }
 }

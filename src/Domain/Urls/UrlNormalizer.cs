@@ -32,7 +32,7 @@ public static class UrlNormalizer
         if (!uri.IsDefaultPort) result.Append(':').Append(uri.Port);
 
         var path = uri.AbsolutePath;
-        var route = uri.Fragment.StartsWith("#!");
+        var route = uri.Fragment.StartsWith("#!", StringComparison.Ordinal);
         // With a "#!" route the page lives in the fragment; the path before it stays as written.
         if (!route && path.Length > 1 && path.EndsWith('/')) path = path.TrimEnd('/');
         result.Append(path.Length == 0 ? "/" : path);

@@ -30,7 +30,7 @@ public sealed class Arguments
         _used.Add(name);
         var index = _rest.IndexOf(name);
         if (index < 0) return null;
-        if (index + 1 >= _rest.Count || _rest[index + 1].StartsWith("--")) throw new UsageException($"{name} needs a value");
+        if (index + 1 >= _rest.Count || _rest[index + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{name} needs a value");
         _used.Add(_rest[index + 1]);
         return _rest[index + 1];
     }
@@ -40,12 +40,12 @@ public sealed class Arguments
         var values = new List<string>();
         for (var i = 0; i < _rest.Count; i++)
         {
-            if (_rest[i].StartsWith("--"))
+            if (_rest[i].StartsWith("--", StringComparison.Ordinal))
             {
                 if (!_used.Contains(_rest[i])) throw new UsageException($"unknown option '{_rest[i]}'");
                 continue;
             }
-            if (i > 0 && _rest[i - 1].StartsWith("--") && _used.Contains(_rest[i])) continue;
+            if (i > 0 && _rest[i - 1].StartsWith("--", StringComparison.Ordinal) && _used.Contains(_rest[i])) continue;
             values.Add(_rest[i]);
         }
         return values;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Importer.Cli;
@@ -18,13 +19,18 @@ internal sealed class ImportCommand : ICommand
             _ => throw new UsageException("import takes one file"),
         };
 
-        var markdown = MarkdownFile.Read(file);
+        // Held in a box so the text (twice the file size in memory) can go once it is parsed.
+        var markdown = new StrongBox<string?>(MarkdownFile.Read(file));
         await using var db = console.OpenDatabase();
         var summary = await WithProgress(console, async progress =>
         {
-            progress.Report("Parsing " + Path.GetFileName(file));
-            var parsed = ReadingListParser.Parse(markdown);
-            return await new ListImporter(db, TimeProvider.System).ImportAsync(parsed, dryRun, progress, ct);
+            progress.Report("Reading " + Path.GetFileName(file));
+            return await new ListImporter(db, TimeProvider.System).ImportAsync(() =>
+            {
+                var text = markdown.Value!;
+                markdown.Value = null;
+                return ReadingListParser.Parse(text);
+            }, dryRun, progress, ct);
         });
 
         if (json) await console.Out.WriteLineAsync(ImportReport.Json(summary));

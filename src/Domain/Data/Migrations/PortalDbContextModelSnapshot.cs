@@ -37,6 +37,11 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("authors");
 
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content_hash");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
