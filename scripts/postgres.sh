@@ -8,8 +8,11 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${PORTAL_PG_PORT:-55432}"
 base="${PORTAL_PG_DATA:-$root/.data/postgres}"
+# The port this cluster was first started on is remembered, so url and stop find it again.
+if [[ -n ${PORTAL_PG_PORT:-} ]]; then port="$PORTAL_PG_PORT"
+elif [[ -f $base/port ]]; then port="$(cat "$base/port")"
+else port=55432; fi
 data="$base/cluster"
 sockets="$base/sockets"
 db="${PORTAL_PG_DB:-containernetlib}"
@@ -53,6 +56,11 @@ start() {
     rm -f "$pwfile"
   fi
   as_postgres mkdir -p "$sockets"
+  if ! running && [[ -z ${PORTAL_PG_PORT:-} ]]; then
+    # Another checkout's cluster (or anything else) may hold the port: take the next free one.
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  fi
+  echo "$port" > "$base/port"
   if ! running; then
     as_postgres "$bin/pg_ctl" -D "$data" -l "$base/postgres.log" -w -t 60 \
       -o "-p $port -k $sockets -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
