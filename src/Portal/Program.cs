@@ -1,16 +1,33 @@
 using ContainerNetLib.Portal.Components;
+using ContainerNetLib.Portal.Features.Api;
+using ContainerNetLib.Portal.Features.Feeds;
+using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
+using ContainerNetLib.Portal.Infrastructure.Caching;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve static assets from a build too (scripts/run.sh, tests), not only from a publish, in every environment.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalDatabase();
-builder.Services.AddRazorComponents();
+builder.AddReaderCaching();
+builder.AddReaderPages();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseStaticFiles();
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseContentETags();
+app.UseOutputCache();
 app.UseAntiforgery();
-app.MapRazorComponents<App>();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapReaderApi();
+app.MapFeeds();
+app.MapPermalinks();
+app.MapRazorComponents<App>().CacheOutput(ReaderCaching.Policy);
 
 app.Run();
 

@@ -29,6 +29,9 @@ public sealed class Entry
     public string? Description { get; set; }
     public List<Author> Authors { get; set; } = [];
 
+    /// <summary>Slugs of the authors' names, for /authors/{slug}; kept with <see cref="Authors"/>.</summary>
+    public List<string> AuthorKeys { get; set; } = [];
+
     /// <summary>
     /// SHA-256 over the content fields and links, so an import can tell unchanged entries apart
     /// without reading them back (see Importing/ContentHash).

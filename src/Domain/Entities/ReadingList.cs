@@ -9,4 +9,7 @@ public sealed class ReadingList
     public string Preamble { get; set; } = "";
     public bool EndsWithNewline { get; set; } = true;
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Goes up by one with every change to the list's content; readers' caches and ETags follow it.</summary>
+    public long Revision { get; set; }
 }

@@ -5,7 +5,8 @@ using Npgsql;
 namespace ContainerNetLib.Domain.Importing;
 
 /// <summary>
-/// PostgreSQL's advice for populating a database: drop the full-text index and the foreign keys
+/// PostgreSQL's advice for populating a database: drop the GIN indexes (full text, trigrams,
+/// authors) and the foreign keys
 /// before a large load and re-create them after (one index build and one validating join instead
 /// of 100,000 incremental updates and 300,000 trigger checks). Done inside the import's
 /// transaction, so a failure restores them, and only for large loads: it locks the tables
@@ -29,13 +30,18 @@ internal sealed class BulkLoad(PortalDbContext db)
         {
             while (await reader.ReadAsync(ct)) _constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
+        var names = new List<string>();
         await using (var reader = await Query(
-            "select indexdef from pg_indexes where tablename = 'entries' and indexname = 'ix_entries_search_vector'", ct))
+            "select indexname, indexdef from pg_indexes where tablename = 'entries' and indexdef like '%USING gin%'", ct))
         {
-            while (await reader.ReadAsync(ct)) _indexes.Add(reader.GetString(0));
+            while (await reader.ReadAsync(ct))
+            {
+                names.Add(reader.GetString(0));
+                _indexes.Add(reader.GetString(1));
+            }
         }
         foreach (var (table, name, _) in _constraints) await Execute($"alter table {table} drop constraint {name}", ct);
-        if (_indexes.Count > 0) await Execute("drop index ix_entries_search_vector", ct);
+        foreach (var name in names) await Execute($"drop index {name}", ct);
     }
 
     public async Task RestoreAsync(CancellationToken ct)

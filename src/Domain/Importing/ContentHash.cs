@@ -25,6 +25,7 @@ internal static class ContentHash
         Add(row.NormalizedUrl);
         Add(row.Description);
         Add(row.AuthorsJson);
+        Add(string.Join('\u0002', row.AuthorKeys));
         foreach (var link in row.Links)
         {
             Add(link.Url);

@@ -20,6 +20,7 @@ internal sealed class EntryRow
     public string? NormalizedUrl { get; init; }
     public string? Description { get; init; }
     public required string AuthorsJson { get; init; }
+    public required string[] AuthorKeys { get; init; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required IReadOnlyList<LinkRow> Links { get; init; }

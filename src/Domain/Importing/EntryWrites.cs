@@ -13,7 +13,7 @@ internal sealed class EntryWrites(PortalDbContext db)
 {
     private const string Columns =
         "id, section_id, parent_id, position, markdown, indent, marker, leading_markdown, kind, date, title, url, " +
-        "normalized_url, description, authors, content_hash, created_at, updated_at";
+        "normalized_url, description, authors, author_keys, content_hash, created_at, updated_at";
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
@@ -105,6 +105,7 @@ internal sealed class EntryWrites(PortalDbContext db)
             await WriteNullableAsync(copy, row.NormalizedUrl, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, row.Description, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(row.AuthorKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             await copy.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct);
             await copy.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct);

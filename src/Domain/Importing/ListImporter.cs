@@ -39,7 +39,7 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
 
         var (parsed, tree) = await parsing;
         progress?.Report("Comparing sections");
-        await UpsertListAsync(parsed.Document, now, ct);
+        var listChanged = await UpsertListAsync(parsed.Document, now, ct);
         var sectionIds = await sections.ApplyAsync(tree, ct);
 
         progress?.Report("Comparing entries");
@@ -58,6 +58,10 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         await writes.DeleteAsync(plan.Removed, ct);
         await writes.ReplaceLinksAsync(plan.LinksChanged, ct);
         await sections.DeleteRemovedAsync(ct);
+        if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0, 0, 0) || listChanged)
+        {
+            await ContentRevision.BumpAsync(db, ct);
+        }
 
         var summary = new ImportSummary(
             dryRun ? CountParsed(tree) : await ListStatistics.CountAsync(db, ct),
@@ -68,9 +72,10 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         return summary;
     }
 
-    private async Task UpsertListAsync(ListDocument document, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> UpsertListAsync(ListDocument document, DateTimeOffset now, CancellationToken ct)
     {
         var list = await db.ReadingLists.SingleOrDefaultAsync(ct);
+        var changed = true;
         if (list is null)
         {
             db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble, EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
@@ -81,7 +86,12 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
             list.EndsWithNewline = document.EndsWithNewline;
             list.UpdatedAt = now;
         }
+        else
+        {
+            changed = false;
+        }
         await db.SaveChangesAsync(ct);
+        return changed;
     }
 
     private static ListCounts CountParsed(ParsedTree tree)

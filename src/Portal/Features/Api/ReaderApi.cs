@@ -1,0 +1,36 @@
+using ContainerNetLib.Portal.Features.Reading;
+using ContainerNetLib.Portal.Features.Search;
+using ContainerNetLib.Portal.Infrastructure.Caching;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContainerNetLib.Portal.Features.Api;
+
+/// <summary>The read-only JSON API, described at /openapi/v1.json.</summary>
+public static class ReaderApi
+{
+    public static IEndpointRouteBuilder MapReaderApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Reading list").CacheOutput(ReaderCaching.Policy);
+
+        api.MapGet("/sections", async (ReadingQueries queries, CancellationToken ct) =>
+            (await queries.SectionsAsync(ct)).OrderBy(s => s.ParentId).ThenBy(s => s.Position).Select(ApiSection.From).ToList())
+            .WithName("ListSections").WithSummary("Every section with its entry count.");
+
+        api.MapGet("/sections/{slug}", async Task<Results<Ok<ApiSectionDetail>, NotFound>> (string slug, ReadingQueries queries, CancellationToken ct) =>
+            (await queries.SectionAsync(slug, ct)).Page is { } page ? TypedResults.Ok(ApiSectionDetail.From(page)) : TypedResults.NotFound())
+            .WithName("GetSection").WithSummary("A section with its intro, subsections and nested entries.");
+
+        api.MapGet("/entries/{id:long}", async Task<Results<Ok<ApiEntry>, NotFound>> (long id, ReadingQueries queries, CancellationToken ct) =>
+            await queries.EntryAsync(id, ct) is { } entry ? TypedResults.Ok(ApiEntry.From(entry.Entry, entry.SectionSlug)) : TypedResults.NotFound())
+            .WithName("GetEntry").WithSummary("One entry with its children.");
+
+        api.MapGet("/search", async Task<Results<Ok<ApiSearchResults>, BadRequest<string>>> (string? q, string? section, int? from, int? to, string? author, SearchService search, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(q)) return TypedResults.BadRequest("q is required: the words to search for");
+            var results = await search.SearchAsync(new SearchQuery(q, section, from, to, author), ct);
+            return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy, results.Hits.Select(h => new ApiSearchHit(
+                h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, $"/sections/{h.SectionSlug}#e-{h.Id}")).ToList()));
+        }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback.");
+        return app;
+    }
+}

@@ -1,0 +1,67 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Infrastructure.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.Feeds;
+
+/// <summary>Atom feeds (RFC 4287): newest additions first, for the whole list and for each section.</summary>
+public static class FeedEndpoints
+{
+    private const int Size = 50;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/feed.atom", (HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
+            WriteAsync(http, dbFactory, null, ct)).CacheOutput(ReaderCaching.Policy);
+        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
+            WriteAsync(http, dbFactory, slug, ct)).CacheOutput(ReaderCaching.Policy);
+        return app;
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, string? slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var section = slug is null ? null : await db.Sections.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Title, s.Slug }).SingleOrDefaultAsync(ct);
+        if (slug is not null && section is null) return Results.NotFound();
+
+        var query = db.Entries.AsNoTracking().Where(e => e.Url != null);
+        if (section is not null) query = query.Where(e => e.SectionId == section.Id || e.Section.ParentId == section.Id);
+        var entries = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(Size)
+            .Select(e => new { e.Id, e.Title, e.Url, e.Description, e.Authors, e.CreatedAt, e.UpdatedAt, e.Date, SectionTitle = e.Section.Title, SectionSlug = e.Section.Slug })
+            .ToListAsync(ct);
+
+        var pagePath = section is null ? "/" : $"/sections/{section.Slug}";
+        var feedPath = section is null ? "/feed.atom" : $"/sections/{section.Slug}/feed.atom";
+        var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.UpdatedAt);
+        var feed = new SyndicationFeed(
+            section is null ? "ContainerNetLib: container networking reading list" : $"ContainerNetLib: {section.Title}",
+            "Newly added links", new Uri(baseUrl + pagePath), baseUrl + feedPath, updated);
+        feed.Links.Add(new SyndicationLink(new Uri(baseUrl + feedPath)) { RelationshipType = "self", MediaType = "application/atom+xml" });
+        feed.Authors.Add(new SyndicationPerson { Name = "ContainerNetLib editors" });
+        feed.Items = entries.Select(e =>
+        {
+            var item = new SyndicationItem(
+                e.Title ?? e.Url, e.Description ?? "",
+                new Uri(LinkPolicy.Allowed(e.Url, false) is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsoluteUri : $"{baseUrl}/entries/{e.Id}"),
+                $"{baseUrl}/entries/{e.Id}", e.UpdatedAt)
+            {
+                PublishDate = e.CreatedAt,
+            };
+            item.Links.Add(new SyndicationLink(new Uri($"{baseUrl}/sections/{e.SectionSlug}#e-{e.Id}")) { RelationshipType = "related", Title = e.SectionTitle });
+            foreach (var author in e.Authors) item.Authors.Add(new SyndicationPerson { Name = author.Name });
+            return item;
+        }).ToList();
+
+        var output = new StringBuilder();
+        await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Encoding = Encoding.UTF8 }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/atom+xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,114 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.Reading;
+
+/// <summary>The reader pages' reads: no tracking, a query or two per page.</summary>
+public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sections.AsNoTracking()
+            .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
+            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, s.Entries.Count))
+            .ToListAsync(ct);
+    }
+
+    public async Task<SectionLookup> SectionAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var section = await db.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, ct);
+        if (section is null)
+        {
+            var moved = await db.SectionSlugs.AsNoTracking().Where(f => f.Slug == slug).Select(f => f.Section.Slug).FirstOrDefaultAsync(ct);
+            return new SectionLookup(null, moved);
+        }
+
+        var sections = await db.Sections.AsNoTracking()
+            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, s.Entries.Count))
+            .ToListAsync(ct);
+        var entries = await EntriesQuery(db, e => e.SectionId == section.Id).ToListAsync(ct);
+        var byId = sections.ToDictionary(s => s.Id);
+        var ancestors = new List<SectionSummary>();
+        for (var parent = section.ParentId; parent is { } id && byId.TryGetValue(id, out var p); parent = p.ParentId) ancestors.Insert(0, p);
+
+        return new SectionLookup(new SectionPageModel(
+            byId[section.Id],
+            section.IntroMarkdown,
+            ancestors,
+            sections.Where(s => s.ParentId == section.Id).OrderBy(s => s.Position).ToList(),
+            BuildTree(entries),
+            entries.Count), null);
+    }
+
+    public async Task<List<RecentEntry>> RecentAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Entries.AsNoTracking()
+            .Where(e => e.Url != null)
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Take(count)
+            .Select(e => new RecentEntry(e.Id, e.Title, e.Url, e.Date, e.Section.Title, e.Section.Slug, e.CreatedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The section slug an entry stands in, for its permalink.</summary>
+    public async Task<string?> EntrySectionSlugAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e => e.Section.Slug).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>One entry with its descendants, and the slug of its section.</summary>
+    public async Task<(EntryView Entry, string SectionSlug)?> EntryAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var head = await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.SectionId, e.Section.Slug }).SingleOrDefaultAsync(ct);
+        if (head is null) return null;
+        var all = await EntriesQuery(db, e => e.SectionId == head.SectionId).ToListAsync(ct);
+        BuildTree(all);
+        return (all.Single(e => e.Id == id), head.Slug);
+    }
+
+    /// <summary>Every entry by one person: entries naming them as author, and the posts under their person bullet.</summary>
+    public async Task<(string Name, List<(SectionSummary Section, EntryView Entry)> Entries)?> AuthorAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Database.SqlQuery<long>($"""
+            with recursive posts(id) as (
+                select id from entries where author_keys @> array[{slug}]
+                union
+                select child.id from entries child join posts on child.parent_id = posts.id
+                join entries parent on parent.id = posts.id where parent.kind = 'Person'
+            )
+            select id as "Value" from posts
+            """).ToListAsync(ct);
+        if (ids.Count == 0) return null;
+        var entries = await EntriesQuery(db, e => ids.Contains(e.Id)).ToListAsync(ct);
+        var sections = await db.Sections.AsNoTracking()
+            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, 0))
+            .ToDictionaryAsync(s => s.Id, ct);
+        var name = entries.SelectMany(e => e.Authors)
+            .FirstOrDefault(a => Domain.Urls.Slug.From(a.Name, "author") == slug)?.Name ?? slug;
+        return (name, entries
+            .OrderByDescending(e => e.Date).ThenBy(e => e.SectionId).ThenBy(e => e.Position)
+            .Select(e => (sections[e.SectionId], e)).ToList());
+    }
+
+    internal static IQueryable<EntryView> EntriesQuery(PortalDbContext db, System.Linq.Expressions.Expression<Func<Entry, bool>> where) =>
+        db.Entries.AsNoTracking().Where(where).Select(e => new EntryView(e.Id, e.SectionId, e.ParentId, e.Position, e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt));
+
+    internal static List<EntryView> BuildTree(List<EntryView> entries)
+    {
+        var byId = entries.ToDictionary(e => e.Id);
+        var roots = new List<EntryView>();
+        foreach (var entry in entries.OrderBy(e => e.Position).ThenBy(e => e.Id))
+        {
+            if (entry.ParentId is { } parent && byId.TryGetValue(parent, out var p)) p.Children.Add(entry);
+            else roots.Add(entry);
+        }
+        return roots;
+    }
+}

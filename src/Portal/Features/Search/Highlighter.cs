@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ContainerNetLib.Portal.Features.Search;
+
+/// <summary>
+/// Marks the searched words in a result, on encoded text: the stored title may contain anything
+/// ("&lt;script&gt;"), so the text is HTML-encoded first and only the mark elements are added.
+/// A word matches by its stem, so "network" marks "networking".
+/// </summary>
+public static class Highlighter
+{
+    public static string Highlight(string? text, IReadOnlyList<string> terms)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (terms.Count == 0) return WebUtility.HtmlEncode(text);
+        var stems = terms.Select(t => Regex.Escape(t.Length > 5 ? t[..^2] : t));
+        var pattern = new Regex(@"\b(?:" + string.Join('|', stems) + @")[\p{L}\p{N}]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        var html = new StringBuilder(text.Length + 32);
+        var last = 0;
+        foreach (Match match in pattern.Matches(text))
+        {
+            html.Append(WebUtility.HtmlEncode(text[last..match.Index]));
+            html.Append("<mark>").Append(WebUtility.HtmlEncode(match.Value)).Append("</mark>");
+            last = match.Index + match.Length;
+        }
+        html.Append(WebUtility.HtmlEncode(text[last..]));
+        return html.ToString();
+    }
+}

@@ -1,0 +1,67 @@
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Portal.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ContainerNetLib.Portal.Infrastructure.Caching;
+
+/// <summary>
+/// Listens for the database's content_changed notifications (sent by the importer and by editors in
+/// the transaction that changes content) and drops this instance's cached reader pages at once.
+/// Reconnects with back-off; after a reconnect it re-reads the revision, since notifications sent
+/// while it was away are lost.
+/// </summary>
+public sealed partial class ContentChangeListener(
+    IOptions<DatabaseOptions> options,
+    ContentVersion version,
+    IOutputCacheStore cache,
+    ILogger<ContentChangeListener> logger) : BackgroundService
+{
+    public const string CacheTag = "content";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) => _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : version.Current + 1);
+                await using (var listen = new NpgsqlCommand($"listen {ContentRevision.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                await using (var read = new NpgsqlCommand("select coalesce(max(revision), 0) from reading_lists", connection))
+                    await OnChangedAsync((long)(await read.ExecuteScalarAsync(stoppingToken))!);
+                delay = TimeSpan.FromSeconds(1);
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                LogDisconnected(logger, delay.TotalSeconds, e.Message);
+                // Pages cached while deaf may be stale: drop them rather than serve old content.
+                await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+        }
+    }
+
+    private async Task OnChangedAsync(long revision)
+    {
+        if (!version.Advance(revision)) return;
+        await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
+        LogChanged(logger, revision);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content revision {Revision}: cached reader pages dropped")]
+    private static partial void LogChanged(ILogger logger, long revision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content change notifications interrupted; retrying in {Seconds} s: {Reason}")]
+    private static partial void LogDisconnected(ILogger logger, double seconds, string reason);
+}

@@ -1,0 +1,54 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContainerNetLib.Portal.Infrastructure.Rendering;
+
+/// <summary>
+/// Markdown from the list to HTML a reader's browser can trust. Three layers, because each alone
+/// has known holes: Markdig with raw HTML off and only the extensions a list needs (never the
+/// advanced set, whose generic attributes let <c>{onclick=...}</c> through); link and image URLs
+/// checked on the syntax tree (DisableHtml alone lets <c>javascript:</c> links through); then
+/// HtmlSanitizer cut down to what a reading list uses.
+/// </summary>
+public sealed class SafeMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = ReadingListSanitizer.Create();
+
+    /// <summary>A block of Markdown (a section's intro).</summary>
+    public string RenderBlock(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: false);
+
+    /// <summary>One bullet's text, without the surrounding paragraph.</summary>
+    public string RenderInline(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: true);
+
+    private string Render(string markdown, string? referenceDefinitions, bool inline)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var source = referenceDefinitions is { Length: > 0 } ? markdown + "\n\n" + referenceDefinitions : markdown;
+        var document = Markdown.Parse(source, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>()) link.Url = LinkPolicy.Allowed(link.Url, link.IsImage);
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList()) Neutralise(autolink);
+
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer) { ImplicitParagraph = inline };
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return _sanitizer.Sanitize(writer.ToString());
+    }
+
+    /// <summary>An autolink whose address is refused becomes its plain text.</summary>
+    private static void Neutralise(AutolinkInline autolink)
+    {
+        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+        if (LinkPolicy.Allowed(url, image: false).Length > 0) return;
+        autolink.ReplaceBy(new LiteralInline(autolink.Url));
+    }
+}
