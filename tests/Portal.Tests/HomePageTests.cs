@@ -10,19 +10,23 @@ public class HomePageTests(TestDatabase server)
     {
         // Otherwise: a reader opening the portal sees no table of contents.
         await using var app = await PortalApp.StartAsync(server);
-        var html = await app.CreateClient().GetStringAsync("/");
-        Assert.Contains("Docker and Kubernetes", html);
-        Assert.Contains("vxlan, veth, bridges, namespaces, L2, L3, etc.", html);
+        var page = Html.Parse(await app.Client().GetStringAsync("/"));
+        var links = page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(7, links.Count);
+        Assert.Contains("/sections/vxlan-veth-bridges-namespaces-l2-l3-etc", links);
         var count = await app.Database.ScalarAsync<long>(
             "select count(*) from entries e join sections s on s.id = e.section_id where s.slug = 'vxlan-veth-bridges-namespaces-l2-l3-etc'");
-        Assert.Contains($"<span class=\"count\">({count})</span>", html);
+        var item = page.QuerySelector("nav.toc a[href='/sections/vxlan-veth-bridges-namespaces-l2-l3-etc']")!.ParentElement!;
+        Assert.Equal(count.ToString(), item.QuerySelector(".count")!.TextContent);
+        Assert.Equal(10, page.QuerySelectorAll(".recent-list li").Length);
+        Assert.NotNull(page.QuerySelector("form[role=search] input[name=q]"));
     }
 
     [Fact]
     public async Task Empty_list_says_how_to_import()
     {
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
-        var html = await app.CreateClient().GetStringAsync("/");
+        var html = await app.Client().GetStringAsync("/");
         Assert.Contains("The list is empty", html);
     }
 }

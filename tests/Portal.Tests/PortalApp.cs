@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ContainerNetLib.Portal.Tests;
 
-/// <summary>The portal against its own fresh database, with the seed imported.</summary>
+/// <summary>The portal against its own fresh database, with the seed (or another list) imported.</summary>
 public sealed class PortalApp(FreshDatabase database) : WebApplicationFactory<Program>
 {
     public FreshDatabase Database => database;
@@ -14,14 +14,18 @@ public sealed class PortalApp(FreshDatabase database) : WebApplicationFactory<Pr
     public static async Task<PortalApp> StartAsync(TestDatabase server, bool importSeed = true)
     {
         var database = await server.CreateAsync();
-        if (importSeed)
-        {
-            await using var db = database.Open();
-            var parsed = ReadingListParser.Parse(await File.ReadAllTextAsync(RepoRoot.Seed));
-            await new ListImporter(db, TimeProvider.System).ImportAsync(parsed, dryRun: false);
-        }
-        return new PortalApp(database);
+        var app = new PortalApp(database);
+        if (importSeed) await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed));
+        return app;
     }
+
+    public async Task<ImportSummary> ImportAsync(string markdown)
+    {
+        await using var db = database.Open();
+        return await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(markdown), dryRun: false);
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

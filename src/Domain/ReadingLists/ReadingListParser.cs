@@ -33,18 +33,25 @@ public static partial class ReadingListParser
         var definitions = chunks.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source, chunks) : "";
 
         var states = new ParseState[chunks.Count];
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            var (start, end) = chunks[i];
-            states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start, end) + definitions), end - start, start);
-        });
+            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var (start, end) = chunks[i];
+                states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start, end) + definitions), end - start, start);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         return Assemble(states, source.EndsWithNewline);
     }
 
     private static ParseState ParseChunk(SourceLines chunk, int ownedLines, int lineOffset)
     {
         var state = new ParseState(chunk, ownedLines, lineOffset);
-        var document = Markdown.Parse(chunk.Text, Pipeline);
+        var document = ParseStructure(chunk.Text, state);
         foreach (var block in document)
         {
             if (block.Line >= ownedLines) continue;
@@ -64,6 +71,34 @@ public static partial class ReadingListParser
         state.Finish();
         state.ReadFields();
         return state;
+    }
+
+    /// <summary>Markdig's tree of the text; over-nested lines are read as plain text (see <see cref="NestingGuard"/>).</summary>
+    private static MarkdownDocument ParseStructure(string text, ParseState state)
+    {
+        try
+        {
+            return Markdown.Parse(text, Pipeline);
+        }
+        catch (Exception e) when (NestingGuard.IsDepthLimit(e))
+        {
+            // Nesting spread over several moderate lines needs a lower bar; the last try defuses every nesting character.
+            foreach (var limit in new[] { NestingGuard.MaxPerLine, 8, 0 })
+            {
+                var (defused, lines) = NestingGuard.Defuse(text, limit);
+                try
+                {
+                    var document = Markdown.Parse(defused, Pipeline);
+                    foreach (var line in lines.Where(l => l < state.OwnedLines))
+                        state.Warn(line, "nested deeper than Markdown allows; kept as plain text");
+                    return document;
+                }
+                catch (Exception again) when (NestingGuard.IsDepthLimit(again))
+                {
+                }
+            }
+            throw;
+        }
     }
 
     /// <summary>Builds the section tree from the pieces' flat sections by heading level.</summary>

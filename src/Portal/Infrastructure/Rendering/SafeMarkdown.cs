@@ -32,7 +32,17 @@ public sealed class SafeMarkdown
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var source = referenceDefinitions is { Length: > 0 } ? markdown + "\n\n" + referenceDefinitions : markdown;
-        var document = Markdown.Parse(source, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(source, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Nested beyond Markdig's limit: the reader sees the text as written, encoded.
+            var text = System.Net.WebUtility.HtmlEncode(markdown);
+            return inline ? text : $"<p>{text}</p>";
+        }
         foreach (var link in document.Descendants<LinkInline>()) link.Url = LinkPolicy.Allowed(link.Url, link.IsImage);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList()) Neutralise(autolink);
 

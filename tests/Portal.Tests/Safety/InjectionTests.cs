@@ -1,0 +1,56 @@
+using ContainerNetLib.Portal.Infrastructure.Rendering;
+using ContainerNetLib.Tests.Shared;
+
+namespace ContainerNetLib.Portal.Tests.Safety;
+
+/// <summary>
+/// Editors can write anything into the list, and imported lists come from anywhere: none of the
+/// payloads in xss-payloads.md may reach a reader's browser in executable form.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public class InjectionTests(TestDatabase server)
+{
+    private static readonly string PayloadFile = Path.Combine(AppContext.BaseDirectory, "Safety", "xss-payloads.md");
+
+    public static TheoryData<string> Payloads() =>
+        new(File.ReadAllLines(PayloadFile).Where(l => l.StartsWith("* ", StringComparison.Ordinal)).Select(l => l[2..]));
+
+    private static readonly string References = string.Join('\n', File.ReadAllLines(PayloadFile).Where(l => l.StartsWith('[') && l.Contains("]:")));
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void The_renderer_never_emits_executable_html(string payload)
+    {
+        var html = new SafeMarkdown().RenderInline(payload, References);
+        var document = Html.Parse($"<div id=root>{html}</div>");
+        HtmlSafety.AssertNothingExecutable(document.GetElementById("root")!);
+    }
+
+    [Fact]
+    public void There_are_at_least_forty_payloads()
+    {
+        Assert.True(Payloads().Count >= 40);
+    }
+
+    [Fact]
+    public async Task Imported_payloads_and_deep_nesting_neither_break_the_import_nor_reach_the_page()
+    {
+        // Otherwise: one hostile bullet in an imported list runs script in every reader's browser, or takes the import down.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        var list = await File.ReadAllTextAsync(PayloadFile);
+        list = list.Replace("* [ok link]", "* " + new string('[', 100_000) + "deep brackets\n* " + new string('>', 100_000) + " deep quotes\n* [ok link]");
+        var summary = await app.ImportAsync(list);
+        Assert.True(summary.Counts.Entries >= 51);
+        Assert.Contains(summary.Warnings, w => w.Message.Contains("nested deeper", StringComparison.Ordinal));
+
+        var response = await app.Client().GetAsync("/sections/injection-attempts");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        var article = page.QuerySelector("article.section")!;
+        HtmlSafety.AssertNothingExecutable(article);
+        Assert.Equal(summary.Counts.Entries, article.QuerySelectorAll("[data-entry-id]").Length);
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => !(s.GetAttribute("src") ?? "").StartsWith("js/reader.", StringComparison.Ordinal));
+        var safe = article.QuerySelectorAll("a").Single(a => a.TextContent == "ok link");
+        Assert.Equal("https://example.org/safe", safe.GetAttribute("href"));
+    }
+}

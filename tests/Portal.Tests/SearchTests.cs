@@ -1,0 +1,59 @@
+using ContainerNetLib.Tests.Shared;
+
+namespace ContainerNetLib.Portal.Tests;
+
+[Collection(PortalCollection.Name)]
+public class SearchTests(TestDatabase server)
+{
+    private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll(".result-title").Select(a => a.TextContent).ToList();
+
+    [Fact]
+    public async Task Search_ranks_title_matches_and_marks_the_words()
+    {
+        // Otherwise: a reader searching "macvlan" wades through unrelated links.
+        await using var app = await PortalApp.StartAsync(server);
+        var page = Html.Parse(await app.Client().GetStringAsync("/search?q=macvlan"));
+        var titles = Titles(page);
+        Assert.Contains("macvlan and ipvlan", titles);
+        Assert.Contains("macvlan host to guest connection", titles);
+        Assert.Contains(page.QuerySelectorAll(".result-title mark"), m => m.TextContent.Equals("macvlan", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(page.QuerySelector(".notice"));
+    }
+
+    [Theory]
+    [InlineData("calcio", "Getting started with Calico on Kubernetes")]
+    [InlineData("macvlna", "macvlan and ipvlan")]
+    public async Task A_typo_still_finds_the_entry(string typo, string expected)
+    {
+        await using var app = await PortalApp.StartAsync(server);
+        var page = Html.Parse(await app.Client().GetStringAsync($"/search?q={typo}"));
+        Assert.Contains(expected, Titles(page));
+        Assert.NotNull(page.QuerySelector(".notice"));
+    }
+
+    [Fact]
+    public async Task Authors_and_hosts_are_searchable_and_filters_narrow()
+    {
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        Assert.Contains("Understanding container networking", Titles(Html.Parse(await client.GetStringAsync("/search?q=calcote"))));
+        Assert.Contains("Understanding container networking", Titles(Html.Parse(await client.GetStringAsync("/search?q=oreilly"))));
+
+        var all = Titles(Html.Parse(await client.GetStringAsync("/search?q=kubernetes")));
+        var in2016 = Titles(Html.Parse(await client.GetStringAsync("/search?q=kubernetes&from=2016&to=2016")));
+        Assert.True(all.Count > in2016.Count);
+        Assert.Equal(["Why Kubernetes doesn’t use libnetwork"], in2016);
+        var inSection = Titles(Html.Parse(await client.GetStringAsync("/search?q=network&section=network-debugging")));
+        Assert.NotEmpty(inSection);
+        Assert.DoesNotContain("Network namespaces", inSection);
+    }
+
+    [Fact]
+    public async Task Nothing_found_says_so()
+    {
+        await using var app = await PortalApp.StartAsync(server);
+        var html = await app.Client().GetStringAsync("/search?q=zzqqxxyy");
+        Assert.Contains("Nothing matches", html);
+    }
+}
