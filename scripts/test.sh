@@ -15,6 +15,13 @@ finish() {
   exit 0
 }
 
+# Browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "installing Debian's chromium for the browser tests" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+fi
+
 if ! ConnectionStrings__Portal="$(scripts/postgres.sh start)"; then
   echo "PostgreSQL could not be started; see .data/postgres/postgres.log" >&2
   failed=1; finish
