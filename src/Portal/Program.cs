@@ -17,9 +17,10 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseContentETags();
 app.UseOutputCache();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRouting();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -27,7 +28,7 @@ app.MapOpenApi();
 app.MapReaderApi();
 app.MapFeeds();
 app.MapPermalinks();
-app.MapRazorComponents<App>().CacheOutput(ReaderCaching.Policy);
+app.MapRazorComponents<App>();
 
 app.Run();
 

@@ -29,7 +29,7 @@ public class SearchTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server);
         var page = Html.Parse(await app.Client().GetStringAsync($"/search?q={typo}"));
         Assert.Contains(expected, Titles(page));
-        Assert.NotNull(page.QuerySelector(".notice"));
+        Assert.Contains("showing results for", page.QuerySelector(".notice")!.TextContent);
     }
 
     [Fact]
@@ -39,14 +39,27 @@ public class SearchTests(TestDatabase server)
         var client = app.Client();
         Assert.Contains("Understanding container networking", Titles(Html.Parse(await client.GetStringAsync("/search?q=calcote"))));
         Assert.Contains("Understanding container networking", Titles(Html.Parse(await client.GetStringAsync("/search?q=oreilly"))));
+        Assert.Equal(["Understanding container networking"], Titles(Html.Parse(await client.GetStringAsync("/search?q=calcote+networking"))));
 
         var all = Titles(Html.Parse(await client.GetStringAsync("/search?q=kubernetes")));
         var in2016 = Titles(Html.Parse(await client.GetStringAsync("/search?q=kubernetes&from=2016&to=2016")));
         Assert.True(all.Count > in2016.Count);
         Assert.Equal(["Why Kubernetes doesn’t use libnetwork"], in2016);
-        var inSection = Titles(Html.Parse(await client.GetStringAsync("/search?q=network&section=network-debugging")));
-        Assert.NotEmpty(inSection);
-        Assert.DoesNotContain("Network namespaces", inSection);
+        var inSection = Html.Parse(await client.GetStringAsync("/search?q=iptables&section=network-debugging"));
+        Assert.NotEmpty(Titles(inSection));
+        Assert.All(inSection.QuerySelectorAll(".result .meta a"), a => Assert.Equal("Network Debugging", a.TextContent));
+        Assert.Empty(Titles(Html.Parse(await client.GetStringAsync("/search?q=iptables&section=overview"))));
+    }
+
+    [Fact]
+    public async Task When_no_entry_has_every_word_entries_with_any_are_shown()
+    {
+        await using var app = await PortalApp.StartAsync(server);
+        var page = Html.Parse(await app.Client().GetStringAsync("/search?q=macvlan+mininet"));
+        var titles = Titles(page);
+        Assert.Contains("macvlan and ipvlan", titles);
+        Assert.Contains("Teaching Computer Networking with Mininet", titles);
+        Assert.Contains("any of these words", page.QuerySelector(".notice")!.TextContent);
     }
 
     [Fact]

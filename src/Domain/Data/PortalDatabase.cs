@@ -13,6 +13,7 @@ public static class PortalDatabase
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 
+
     public static PortalDbContext Create(string connectionString)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();

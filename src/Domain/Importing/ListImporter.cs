@@ -60,7 +60,7 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         await sections.DeleteRemovedAsync(ct);
         if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0, 0, 0) || listChanged)
         {
-            await ContentRevision.BumpAsync(db, ct);
+            await ContentRevision.RecordChangeAsync(db, ct);
         }
 
         var summary = new ImportSummary(

@@ -11,6 +11,7 @@ public static class ReaderPages
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<SafeMarkdown>();
         builder.Services.AddSingleton<ReferenceDefinitions>();
+        builder.Services.AddSingleton<SectionDirectory>();
         builder.Services.AddSingleton<ReadingQueries>();
         builder.Services.AddSingleton<SearchService>();
         return builder;

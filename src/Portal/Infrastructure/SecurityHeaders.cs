@@ -10,18 +10,16 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // Set before the rest of the pipeline runs (no per-request callback): pages that need another
+    // policy (interactive editor pages) overwrite Content-Security-Policy themselves.
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-            headers.XFrameOptions = "DENY";
-            if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ReaderPolicy;
-            return Task.CompletedTask;
-        });
-        await next(context);
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = ReaderPolicy;
+        return next(context);
     });
 }

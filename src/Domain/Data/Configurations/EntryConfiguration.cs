@@ -38,8 +38,6 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.HasIndex(e => e.ParentId);
         entry.HasIndex(e => e.NormalizedUrl);
         entry.HasIndex(e => e.SearchVector).HasMethod("GIN");
-        // Typo-tolerant search ("macvlna" finds macvlan) by trigram similarity of titles.
-        entry.HasIndex(e => e.Title, "ix_entries_title_trgm").HasMethod("GIN").HasOperators("gin_trgm_ops");
         entry.HasIndex(e => e.AuthorKeys).HasMethod("GIN");
 
         entry.HasOne(e => e.Section).WithMany(s => s.Entries).HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Cascade);

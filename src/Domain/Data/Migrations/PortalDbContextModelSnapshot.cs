@@ -144,12 +144,6 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.HasIndex("SectionId", "ParentId", "Position")
                         .HasDatabaseName("ix_entries_section_id_parent_id_position");
 
-                    b.HasIndex(new[] { "Title" }, "ix_entries_title_trgm")
-                        .HasDatabaseName("ix_entries_title");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "ix_entries_title_trgm"), "GIN");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "ix_entries_title_trgm"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("entries", (string)null);
                 });
 

@@ -1,6 +1,5 @@
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.Search;
-using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContainerNetLib.Portal.Features.Api;
@@ -10,7 +9,7 @@ public static class ReaderApi
 {
     public static IEndpointRouteBuilder MapReaderApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Reading list").CacheOutput(ReaderCaching.Policy);
+        var api = app.MapGroup("/api").WithTags("Reading list");
 
         api.MapGet("/sections", async (ReadingQueries queries, CancellationToken ct) =>
             (await queries.SectionsAsync(ct)).OrderBy(s => s.ParentId).ThenBy(s => s.Position).Select(ApiSection.From).ToList())
@@ -28,7 +27,7 @@ public static class ReaderApi
         {
             if (string.IsNullOrWhiteSpace(q)) return TypedResults.BadRequest("q is required: the words to search for");
             var results = await search.SearchAsync(new SearchQuery(q, section, from, to, author), ct);
-            return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy, results.Hits.Select(h => new ApiSearchHit(
+            return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy, results.Hits.Take(SearchQuery.PageSize).Select(h => new ApiSearchHit(
                 h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, $"/sections/{h.SectionSlug}#e-{h.Id}")).ToList()));
         }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback.");
         return app;

@@ -2,7 +2,6 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using ContainerNetLib.Domain.Data;
-using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +15,9 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/feed.atom", (HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
-            WriteAsync(http, dbFactory, null, ct)).CacheOutput(ReaderCaching.Policy);
+            WriteAsync(http, dbFactory, null, ct));
         app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
-            WriteAsync(http, dbFactory, slug, ct)).CacheOutput(ReaderCaching.Policy);
+            WriteAsync(http, dbFactory, slug, ct));
         return app;
     }
 

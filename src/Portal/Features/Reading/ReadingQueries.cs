@@ -5,16 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>The reader pages' reads: no tracking, a query or two per page.</summary>
-public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory, SectionDirectory directory)
 {
-    public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Sections.AsNoTracking()
-            .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
-            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, s.Entries.Count))
-            .ToListAsync(ct);
-    }
+    public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) => [.. await directory.GetAsync(ct)];
 
     public async Task<SectionLookup> SectionAsync(string slug, CancellationToken ct = default)
     {
@@ -26,9 +19,7 @@ public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory)
             return new SectionLookup(null, moved);
         }
 
-        var sections = await db.Sections.AsNoTracking()
-            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, s.Entries.Count))
-            .ToListAsync(ct);
+        var sections = await directory.GetAsync(ct);
         var entries = await EntriesQuery(db, e => e.SectionId == section.Id).ToListAsync(ct);
         var byId = sections.ToDictionary(s => s.Id);
         var ancestors = new List<SectionSummary>();
@@ -87,9 +78,7 @@ public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory)
             """).ToListAsync(ct);
         if (ids.Count == 0) return null;
         var entries = await EntriesQuery(db, e => ids.Contains(e.Id)).ToListAsync(ct);
-        var sections = await db.Sections.AsNoTracking()
-            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, 0))
-            .ToDictionaryAsync(s => s.Id, ct);
+        var sections = (await directory.GetAsync(ct)).ToDictionary(s => s.Id);
         var name = entries.SelectMany(e => e.Authors)
             .FirstOrDefault(a => Domain.Urls.Slug.From(a.Name, "author") == slug)?.Name ?? slug;
         return (name, entries

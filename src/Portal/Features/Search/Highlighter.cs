@@ -7,19 +7,27 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// <summary>
 /// Marks the searched words in a result, on encoded text: the stored title may contain anything
 /// ("&lt;script&gt;"), so the text is HTML-encoded first and only the mark elements are added.
-/// A word matches by its stem, so "network" marks "networking".
+/// A word matches by its stem, so "network" marks "networking". Built once per results page.
 /// </summary>
-public static class Highlighter
+public sealed class Highlighter
 {
-    public static string Highlight(string? text, IReadOnlyList<string> terms)
+    private readonly Regex? _pattern;
+
+    public Highlighter(IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0) return;
+        var stems = terms.Select(t => Regex.Escape(t.Length > 5 ? t[..^2] : t));
+        _pattern = new Regex(@"\b(?:" + string.Join('|', stems) + @")[\p{L}\p{N}]*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    }
+
+    public string Highlight(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        if (terms.Count == 0) return WebUtility.HtmlEncode(text);
-        var stems = terms.Select(t => Regex.Escape(t.Length > 5 ? t[..^2] : t));
-        var pattern = new Regex(@"\b(?:" + string.Join('|', stems) + @")[\p{L}\p{N}]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        if (_pattern is null) return WebUtility.HtmlEncode(text);
         var html = new StringBuilder(text.Length + 32);
         var last = 0;
-        foreach (Match match in pattern.Matches(text))
+        foreach (Match match in _pattern.Matches(text))
         {
             html.Append(WebUtility.HtmlEncode(text[last..match.Index]));
             html.Append("<mark>").Append(WebUtility.HtmlEncode(match.Value)).Append("</mark>");

@@ -6,66 +6,97 @@ using Npgsql;
 namespace ContainerNetLib.Portal.Features.Search;
 
 /// <summary>
-/// PostgreSQL full-text search over title (A), description (B), authors (C) and host (D), ranked;
-/// when nothing matches, titles by trigram similarity, so a typo ("calcio", "macvlna") still finds
-/// the entry.
+/// PostgreSQL full-text search over title (A), description (B), authors (C) and host (D), ranked.
+/// First every word must match; if nothing does, misspelled words are corrected against the list's
+/// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
 public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    private const int Limit = 50;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
         var text = query.Text.Trim();
         if (text.Length > SearchQuery.MaxLength) text = text[..SearchQuery.MaxLength];
-        var terms = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
-        if (terms.Count == 0) return new SearchResults(query, [], false, []);
+        // At most eight words: enough for any real query, and a bound on the SQL a request can cause.
+        var terms = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(8).ToList();
+        if (terms.Count == 0) return new SearchResults(query, [], SearchMatch.All, []);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
-        var hits = await RunAsync(connection, FullTextSql(query), text, query, ct);
-        if (hits.Count > 0) return new SearchResults(query, hits, false, terms);
 
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var threshold = new NpgsqlCommand("set local pg_trgm.word_similarity_threshold = 0.3", connection, transaction))
-            await threshold.ExecuteNonQueryAsync(ct);
-        hits = await RunAsync(connection, FuzzySql(query), text, query, ct, transaction);
-        return new SearchResults(query, hits, true, terms);
+        var hits = await RunAsync(connection, query, terms, " && ", ct);
+        if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.All, terms);
+
+        var corrected = await CorrectAsync(connection, terms, ct);
+        if (!corrected.SequenceEqual(terms))
+        {
+            hits = await RunAsync(connection, query, corrected, " && ", ct);
+            if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.Corrected, corrected);
+        }
+        if (corrected.Count > 1)
+        {
+            hits = await RunAsync(connection, query, corrected, " || ", ct);
+            if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.Any, corrected);
+        }
+        return new SearchResults(query, [], SearchMatch.All, terms);
     }
 
-    private static string FullTextSql(SearchQuery query) => $"""
-        select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text,
-               ts_rank_cd(e.search_vector, websearch_to_tsquery('english', $1)) + ts_rank_cd(e.search_vector, websearch_to_tsquery('simple', $1)) as rank
-        from entries e join sections s on s.id = e.section_id
-        where (e.search_vector @@ websearch_to_tsquery('english', $1) or e.search_vector @@ websearch_to_tsquery('simple', $1)) {Filters(query)}
-        order by rank desc, e.id
-        limit {Limit}
-        """;
-
-    private static string FuzzySql(SearchQuery query) => $"""
-        select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, word_similarity($1, e.title) as rank
-        from entries e join sections s on s.id = e.section_id
-        where $1 <% e.title {Filters(query)}
-        order by rank desc, e.id
-        limit {Limit}
-        """;
-
-    // Filters are parameters $2..$5; null means "any".
-    private static string Filters(SearchQuery query) =>
-        "and ($2::text is null or s.slug = $2 or s.parent_id = (select id from sections where slug = $2)) " +
-        "and ($3::int is null or extract(year from e.date) >= $3) " +
-        "and ($4::int is null or extract(year from e.date) <= $4) " +
-        "and ($5::text is null or e.author_keys @> array[$5::text])";
-
-    private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, string sql, string text, SearchQuery query, CancellationToken ct, NpgsqlTransaction? transaction = null)
+    /// <summary>
+    /// Each word not in the list's vocabulary becomes the closest word that is, if any is close:
+    /// trigram similarity finds candidates, edit distance picks ("calcio" is 2 edits from "calico",
+    /// 3 from "calcote").
+    /// </summary>
+    private static async Task<List<string>> CorrectAsync(NpgsqlConnection connection, List<string> terms, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = text });
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var threshold = new NpgsqlCommand("set local pg_trgm.similarity_threshold = 0.2", connection, transaction))
+            await threshold.ExecuteNonQueryAsync(ct);
+        await using var command = new NpgsqlCommand("""
+            select coalesce(
+                (select word from search_words where word = t),
+                (select word from search_words where word % t order by levenshtein(word, t), similarity(word, t) desc, ndoc desc limit 1),
+                t)
+            from unnest($1::text[]) with ordinality as terms(t, n) order by n
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = terms.ToArray() });
+        var corrected = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) corrected.Add(reader.GetString(0));
+        await transaction.CommitAsync(ct);
+        return corrected;
+    }
+
+    /// <summary>
+    /// Each word matches as an English stem (titles, descriptions) or as written (authors, hosts):
+    /// "calcote networking" finds Lee Calcote's article on container networking.
+    /// </summary>
+    private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, SearchQuery query, IReadOnlyList<string> terms, string combine, CancellationToken ct)
+    {
+        var words = string.Join(combine, terms.Select((_, i) => $"(plainto_tsquery('english', ${i + 5}) || plainto_tsquery('simple', ${i + 5}))"));
+        // Rank and cut on ids first; only the rows shown (and one more, to know there is a next page) are read whole.
+        await using var command = new NpgsqlCommand($"""
+            with q as (select {words} as query),
+            top as (
+                select e.id, ts_rank(e.search_vector, q.query) as rank
+                from q, entries e join sections s on s.id = e.section_id
+                where e.search_vector @@ q.query
+                  and ($1::text is null or s.slug = $1 or s.parent_id = (select id from sections where slug = $1))
+                  and ($2::int is null or extract(year from e.date) >= $2)
+                  and ($3::int is null or extract(year from e.date) <= $3)
+                  and ($4::text is null or e.author_keys @> array[$4::text])
+                order by rank desc, e.id
+                limit {SearchQuery.PageSize + 1} offset {(Math.Clamp(query.Page, 1, 50) - 1) * SearchQuery.PageSize})
+            select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, top.rank
+            from top join entries e on e.id = top.id join sections s on s.id = e.section_id
+            order by top.rank desc, e.id
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Section ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.FromYear ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.ToYear ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Author ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        foreach (var term in terms) command.Parameters.Add(new NpgsqlParameter { Value = term });
+
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -9,15 +9,15 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public static class ReaderCaching
 {
-    public const string Policy = "reader";
-
     public static WebApplicationBuilder AddReaderCaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddHostedService<ContentChangeListener>();
         builder.Services.AddOutputCache(options =>
         {
-            options.AddPolicy(Policy, policy => policy
+            // A base policy, so the cache answers before endpoint routing: a hit costs a lookup, not a route match.
+            options.AddBasePolicy(policy => policy
+                .With(context => IsCachedReaderPath(context.HttpContext.Request.Path))
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
                 .Tag(ContentChangeListener.CacheTag));
@@ -26,7 +26,7 @@ public static class ReaderCaching
     }
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
-    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var version = context.RequestServices.GetRequiredService<ContentVersion>();
         var request = context.Request;
@@ -35,24 +35,25 @@ public static class ReaderCaching
         if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsReaderPath(request.Path) && rendered)
         {
             var etag = version.ETag;
+            context.Response.Headers.ETag = etag;
             if (request.Headers.IfNoneMatch.Contains(etag))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
-                context.Response.Headers.ETag = etag;
-                return;
-            }
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
-                {
-                    context.Response.Headers.ETag = etag;
-                    context.Response.Headers.CacheControl = "no-cache";
-                }
                 return Task.CompletedTask;
-            });
+            }
+            // Browsers keep the page but ask again each time; the answer is usually 304.
+            context.Response.Headers.CacheControl = "no-cache";
         }
-        await next(context);
+        return next(context);
     });
+
+    /// <summary>
+    /// Reader pages, feeds and the API; not searches (a long tail of distinct queries: storing each
+    /// costs more than it saves), nor static assets (served with their own caching headers).
+    /// </summary>
+    private static bool IsCachedReaderPath(PathString path) =>
+        IsReaderPath(path) && !path.StartsWithSegments("/search") && !path.StartsWithSegments("/api/search") &&
+        (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom", StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>
         !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework") &&

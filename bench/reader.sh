@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Reader speed, side by side in one run (issue 3 §5):
+#   1. the largest seed section page from the portal vs the same HTML as a static file from nginx:
+#      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx;
+#   2. search over the 100,000-entry synthetic list: wrk with rotating queries, each a cache miss.
+# Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null; }
+base="$(scripts/postgres.sh start)"
+port_of() { sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base"; }
+admin="postgresql://portal:portal-dev@127.0.0.1:$(port_of)/postgres"
+export PGPASSWORD=portal-dev
+out=bench/out; mkdir -p $out
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+dotnet publish src/Portal -c Release -o $out/portal -nologo -v quiet
+dotnet publish src/Importer -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o $out/importer -nologo -v quiet
+[[ -f $out/synthetic-100k.md ]] || { dotnet build bench/Generator -c Release -nologo -v quiet; dotnet bench/Generator/bin/Release/net10.0/ContainerNetLib.Bench.Generator.dll 100000 200 $out/synthetic-100k.md; }
+
+database() { # name, list
+  psql "$admin" -qc "drop database if exists $1 with (force)" -c "create database $1" >/dev/null
+  local cs="${base/Database=containernetlib/Database=$1}"
+  ConnectionStrings__Portal="$cs" dotnet $out/importer/ContainerNetLib.Importer.dll migrate >/dev/null 2>&1
+  ConnectionStrings__Portal="$cs" dotnet $out/importer/ContainerNetLib.Importer.dll import "$2" >/dev/null
+  echo "$cs"
+}
+
+portal() { # connection string, port
+  ConnectionStrings__Portal="$1" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet $out/portal/ContainerNetLib.Portal.dll --urls "http://127.0.0.1:$2" --contentRoot "$PWD/$out/portal" >$out/portal-$2.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$2/" && return; sleep 0.2; done
+  echo "portal on $2 did not start" >&2; exit 1
+}
+
+wrk_line() { # label, wrk output file
+  local rps p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' "$2")
+  p99=$(awk '$1 == "99%" {print $2}' "$2")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$2"); non2xx=${non2xx:-0}
+  printf '%-34s %10s req/s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p99" "$non2xx"
+}
+
+seed_cs="$(database cnl_bench_reader seeds/container-networking.md)"
+portal "$seed_cs" 5090
+page=/sections/vxlan-veth-bridges-namespaces-l2-l3-etc
+mkdir -p $out/static
+curl -sf "http://127.0.0.1:5090$page" -o $out/static/section.html
+cat > $out/nginx.conf <<NGINX
+daemon off; worker_processes auto; pid $PWD/$out/nginx.pid; error_log $PWD/$out/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
+  types { text/html html; }
+  server { listen 127.0.0.1:5091; root $PWD/$out/static; location = /section { default_type text/html; try_files /section.html =404; } } }
+NGINX
+nginx -c "$PWD/$out/nginx.conf" & pids+=($!)
+sleep 1
+
+{
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p'); page $page, $(stat -c %s $out/static/section.html) bytes"
+  wrk -t2 -c64 -d3s "http://127.0.0.1:5090$page" >/dev/null; wrk -t2 -c64 -d3s http://127.0.0.1:5091/section >/dev/null
+  wrk -t2 -c64 -d10s --latency "http://127.0.0.1:5090$page" > $out/wrk-portal.txt
+  wrk -t2 -c64 -d10s --latency http://127.0.0.1:5091/section > $out/wrk-nginx.txt
+  wrk_line "portal, section page" $out/wrk-portal.txt
+  wrk_line "nginx, same HTML as a file" $out/wrk-nginx.txt
+  awk '/Requests\/sec/ {print $2}' $out/wrk-portal.txt $out/wrk-nginx.txt | paste -sd' ' | awk '{printf "portal / nginx: %.2f\n", $1 / $2}'
+} | tee $out/reader-results.txt
+
+[[ -n ${PAGE_ONLY:-} ]] && exit 0
+big_cs="$(database cnl_bench_search $out/synthetic-100k.md)"
+portal "$big_cs" 5092
+cat > $out/search.lua <<'LUA'
+-- Rotating realistic queries (search results are not output-cached, so each one really runs).
+local queries = { "vxlan", "calico", "ebpf", "linux bridges", "network namespaces", "iptables", "kube-proxy ipvs",
+  "macvlan", "ipvlan", "conntrack", "service meshes", "debugging dns", "calcio", "macvlna", "geneve overlay",
+  "tracing xdp", "mtu", "sr-iov", "cilium", "flannel" }
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/search?q=" .. queries[(n % #queries) + 1]:gsub(" ", "+") .. "&n=" .. n)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("search p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  %d requests  non-2xx %d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status))
+end
+LUA
+{
+  wrk -t1 -c4 -d3s -s $out/search.lua "http://127.0.0.1:5092" >/dev/null
+  echo "search, 100,000 entries, 1 connection, 10 s:"
+  wrk -t1 -c1 -d10s -s $out/search.lua http://127.0.0.1:5092 | tail -1
+  echo "search, 100,000 entries, 4 connections, 10 s:"
+  wrk -t1 -c4 -d10s -s $out/search.lua http://127.0.0.1:5092 | tail -1
+  echo "search, 100,000 entries, 64 connections, 10 s:"
+  wrk -t2 -c64 -d10s -s $out/search.lua http://127.0.0.1:5092 | tail -1
+} | tee -a $out/reader-results.txt
