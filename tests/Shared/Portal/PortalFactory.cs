@@ -1,0 +1,30 @@
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.ReadingLists;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ContainerNetLib.Tests.Shared.Portal;
+
+/// <summary>The portal against one test's own database; dropping the database with the app.</summary>
+public abstract class PortalFactory(FreshDatabase database) : WebApplicationFactory<Program>
+{
+    public FreshDatabase Database => database;
+
+    public async Task<ImportSummary> ImportAsync(string markdown)
+    {
+        await using var db = database.Open();
+        return await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(markdown), dryRun: false);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
