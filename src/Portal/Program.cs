@@ -16,9 +16,10 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
-app.UseContentETags();
+// A cached page is answered first, with the headers it was stored with (security headers, ETag).
 app.UseOutputCache();
+app.UseContentETags();
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRouting();
 app.UseAntiforgery();

@@ -36,6 +36,21 @@ public class CachingTests(TestDatabase server)
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_page_served_from_the_cache_keeps_its_security_headers_and_etag()
+    {
+        // The cache answers before the header middleware runs: the stored response must carry them.
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        var first = await client.GetAsync("/sections/overview");
+        var second = await client.GetAsync("/sections/overview");
+        Assert.True(second.Headers.Age is not null || second.Headers.Contains("Age"), "the second response did not come from the output cache");
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Contains("script-src 'self'", string.Join(";", second.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", string.Join("", second.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/sections/overview")]

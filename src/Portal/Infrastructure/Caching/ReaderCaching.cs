@@ -48,12 +48,12 @@ public static class ReaderCaching
     });
 
     /// <summary>
-    /// Reader pages, feeds and the API; not searches (a long tail of distinct queries: storing each
-    /// costs more than it saves), nor static assets (served with their own caching headers).
+    /// Reader pages, searches, feeds and the API; not static assets (served with their own caching
+    /// headers). The cache is bounded (100 MB, least recently used out first), so a long tail of
+    /// distinct searches only displaces itself.
     /// </summary>
     private static bool IsCachedReaderPath(PathString path) =>
-        IsReaderPath(path) && !path.StartsWithSegments("/search") && !path.StartsWithSegments("/api/search") &&
-        (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom", StringComparison.Ordinal));
+        IsReaderPath(path) && (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom", StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>
         !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework") &&
