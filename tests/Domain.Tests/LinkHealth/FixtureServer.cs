@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ContainerNetLib.Domain.Tests.LinkHealth;
+
+/// <summary>
+/// A hostile-web stand-in on 127.0.0.1: each path answers with whatever the test's handler returns
+/// for its n-th request (null means: accept and never answer).
+/// </summary>
+public sealed class FixtureServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly Func<string, int, string?> _handler;
+    private readonly Task _loop;
+
+    public FixtureServer(Func<string, int, string?> handler)
+    {
+        _handler = handler;
+        _listener.Start();
+        _loop = Task.Run(AcceptLoop);
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
+    public int Hits(string path) => _hits.GetValueOrDefault(path);
+
+    public static string Response(int status, string reason, string headers = "", string body = "") =>
+        $"HTTP/1.1 {status} {reason}\r\n{headers}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+
+    private async Task AcceptLoop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            catch (Exception) { return; }
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var request = new StringBuilder();
+                var buffer = new byte[4096];
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer, _stop.Token);
+                    if (read == 0) return;
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+                var path = request.ToString().Split(' ')[1];
+                var n = _hits.AddOrUpdate(path, 1, (_, c) => c + 1);
+                var response = _handler(path, n);
+                if (response is null)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    return;
+                }
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(response.Replace("{port}", Port.ToString(), StringComparison.Ordinal)), _stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try { await _loop; } catch (Exception) { }
+    }
+}
