@@ -16,6 +16,7 @@ public sealed class FixtureServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly Func<string, int, string?> _handler;
     private readonly Task _loop;
+    private int _connections;
 
     public FixtureServer(Func<string, int, string?> handler)
     {
@@ -28,6 +29,15 @@ public sealed class FixtureServer : IAsyncDisposable
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
+    /// <summary>Requests received on any path.</summary>
+    public int TotalHits => _hits.Values.Sum();
+
+    /// <summary>TCP connections accepted, request or not: zero proves a refused target was never dialled.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>The same answer on every path.</summary>
+    public static FixtureServer Always(string response) => new((_, _) => response);
+
     public static string Response(int status, string reason, string headers = "", string body = "") =>
         $"HTTP/1.1 {status} {reason}\r\n{headers}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
 
@@ -38,6 +48,7 @@ public sealed class FixtureServer : IAsyncDisposable
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception) { return; }
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

@@ -18,7 +18,7 @@ public class GuardedConnectorTests
     [Fact]
     public async Task Loopback_is_refused_before_any_connection_when_not_allow_listed()
     {
-        await using var server = new LocalResponder();
+        await using var server = FixtureServer.Always(FixtureServer.Response(200, "OK", body: "ok"));
         using var client = Client(AddressPolicy.Default, new MapResolver([]));
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync($"http://127.0.0.1:{server.Port}/"));
         Assert.Contains("loopback", error.Message + error.InnerException?.Message);
@@ -46,8 +46,8 @@ public class GuardedConnectorTests
     [Fact]
     public async Task An_allow_listed_address_is_reached_and_the_environment_proxy_ignored()
     {
-        await using var server = new LocalResponder();
-        await using var proxy = new LocalResponder("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        await using var server = FixtureServer.Always(FixtureServer.Response(200, "OK", body: "ok"));
+        await using var proxy = FixtureServer.Always(FixtureServer.Response(502, "Bad Gateway"));
         var previous = Environment.GetEnvironmentVariable("HTTP_PROXY");
         Environment.SetEnvironmentVariable("HTTP_PROXY", $"http://127.0.0.1:{proxy.Port}");
         try
@@ -57,7 +57,7 @@ public class GuardedConnectorTests
             var response = await client.GetAsync($"http://local.test:{server.Port}/");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("ok", await response.Content.ReadAsStringAsync());
-            Assert.Equal(1, server.Connections);
+            Assert.Equal(1, server.TotalHits);
             Assert.Equal(0, proxy.Connections);
         }
         finally
@@ -70,12 +70,12 @@ public class GuardedConnectorTests
     public async Task Redirects_are_not_followed_by_the_handler()
     {
         // Each hop must go back through the guard; the handler itself never follows a Location.
-        await using var server = new LocalResponder("HTTP/1.1 301 Moved Permanently\r\nLocation: http://169.254.169.254/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        await using var server = FixtureServer.Always(FixtureServer.Response(301, "Moved Permanently", "Location: http://169.254.169.254/\r\n"));
         var policy = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         using var client = Client(policy, new MapResolver([]));
         var response = await client.GetAsync($"http://127.0.0.1:{server.Port}/");
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("http://169.254.169.254/", response.Headers.Location!.OriginalString);
-        Assert.Equal(1, server.Connections);
+        Assert.Equal(1, server.TotalHits);
     }
 }

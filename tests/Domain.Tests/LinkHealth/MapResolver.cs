@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace ContainerNetLib.Domain.Tests.LinkHealth;
+
+/// <summary>A resolver for tests: names map to the addresses a test gives, DNS is never asked.</summary>
+public sealed class MapResolver(Dictionary<string, IPAddress[]> map) : ContainerNetLib.Domain.LinkHealth.IHostResolver
+{
+    public List<string> Asked { get; } = [];
+
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
+    {
+        Asked.Add(host);
+        return Task.FromResult(map.TryGetValue(host, out var addresses) ? addresses : throw new HttpRequestException($"unknown host {host}"));
+    }
+}
