@@ -90,7 +90,24 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
                 var contentType = response.Content.Headers.ContentType?.MediaType;
                 if (outcome == LinkOutcome.Ok && redirects.Count > 0 && permanent) outcome = LinkOutcome.Redirected;
                 TimeSpan? retry = status is 408 or 429 || status >= 500 ? RetryDelay(response, attempt) : null;
-                return (Result(outcome, status, current, null) with { ContentType = contentType }, retry);
+                var result = Result(outcome, status, current, null) with { ContentType = contentType };
+                if (outcome is LinkOutcome.Ok or LinkOutcome.Redirected && PageMetadataReader.IsHtml(contentType))
+                {
+                    try
+                    {
+                        result = result with { Page = await PageMetadataReader.ReadAsync(response.Content, options.MaxBodyBytes, token) };
+                    }
+                    catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+                    {
+                        // Headers came, the body did not (a page that drips a byte a second).
+                        return (result with { Outcome = LinkOutcome.Timeout, Error = "the page did not arrive before the deadline" }, null);
+                    }
+                    catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+                    {
+                        result = result with { Error = $"the page could not be read: {e.Message}" };
+                    }
+                }
+                return (result, retry);
             }
         }
 

@@ -31,4 +31,5 @@ public sealed record LinkCheckResult(
     string? ContentType,
     long ElapsedMs,
     string? Error,
-    int Attempts);
+    int Attempts,
+    PageMetadata? Page = null);

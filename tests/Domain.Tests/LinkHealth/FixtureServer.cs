@@ -7,18 +7,18 @@ namespace ContainerNetLib.Domain.Tests.LinkHealth;
 
 /// <summary>
 /// A hostile-web stand-in on 127.0.0.1: each path answers with whatever the test's handler returns
-/// for its n-th request (null means: accept and never answer).
+/// for its n-th request — a string (sent as UTF-8) or raw bytes; null means: accept and never answer.
 /// </summary>
 public sealed class FixtureServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
-    private readonly Func<string, int, string?> _handler;
+    private readonly Func<string, int, object?> _handler;
     private readonly Task _loop;
     private int _connections;
 
-    public FixtureServer(Func<string, int, string?> handler)
+    public FixtureServer(Func<string, int, object?> handler)
     {
         _handler = handler;
         _listener.Start();
@@ -40,6 +40,9 @@ public sealed class FixtureServer : IAsyncDisposable
 
     public static string Response(int status, string reason, string headers = "", string body = "") =>
         $"HTTP/1.1 {status} {reason}\r\n{headers}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+
+    public static byte[] Bytes(string headers, byte[] body) =>
+        [.. Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\n{headers}Content-Length: {body.Length}\r\nConnection: close\r\n\r\n"), .. body];
 
     private async Task AcceptLoop()
     {
@@ -76,7 +79,8 @@ public sealed class FixtureServer : IAsyncDisposable
                     await Task.Delay(Timeout.Infinite, _stop.Token);
                     return;
                 }
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(response.Replace("{port}", Port.ToString(), StringComparison.Ordinal)), _stop.Token);
+                var bytes = response is byte[] raw ? raw : Encoding.UTF8.GetBytes(((string)response).Replace("{port}", Port.ToString(), StringComparison.Ordinal));
+                await stream.WriteAsync(bytes, _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {

@@ -9,7 +9,7 @@ public class LinkCheckerTests
 {
     private static readonly string Html = "<html><head><title>T</title></head><body>ok</body></html>";
 
-    private static string? Handle(string path, int n) => path switch
+    private static object? Handle(string path, int n) => path switch
     {
         "/ok" => Response(200, "OK", "Content-Type: text/html; charset=utf-8\r\n", Html),
         "/404" => Response(404, "Not Found"),
@@ -33,9 +33,10 @@ public class LinkCheckerTests
         _ => Response(404, "Not Found"),
     };
 
-    private static (LinkChecker Checker, FixtureServer Server) Create(Dictionary<string, IPAddress[]>? names = null, TimeSpan? deadline = null)
+    internal static (LinkChecker Checker, FixtureServer Server) Create(
+        Dictionary<string, IPAddress[]>? names = null, TimeSpan? deadline = null, Func<string, int, object?>? handler = null)
     {
-        var server = new FixtureServer(Handle);
+        var server = new FixtureServer(handler ?? Handle);
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var options = new LinkCheckOptions
         {
@@ -43,9 +44,9 @@ public class LinkCheckerTests
             RetryAfterCap = TimeSpan.FromMilliseconds(20),
             Deadline = deadline ?? TimeSpan.FromSeconds(10),
         };
-        var handler = new GuardedConnector(addresses, new MapResolver(names ?? [])).CreateHandler(options.ConnectTimeout);
+        var http = new HttpClient(new GuardedConnector(addresses, new MapResolver(names ?? [])).CreateHandler(options.ConnectTimeout));
         var urls = new UrlPolicy(addresses, new HashSet<int> { server.Port });
-        return (new LinkChecker(new HttpClient(handler), urls, options, TimeProvider.System), server);
+        return (new LinkChecker(http, urls, options, TimeProvider.System), server);
     }
 
     [Theory]

@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+
+namespace ContainerNetLib.Domain.LinkHealth;
+
+/// <summary>
+/// Reads a page's title and metadata from an HTML answer, reading only what it must: up to
+/// &lt;/head&gt; or a cap of decompressed bytes, whichever comes first. Decompression is done here,
+/// under the same cap, so a compression bomb stops at the cap. The charset is found in WHATWG order:
+/// byte order mark, Content-Type header, &lt;meta&gt; prescan, then windows-1252.
+/// </summary>
+public static partial class PageMetadataReader
+{
+    private static readonly HtmlParser Parser = new();
+
+    static PageMetadataReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static bool IsHtml(string? mediaType) => mediaType is "text/html" or "application/xhtml+xml";
+
+    public static async Task<PageMetadata?> ReadAsync(HttpContent content, int maxBytes, CancellationToken ct)
+    {
+        if (!IsHtml(content.Headers.ContentType?.MediaType)) return null;
+        await using var raw = await content.ReadAsStreamAsync(ct);
+        await using var body = Decompress(raw, content.Headers.ContentEncoding.LastOrDefault());
+        var bytes = await ReadHeadAsync(body, maxBytes, ct);
+        var text = Decode(bytes, content.Headers.ContentType?.CharSet);
+        var document = Parser.ParseDocument(text);
+        string? Meta(string selector) => document.QuerySelector(selector)?.GetAttribute("content")?.Trim() is { Length: > 0 } v ? v : null;
+        return new PageMetadata(
+            Collapse(document.Title),
+            Meta("meta[property='og:title']"),
+            Meta("meta[property='og:description'], meta[name='description']"),
+            Meta("meta[property='article:published_time']"),
+            Meta("meta[name='author']"),
+            document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
+    }
+
+    private static Stream Decompress(Stream raw, string? encoding) => encoding?.ToLowerInvariant() switch
+    {
+        "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
+        "deflate" => new ZLibStream(raw, CompressionMode.Decompress),
+        "br" => new BrotliStream(raw, CompressionMode.Decompress),
+        _ => raw,
+    };
+
+    /// <summary>Bytes up to and including "&lt;/head" (any case), or the cap.</summary>
+    private static async Task<byte[]> ReadHeadAsync(Stream body, int maxBytes, CancellationToken ct)
+    {
+        var buffer = new byte[Math.Min(maxBytes, 64 * 1024)];
+        using var collected = new MemoryStream();
+        while (collected.Length < maxBytes)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes - collected.Length)), ct);
+            if (read == 0) break;
+            var searchFrom = Math.Max(0, (int)collected.Length - 6);
+            collected.Write(buffer, 0, read);
+            if (IndexOfHeadEnd(collected.GetBuffer().AsSpan(searchFrom, (int)collected.Length - searchFrom)) >= 0) break;
+        }
+        return collected.ToArray();
+    }
+
+    private static int IndexOfHeadEnd(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i + 6 <= bytes.Length; i++)
+        {
+            if (bytes[i] == '<' && bytes[i + 1] == '/' && (bytes[i + 2] | 0x20) == 'h' && (bytes[i + 3] | 0x20) == 'e' &&
+                (bytes[i + 4] | 0x20) == 'a' && (bytes[i + 5] | 0x20) == 'd') return i;
+        }
+        return -1;
+    }
+
+    internal static string Decode(byte[] bytes, string? headerCharset)
+    {
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3);
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        var encoding = Lookup(headerCharset) ?? Lookup(MetaCharset(bytes)) ?? Encoding.GetEncoding(1252);
+        return encoding.GetString(bytes);
+    }
+
+    /// <summary>The prescan: a charset declared in a meta element within the first 1024 bytes.</summary>
+    private static string? MetaCharset(byte[] bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024));
+        var match = MetaCharsetPattern().Match(head);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static Encoding? Lookup(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset)) return null;
+        try
+        {
+            var encoding = Encoding.GetEncoding(charset.Trim().Trim('"', '\''));
+            // WHATWG: a declared UTF-16 in a meta element means UTF-8 (the bytes were ASCII-readable).
+            return encoding is UnicodeEncoding ? Encoding.UTF8 : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Collapse(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : MultipleSpaces().Replace(text.Trim(), " ");
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_:.\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharsetPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex MultipleSpaces();
+}
