@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using ContainerNetLib.Domain.Urls;
+
+namespace ContainerNetLib.Domain.LinkHealth;
+
+/// <summary>
+/// Checks many URLs politely: each distinct normalised URL once, at most <see cref="PolitenessOptions.PerHost"/>
+/// requests in flight to one host with a minimum gap between them, and at most
+/// <see cref="PolitenessOptions.Overall"/> in flight overall. Results stream out as they finish.
+/// </summary>
+public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politeness, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    public async IAsyncEnumerable<LinkCheckResult> CheckAsync(IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var distinct = urls.GroupBy(UrlNormalizer.Normalize, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var results = Channel.CreateUnbounded<LinkCheckResult>();
+        using var overall = new SemaphoreSlim(politeness.Overall);
+        var work = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.WhenAll(distinct.Select(async url =>
+                {
+                    await overall.WaitAsync(ct);
+                    try
+                    {
+                        await results.Writer.WriteAsync(await CheckPolitelyAsync(url, ct), ct);
+                    }
+                    finally
+                    {
+                        overall.Release();
+                    }
+                }));
+                results.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                results.Writer.Complete(e);
+            }
+        }, ct);
+        await foreach (var result in results.Reader.ReadAllAsync(ct)) yield return result;
+        await work;
+    }
+
+    private async Task<LinkCheckResult> CheckPolitelyAsync(string url, CancellationToken ct)
+    {
+        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : "";
+        var gate = _hosts.GetOrAdd(host, _ => new HostGate(politeness.PerHost));
+        await gate.Slots.WaitAsync(ct);
+        try
+        {
+            await gate.WaitTurnAsync(politeness.MinDelayPerHost, time, ct);
+            return await checker.CheckAsync(url, ct);
+        }
+        finally
+        {
+            gate.Slots.Release();
+        }
+    }
+
+    private sealed class HostGate(int perHost)
+    {
+        private readonly Lock _lock = new();
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
+
+        public SemaphoreSlim Slots { get; } = new(perHost);
+
+        /// <summary>Requests to one host start at least minDelay apart.</summary>
+        public Task WaitTurnAsync(TimeSpan minDelay, TimeProvider time, CancellationToken ct)
+        {
+            DateTimeOffset start;
+            lock (_lock)
+            {
+                var now = time.GetUtcNow();
+                start = _next > now ? _next : now;
+                _next = start + minDelay;
+            }
+            var wait = start - time.GetUtcNow();
+            return wait > TimeSpan.Zero ? Task.Delay(wait, time, ct) : Task.CompletedTask;
+        }
+    }
+}

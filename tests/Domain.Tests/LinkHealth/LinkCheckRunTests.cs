@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using ContainerNetLib.Domain.LinkHealth;
+using static ContainerNetLib.Domain.Tests.LinkHealth.FixtureServer;
+
+namespace ContainerNetLib.Domain.Tests.LinkHealth;
+
+public class LinkCheckRunTests
+{
+    [Fact]
+    public async Task Each_distinct_url_is_checked_once_and_one_host_is_not_hammered()
+    {
+        // Otherwise: a list that names one site forty times sends it forty requests at once every night.
+        var arrivals = new ConcurrentQueue<long>();
+        var clock = Stopwatch.StartNew();
+        await using var server = new FixtureServer((path, _) =>
+        {
+            arrivals.Enqueue(clock.ElapsedMilliseconds);
+            return Response(200, "OK", "Content-Type: text/plain\r\n", "ok");
+        });
+        var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
+        var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
+        var checker = new LinkChecker(http, new UrlPolicy(addresses, new HashSet<int> { server.Port }), new LinkCheckOptions(), TimeProvider.System);
+        var run = new LinkCheckRun(checker, new PolitenessOptions { PerHost = 2, MinDelayPerHost = TimeSpan.FromMilliseconds(100), Overall = 32 }, TimeProvider.System);
+
+        var urls = Enumerable.Range(1, 5).Select(i => server.Url($"/page{i}"))
+            .Concat([server.Url("/page1"), server.Url("/page1#section"), server.Url("/page1?utm_source=chat")]);
+        var results = new List<LinkCheckResult>();
+        await foreach (var result in run.CheckAsync(urls)) results.Add(result);
+
+        Assert.Equal(5, results.Count);
+        Assert.All(results, r => Assert.Equal(LinkOutcome.Ok, r.Outcome));
+        Assert.Equal(1, server.Hits("/page1"));
+        var times = arrivals.Order().ToList();
+        for (var i = 1; i < times.Count; i++) Assert.True(times[i] - times[i - 1] >= 80, $"requests {times[i - 1]} and {times[i]} ms were too close");
+    }
+}
