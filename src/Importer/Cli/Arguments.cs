@@ -35,6 +35,21 @@ public sealed class Arguments
         return _rest[index + 1];
     }
 
+    /// <summary>Every value of an option that may repeat: --url a --url b.</summary>
+    public List<string> Options(string name)
+    {
+        _used.Add(name);
+        var values = new List<string>();
+        for (var i = 0; i < _rest.Count; i++)
+        {
+            if (_rest[i] != name) continue;
+            if (i + 1 >= _rest.Count || _rest[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{name} needs a value");
+            _used.Add(_rest[i + 1]);
+            values.Add(_rest[i + 1]);
+        }
+        return values;
+    }
+
     public List<string> Positional()
     {
         var values = new List<string>();

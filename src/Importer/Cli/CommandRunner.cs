@@ -10,6 +10,8 @@ public static class CommandRunner
           migrate                              apply database migrations
           import <file> [--dry-run] [--json]   import a reading list (idempotent, one transaction)
           export [--out FILE]                  write the whole list as Markdown (stdout by default)
+          check-links [--url URL ...] [--section SLUG] [--allow-private] [--json]
+                                               check links now: the given URLs, a section, or the whole list
         The database is ConnectionStrings__Portal (environment).
         """;
 
@@ -26,6 +28,7 @@ public static class CommandRunner
                 "migrate" => new MigrateCommand(),
                 "import" => new ImportCommand(),
                 "export" => new ExportCommand(),
+                "check-links" => new CheckLinksCommand(),
                 "help" or "--help" or "-h" => new HelpCommand(),
                 null => throw new UsageException("no command given"),
                 var other => throw new UsageException($"unknown command '{other}'"),

@@ -1,5 +1,6 @@
 using System.Net;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using ContainerNetLib.Domain.LinkHealth;
-using static ContainerNetLib.Domain.Tests.LinkHealth.FixtureServer;
+using ContainerNetLib.Tests.Shared;
+using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 

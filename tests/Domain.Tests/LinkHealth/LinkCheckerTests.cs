@@ -1,6 +1,7 @@
 using System.Net;
 using ContainerNetLib.Domain.LinkHealth;
-using static ContainerNetLib.Domain.Tests.LinkHealth.FixtureServer;
+using ContainerNetLib.Tests.Shared;
+using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 

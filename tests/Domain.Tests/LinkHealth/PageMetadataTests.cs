@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using ContainerNetLib.Domain.LinkHealth;
-using static ContainerNetLib.Domain.Tests.LinkHealth.FixtureServer;
+using ContainerNetLib.Tests.Shared;
+using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 

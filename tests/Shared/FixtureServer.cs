@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ContainerNetLib.Domain.Tests.LinkHealth;
+namespace ContainerNetLib.Tests.Shared;
 
 /// <summary>
 /// A hostile-web stand-in on 127.0.0.1: each path answers with whatever the test's handler returns
