@@ -7,7 +7,8 @@ namespace ContainerNetLib.Tests.Shared;
 
 /// <summary>
 /// A hostile-web stand-in on 127.0.0.1: each path answers with whatever the test's handler returns
-/// for its n-th request — a string (sent as UTF-8) or raw bytes; null means: accept and never answer.
+/// for its n-th request — a string (sent as UTF-8), raw bytes, or a <see cref="Streamed"/> writer for
+/// answers that take time (drip, endless); null means: accept and never answer.
 /// </summary>
 public sealed class FixtureServer : IAsyncDisposable
 {
@@ -40,6 +41,9 @@ public sealed class FixtureServer : IAsyncDisposable
 
     public static string Response(int status, string reason, string headers = "", string body = "") =>
         $"HTTP/1.1 {status} {reason}\r\n{headers}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
+
+    /// <summary>A response written by the test itself, for bodies that drip or never end.</summary>
+    public sealed record Streamed(Func<Stream, CancellationToken, Task> Write);
 
     public static byte[] Bytes(string headers, byte[] body) =>
         [.. Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\n{headers}Content-Length: {body.Length}\r\nConnection: close\r\n\r\n"), .. body];
@@ -77,6 +81,11 @@ public sealed class FixtureServer : IAsyncDisposable
                 if (response is null)
                 {
                     await Task.Delay(Timeout.Infinite, _stop.Token);
+                    return;
+                }
+                if (response is Streamed streamed)
+                {
+                    await streamed.Write(stream, _stop.Token);
                     return;
                 }
                 var bytes = response is byte[] raw ? raw : Encoding.UTF8.GetBytes(((string)response).Replace("{port}", Port.ToString(), StringComparison.Ordinal));

@@ -7,6 +7,7 @@ using static ContainerNetLib.Tests.Shared.FixtureServer;
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 
 /// <summary>Titles in every encoding a real page uses, and pages built to hurt the reader.</summary>
+[Collection(MeasuredCollection.Name)]
 public class PageMetadataTests
 {
     static PageMetadataTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
