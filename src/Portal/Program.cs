@@ -16,6 +16,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseRequireHost();
 // A cached page is answered first, with the headers it was stored with (security headers, ETag).
 app.UseOutputCache();
 app.UseContentETags();
