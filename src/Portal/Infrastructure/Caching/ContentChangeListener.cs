@@ -20,6 +20,34 @@ public sealed partial class ContentChangeListener(
 {
     public const string CacheTag = "content";
 
+    /// <summary>
+    /// Reads the revision before the server takes requests: a page rendered before it is known
+    /// would carry no ETag, and be cached without one until the next change. Bounded, so a
+    /// database that is down does not keep the portal from starting (the loop keeps trying).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
+            await connection.OpenAsync(timeout.Token);
+            await ReadRevisionAsync(connection, timeout.Token);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or OperationCanceledException or InvalidOperationException)
+        {
+            LogDisconnected(logger, 0, e.Message);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    private async Task ReadRevisionAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var read = new NpgsqlCommand("select coalesce(max(revision), 0) from reading_lists", connection);
+        await OnChangedAsync((long)(await read.ExecuteScalarAsync(ct))!);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
@@ -32,8 +60,7 @@ public sealed partial class ContentChangeListener(
                 connection.Notification += (_, e) => _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : version.Current + 1);
                 await using (var listen = new NpgsqlCommand($"listen {ContentRevision.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                await using (var read = new NpgsqlCommand("select coalesce(max(revision), 0) from reading_lists", connection))
-                    await OnChangedAsync((long)(await read.ExecuteScalarAsync(stoppingToken))!);
+                await ReadRevisionAsync(connection, stoppingToken);
                 delay = TimeSpan.FromSeconds(1);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
