@@ -9,6 +9,9 @@ public static class RepoRoot
 
     public static string Corpus => System.IO.Path.Combine(Path, "..", "shared", "corpus");
 
+    /// <summary>The real reading lists beside the repository (../shared/corpus/*.md), in name order.</summary>
+    public static IEnumerable<string> CorpusFiles() => Directory.EnumerateFiles(Corpus, "*.md").Order();
+
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

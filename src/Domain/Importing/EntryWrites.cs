@@ -42,23 +42,13 @@ internal sealed class EntryWrites(PortalDbContext db)
         await ExecuteAsync("drop table entry_updates", ct);
     }
 
-    public async Task DeleteAsync(IReadOnlyList<long> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0) return;
-        await using var command = new NpgsqlCommand("delete from entries where id = any($1)", Connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task DeleteAsync(IReadOnlyList<long> ids, CancellationToken ct) => DeleteWhereAsync("entries", "id", ids, ct);
 
     /// <summary>Replaces the links of entries whose content changed.</summary>
     public async Task ReplaceLinksAsync(IReadOnlyList<EntryRow> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
-        await using (var delete = new NpgsqlCommand("delete from links where entry_id = any($1)", Connection))
-        {
-            delete.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Id).ToArray() });
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        await DeleteWhereAsync("links", "entry_id", entries.Select(e => e.Id).ToList(), ct);
         await InsertLinksAsync(entries, ct);
     }
 
@@ -119,6 +109,14 @@ internal sealed class EntryWrites(PortalDbContext db)
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+    private async Task DeleteWhereAsync(string table, string column, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        await using var command = new NpgsqlCommand($"delete from {table} where {column} = any($1)", Connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {

@@ -72,7 +72,7 @@ internal sealed class ParsedTree
             NormalizedUrl = fields.Url is null ? null : UrlNormalizer.Normalize(fields.Url),
             Description = fields.Description,
             AuthorsJson = AuthorsJson(fields.Authors),
-            AuthorKeys = fields.Authors.Select(a => Slug.From(a.Name, "author")).Distinct().ToArray(),
+            AuthorKeys = fields.Authors.Select(a => Slug.ForAuthor(a.Name)).Distinct().ToArray(),
             Links = fields.Links.Select((l, i) => new LinkRow(i, l.Url, UrlNormalizer.Normalize(l.Url), l.Text, l.Role)).ToList(),
         };
         row.ContentHash = ContentHash.Of(row);

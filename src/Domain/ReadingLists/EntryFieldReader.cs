@@ -9,9 +9,9 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// <c>2017-06-01: [Title](url) by [Author](url) ([github](url)) explains ...</c>, person bullets
 /// (<c>[Jon Langemak](url) on [github](url)</c>), labels that group children, quoted titles.
 /// </summary>
-internal static partial class EntryFieldReader
+public static partial class EntryFieldReader
 {
-    public static EntryFields Read(ParagraphBlock? paragraph, bool hasChildren, int line, List<ParseWarning> warnings)
+    internal static EntryFields Read(ParagraphBlock? paragraph, bool hasChildren, int line, List<ParseWarning> warnings)
     {
         if (paragraph is null)
         {
@@ -49,6 +49,9 @@ internal static partial class EntryFieldReader
         tokens[0] = new TextToken(first.Text[match.Length..]);
         return date;
     }
+
+    /// <summary>The bullet without its leading "YYYY-MM-DD: ", for showing the date apart.</summary>
+    public static string WithoutDatePrefix(string markdown) => DatePrefix().Replace(markdown, "", 1);
 
     internal static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

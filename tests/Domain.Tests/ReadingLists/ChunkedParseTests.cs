@@ -1,3 +1,4 @@
+using ContainerNetLib.Tests.Shared;
 using ContainerNetLib.Domain.ReadingLists;
 using CsCheck;
 
@@ -7,7 +8,7 @@ namespace ContainerNetLib.Domain.Tests.ReadingLists;
 public class ChunkedParseTests
 {
     public static TheoryData<string> Files() =>
-        new(RepoFiles.Corpus().Append(RepoFiles.Seed).Select(Path.GetFullPath));
+        new(RepoRoot.CorpusFiles().Append(RepoRoot.Seed).Select(Path.GetFullPath));
 
     [Theory]
     [MemberData(nameof(Files))]

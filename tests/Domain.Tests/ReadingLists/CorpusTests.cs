@@ -1,12 +1,13 @@
+using ContainerNetLib.Tests.Shared;
 using ContainerNetLib.Domain.ReadingLists;
 
 namespace ContainerNetLib.Domain.Tests.ReadingLists;
 
 public class CorpusTests
 {
-    public static TheoryData<string> Files() => new(RepoFiles.Corpus().Select(Path.GetFileName).OfType<string>());
+    public static TheoryData<string> Files() => new(RepoRoot.CorpusFiles().Select(Path.GetFileName).OfType<string>());
 
-    private static string Read(string name) => File.ReadAllText(Path.Combine(RepoFiles.CorpusFolder, name));
+    private static string Read(string name) => File.ReadAllText(Path.Combine(RepoRoot.Corpus, name));
 
     [Theory]
     [MemberData(nameof(Files))]

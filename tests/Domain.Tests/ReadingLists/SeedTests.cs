@@ -1,3 +1,4 @@
+using ContainerNetLib.Tests.Shared;
 using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Urls;
 
@@ -5,7 +6,7 @@ namespace ContainerNetLib.Domain.Tests.ReadingLists;
 
 public class SeedTests
 {
-    private static readonly string Seed = File.ReadAllText(RepoFiles.Seed);
+    private static readonly string Seed = File.ReadAllText(RepoRoot.Seed);
 
     [Fact]
     public void Export_of_the_parsed_seed_is_the_seed()

@@ -5,7 +5,7 @@ namespace ContainerNetLib.Portal.Features.Api;
 
 public sealed record ApiSection(string Slug, string Title, int EntryCount, string Url)
 {
-    public static ApiSection From(SectionSummary s) => new(s.Slug, s.Title, s.EntryCount, $"/sections/{s.Slug}");
+    public static ApiSection From(SectionSummary s) => new(s.Slug, s.Title, s.EntryCount, ReaderLinks.Section(s.Slug));
 }
 
 public sealed record ApiSectionDetail(string Slug, string Title, string IntroMarkdown, int EntryCount, IReadOnlyList<ApiSection> Subsections, IReadOnlyList<ApiEntry> Entries)
@@ -25,7 +25,7 @@ public sealed record ApiEntry(
     public static ApiEntry From(EntryView e, string sectionSlug) => new(
         e.Id, e.Kind.ToString(), e.Date, e.Title, e.Url, e.Description,
         e.Authors.Select(a => new ApiAuthor(a.Name, a.Url, a.Profiles)).ToList(),
-        e.Markdown, $"/sections/{sectionSlug}#e-{e.Id}",
+        e.Markdown, ReaderLinks.Entry(sectionSlug, e.Id),
         e.Children.Select(c => From(c, sectionSlug)).ToList());
 }
 

@@ -28,7 +28,7 @@ public static class ReaderApi
             if (string.IsNullOrWhiteSpace(q)) return TypedResults.BadRequest("q is required: the words to search for");
             var results = await search.SearchAsync(new SearchQuery(q, section, from, to, author), ct);
             return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy, results.Hits.Take(SearchQuery.PageSize).Select(h => new ApiSearchHit(
-                h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, $"/sections/{h.SectionSlug}#e-{h.Id}")).ToList()));
+                h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, ReaderLinks.Entry(h.SectionSlug, h.Id))).ToList()));
         }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback.");
         return app;
     }

@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public static class FeedEndpoints
             {
                 PublishDate = e.CreatedAt,
             };
-            item.Links.Add(new SyndicationLink(new Uri($"{baseUrl}/sections/{e.SectionSlug}#e-{e.Id}")) { RelationshipType = "related", Title = e.SectionTitle });
+            item.Links.Add(new SyndicationLink(new Uri(baseUrl + ReaderLinks.Entry(e.SectionSlug, e.Id))) { RelationshipType = "related", Title = e.SectionTitle });
             foreach (var author in e.Authors) item.Authors.Add(new SyndicationPerson { Name = author.Name });
             return item;
         }).ToList();

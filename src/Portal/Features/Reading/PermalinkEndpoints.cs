@@ -10,7 +10,7 @@ public static class PermalinkEndpoints
     {
         app.MapGet("/entries/{id:long}", async (long id, ReadingQueries queries, CancellationToken ct) =>
             await queries.EntrySectionSlugAsync(id, ct) is { } slug
-                ? Results.Redirect($"/sections/{slug}#e-{id}")
+                ? Results.Redirect(ReaderLinks.Entry(slug, id))
                 : Results.NotFound());
         return app;
     }

@@ -80,7 +80,7 @@ public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var entries = await EntriesQuery(db, e => ids.Contains(e.Id)).ToListAsync(ct);
         var sections = (await directory.GetAsync(ct)).ToDictionary(s => s.Id);
         var name = entries.SelectMany(e => e.Authors)
-            .FirstOrDefault(a => Domain.Urls.Slug.From(a.Name, "author") == slug)?.Name ?? slug;
+            .FirstOrDefault(a => Domain.Urls.Slug.ForAuthor(a.Name) == slug)?.Name ?? slug;
         return (name, entries
             .OrderByDescending(e => e.Date).ThenBy(e => e.SectionId).ThenBy(e => e.Position)
             .Select(e => (sections[e.SectionId], e)).ToList());

@@ -5,8 +5,12 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
 {
     public const int MaxLength = 200;
     public const int PageSize = 20;
+    public const int MaxPage = 50;
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+    /// <summary>The page asked for, within 1..<see cref="MaxPage"/> (a bound on the work one request can cause).</summary>
+    public int PageNumber => Math.Clamp(Page, 1, MaxPage);
+
+    public int Offset => (PageNumber - 1) * PageSize;
 }
 
 public sealed record SearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date, string SectionTitle, string SectionSlug, IReadOnlyList<string> Authors, double Rank);

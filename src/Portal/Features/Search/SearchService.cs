@@ -86,7 +86,7 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
                   and ($3::int is null or extract(year from e.date) <= $3)
                   and ($4::text is null or e.author_keys @> array[$4::text])
                 order by rank desc, e.id
-                limit {SearchQuery.PageSize + 1} offset {(Math.Clamp(query.Page, 1, 50) - 1) * SearchQuery.PageSize})
+                limit {SearchQuery.PageSize + 1} offset {query.Offset})
             select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, top.rank
             from top join entries e on e.id = top.id join sections s on s.id = e.section_id
             order by top.rank desc, e.id

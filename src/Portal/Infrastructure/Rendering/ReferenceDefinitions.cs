@@ -8,30 +8,47 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 
 /// <summary>
 /// Link reference definitions ("[ref]: https://...") stand anywhere in the list's prose, but
-/// "[text][ref]" in any entry resolves against them. Collected once per content revision.
+/// "[text][ref]" in any entry resolves against them. Collected once per content revision; each
+/// text to render is given only the definitions it names, so a list with hundreds of definitions
+/// does not parse all of them again for every entry.
 /// </summary>
 public sealed class ReferenceDefinitions(IDbContextFactory<PortalDbContext> dbFactory, ContentVersion version)
 {
-    private (long Revision, string Text) _cached = (-2, "");
+    private (long Revision, IReadOnlyList<(string Label, string Text)> Definitions) _cached = (-2, []);
 
-    public async Task<string> GetAsync(CancellationToken ct = default)
+    public async Task<ReferenceSet> GetAsync(CancellationToken ct = default)
     {
         var cached = _cached;
         var revision = version.Current;
-        if (cached.Revision == revision && revision >= 0) return cached.Text;
+        if (cached.Revision == revision && revision >= 0) return new ReferenceSet(cached.Definitions);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var prose = await db.Sections.AsNoTracking().Select(s => s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
         var preamble = await db.ReadingLists.AsNoTracking().Select(l => l.Preamble).FirstOrDefaultAsync(ct) ?? "";
-        var text = Collect(string.Join("\n\n", prose.Prepend(preamble)));
-        _cached = (revision, text);
-        return text;
+        var definitions = Collect(string.Join("\n\n", prose.Prepend(preamble)));
+        _cached = (revision, definitions);
+        return new ReferenceSet(definitions);
     }
 
-    internal static string Collect(string markdown)
+    public static IReadOnlyList<(string Label, string Text)> Collect(string markdown)
     {
-        if (!markdown.Contains("]:", StringComparison.Ordinal)) return "";
-        return string.Join('\n', Markdown.Parse(markdown).Descendants<LinkReferenceDefinition>()
-            .Select(d => markdown.Substring(d.Span.Start, Math.Min(d.Span.Length, markdown.Length - d.Span.Start))));
+        if (!markdown.Contains("]:", StringComparison.Ordinal)) return [];
+        return Markdown.Parse(markdown).Descendants<LinkReferenceDefinition>()
+            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start, Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
+            .ToList();
+    }
+}
+
+/// <summary>The list's reference definitions, handed out per text.</summary>
+public sealed class ReferenceSet(IReadOnlyList<(string Label, string Text)> definitions)
+{
+    public static readonly ReferenceSet Empty = new([]);
+
+    /// <summary>The definitions whose label the text names ("[label]", any case); "" when none.</summary>
+    public string For(string markdown)
+    {
+        if (definitions.Count == 0 || !markdown.Contains(']', StringComparison.Ordinal)) return "";
+        var used = definitions.Where(d => markdown.Contains($"[{d.Label}]", StringComparison.OrdinalIgnoreCase)).Select(d => d.Text);
+        return string.Join('\n', used);
     }
 }
