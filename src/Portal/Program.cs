@@ -1,37 +1,68 @@
 using ContainerNetLib.Portal.Components;
+using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Api;
 using ContainerNetLib.Portal.Features.Feeds;
+using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-// Serve static assets from a build too (scripts/run.sh, tests), not only from a publish, in every environment.
-builder.WebHost.UseStaticWebAssets();
+try
+{
+    var role = PortalRoles.Read(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
+    if (role == PortalRole.Worker)
+    {
+        await WorkerHost.RunAsync(args);
+        return 0;
+    }
 
-builder.AddPortalDatabase();
-builder.AddReaderCaching();
-builder.AddReaderPages();
-builder.Services.AddOpenApi();
+    var builder = WebApplication.CreateBuilder(args);
+    // Serve static assets from a build too (scripts/run.sh, tests), not only from a publish, in every environment.
+    builder.WebHost.UseStaticWebAssets();
 
-var app = builder.Build();
+    builder.AddPortalDatabase();
+    builder.AddAccounts();
+    builder.AddReaderCaching();
+    builder.AddReaderPages();
+    builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
+    builder.Services.AddOpenApi();
 
-app.UseRequireHost();
-// A cached page is answered first, with the headers it was stored with (security headers, ETag).
-app.UseOutputCache();
-app.UseContentETags();
-app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRouting();
-app.UseAntiforgery();
+    var app = builder.Build();
+    // Every options class is checked now, before any hosted service (Hangfire, the cache listener) starts.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-app.MapStaticAssets();
-app.MapOpenApi();
-app.MapReaderApi();
-app.MapFeeds();
-app.MapPermalinks();
-app.MapRazorComponents<App>();
+    app.UseRequireHost();
+    // Who is asking is known before the cache answers: signed-in editors are never served a cached page,
+    // and a page rendered for them is never stored.
+    app.UseAuthentication();
+    // A cached page is answered first, with the headers it was stored with (security headers, ETag).
+    app.UseOutputCache();
+    app.UseContentETags();
+    app.UseSecurityHeaders();
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseAuthorization();
+    app.UseAntiforgery();
 
-app.Run();
+    app.MapStaticAssets();
+    app.MapOpenApi();
+    app.MapReaderApi();
+    app.MapFeeds();
+    app.MapPermalinks();
+    app.MapAccountEndpoints();
+    app.MapLinkHealth();
+    app.MapRazorComponents<App>();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (ConfigurationFailures.Of(e) is { Count: > 0 } failures)
+{
+    // One line an operator can act on, naming the setting; no stack trace.
+    Console.Error.WriteLine($"Configuration error: {string.Join("; ", failures)}");
+    return 2;
+}
 
 public partial class Program;

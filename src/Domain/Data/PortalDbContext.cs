@@ -1,18 +1,34 @@
 using ContainerNetLib.Domain.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>The list, link health and the editors' accounts (ASP.NET Core Identity's EF Core stores), in one database.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ReadingList> ReadingLists => Set<ReadingList>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<SectionSlug> SectionSlugs => Set<SectionSlug>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<Link> Links => Set<Link>();
+    public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
+    public DbSet<CheckRunUrl> CheckRunUrls => Set<CheckRunUrl>();
+    public DbSet<CheckResult> CheckResults => Set<CheckResult>();
+    public DbSet<LinkState> LinkStates => Set<LinkState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        // Identity names its tables AspNet*; the rest of the schema is snake_case.
+        modelBuilder.Entity<IdentityUser>().ToTable("users");
+        modelBuilder.Entity<IdentityRole>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
         // Trusted since PostgreSQL 13: the database owner may create it, no superuser needed.
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

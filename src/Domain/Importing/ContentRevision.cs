@@ -15,6 +15,15 @@ public static class ContentRevision
     public static async Task RecordChangeAsync(PortalDbContext db, CancellationToken ct = default)
     {
         await db.Database.ExecuteSqlRawAsync("refresh materialized view search_words", ct);
+        await BumpAsync(db, ct);
+    }
+
+    /// <summary>
+    /// For changes that alter what reader pages show but not the searchable text (link-health
+    /// badges after a check run, an accepted link state): the cached pages go, the vocabulary stays.
+    /// </summary>
+    public static async Task BumpAsync(PortalDbContext db, CancellationToken ct = default)
+    {
         await db.Database.ExecuteSqlRawAsync(
             $"with bumped as (update reading_lists set revision = revision + 1 returning revision) " +
             $"select pg_notify('{Channel}', revision::text) from bumped", ct);

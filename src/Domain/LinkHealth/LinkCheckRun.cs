@@ -13,28 +13,18 @@ namespace ContainerNetLib.Domain.LinkHealth;
 public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politeness, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    // One instance serves a whole process (chunks of a run side by side share it), so the limits are per process.
+    private readonly SemaphoreSlim _overall = new(politeness.Overall);
 
     public async IAsyncEnumerable<LinkCheckResult> CheckAsync(IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var distinct = urls.GroupBy(UrlNormalizer.Normalize, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var results = Channel.CreateUnbounded<LinkCheckResult>();
-        using var overall = new SemaphoreSlim(politeness.Overall);
         var work = Task.Run(async () =>
         {
             try
             {
-                await Task.WhenAll(distinct.Select(async url =>
-                {
-                    await overall.WaitAsync(ct);
-                    try
-                    {
-                        await results.Writer.WriteAsync(await CheckPolitelyAsync(url, ct), ct);
-                    }
-                    finally
-                    {
-                        overall.Release();
-                    }
-                }));
+                await Task.WhenAll(distinct.Select(async url => await results.Writer.WriteAsync(await CheckPolitelyAsync(url, ct), ct)));
                 results.Writer.Complete();
             }
             catch (Exception e)
@@ -48,13 +38,24 @@ public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politene
 
     private async Task<LinkCheckResult> CheckPolitelyAsync(string url, CancellationToken ct)
     {
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : "";
+        // A server is a host and port: two ports on one address are two servers.
+        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.IdnHost}:{uri.Port}" : "";
         var gate = _hosts.GetOrAdd(host, _ => new HostGate(politeness.PerHost));
+        // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
+        // not hold one of the overall slots that URLs of idle hosts could use.
         await gate.Slots.WaitAsync(ct);
         try
         {
             await gate.WaitTurnAsync(politeness.MinDelayPerHost, time, ct);
-            return await checker.CheckAsync(url, ct);
+            await _overall.WaitAsync(ct);
+            try
+            {
+                return await checker.CheckAsync(url, ct);
+            }
+            finally
+            {
+                _overall.Release();
+            }
         }
         finally
         {

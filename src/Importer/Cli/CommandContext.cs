@@ -5,6 +5,9 @@ namespace ContainerNetLib.Importer.Cli;
 /// <summary>What a command runs with: its output streams and the database it talks to.</summary>
 public sealed record CommandContext(TextWriter Out, TextWriter Error, string? ConnectionString)
 {
+    /// <summary>Standard input (passwords with --password-stdin); tests give their own.</summary>
+    public TextReader In { get; init; } = Console.In;
+
     /// <summary>Progress is shown only when stderr is the process's own terminal.</summary>
     public bool Interactive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 

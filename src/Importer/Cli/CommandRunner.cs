@@ -12,6 +12,9 @@ public static class CommandRunner
           export [--out FILE]                  write the whole list as Markdown (stdout by default)
           check-links [--url URL ...] [--section SLUG] [--allow-private] [--json]
                                                check links now: the given URLs, a section, or the whole list
+          users add <email> --role Admin|Editor --password-stdin
+          users list | users remove <email> | users reset-password <email> --password-stdin
+                                               editors' and administrators' accounts
         The database is ConnectionStrings__Portal (environment).
         """;
 
@@ -29,6 +32,7 @@ public static class CommandRunner
                 "import" => new ImportCommand(),
                 "export" => new ExportCommand(),
                 "check-links" => new CheckLinksCommand(),
+                "users" => new UsersCommand(),
                 "help" or "--help" or "-h" => new HelpCommand(),
                 null => throw new UsageException("no command given"),
                 var other => throw new UsageException($"unknown command '{other}'"),

@@ -13,7 +13,7 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
-    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPortalDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(PortalDatabase.ConnectionStringName) ?? "")

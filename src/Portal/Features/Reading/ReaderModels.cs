@@ -27,7 +27,8 @@ public sealed record SectionPageModel(
     IReadOnlyList<SectionSummary> Ancestors,
     IReadOnlyList<SectionSummary> Subsections,
     IReadOnlyList<EntryView> Entries,
-    int EntryCount);
+    int EntryCount,
+    IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.LinkHealth.LinkBadge> Badges);
 
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>
 public sealed record SectionLookup(SectionPageModel? Page, string? MovedTo);

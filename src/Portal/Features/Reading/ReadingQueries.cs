@@ -1,11 +1,17 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Portal.Features.LinkHealth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>The reader pages' reads: no tracking, a query or two per page.</summary>
-public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory, SectionDirectory directory)
+public sealed class ReadingQueries(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SectionDirectory directory,
+    IOptions<LinkHealthOptions> linkHealth,
+    TimeProvider time)
 {
     public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) => [.. await directory.GetAsync(ct)];
 
@@ -31,7 +37,24 @@ public sealed class ReadingQueries(IDbContextFactory<PortalDbContext> dbFactory,
             ancestors,
             sections.Where(s => s.ParentId == section.Id).OrderBy(s => s.Position).ToList(),
             BuildTree(entries),
-            entries.Count), null);
+            entries.Count,
+            await BadgesAsync(db, section.Id, ct)), null);
+    }
+
+    /// <summary>Broken and moved links of a section's entries, from the latest check.</summary>
+    private async Task<Dictionary<long, LinkBadge>> BadgesAsync(PortalDbContext db, int sectionId, CancellationToken ct)
+    {
+        var states = await (
+            from e in db.Entries.AsNoTracking()
+            where e.SectionId == sectionId
+            join s in db.LinkStates.AsNoTracking() on e.NormalizedUrl equals s.NormalizedUrl
+            where s.ConsecutiveFailures > 0 || s.Outcome == Domain.LinkHealth.LinkOutcome.Redirected
+            select new { e.Id, State = s }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var badges = new Dictionary<long, LinkBadge>();
+        foreach (var row in states)
+            if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken, today) is { } badge) badges[row.Id] = badge;
+        return badges;
     }
 
     public async Task<List<RecentEntry>> RecentAsync(int count, CancellationToken ct = default)

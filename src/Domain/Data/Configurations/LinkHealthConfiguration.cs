@@ -1,0 +1,49 @@
+using ContainerNetLib.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContainerNetLib.Domain.Data.Configurations;
+
+internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
+{
+    public void Configure(EntityTypeBuilder<CheckRun> run)
+    {
+        run.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+        run.Property(r => r.Scope).HasMaxLength(200);
+        run.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class CheckRunUrlConfiguration : IEntityTypeConfiguration<CheckRunUrl>
+{
+    public void Configure(EntityTypeBuilder<CheckRunUrl> url)
+    {
+        url.HasKey(u => new { u.RunId, u.NormalizedUrl });
+        url.HasIndex(u => new { u.RunId, u.Chunk });
+        url.HasOne<CheckRun>().WithMany().HasForeignKey(u => u.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CheckResultConfiguration : IEntityTypeConfiguration<CheckResult>
+{
+    public void Configure(EntityTypeBuilder<CheckResult> result)
+    {
+        result.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
+        // The idempotency key: a chunk that runs again inserts nothing new for a URL it finished.
+        result.HasIndex(r => new { r.RunId, r.NormalizedUrl }).IsUnique();
+        result.HasIndex(r => r.CheckedAt);
+        result.HasIndex(r => r.NormalizedUrl);
+        result.HasOne<CheckRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LinkStateConfiguration : IEntityTypeConfiguration<LinkState>
+{
+    public void Configure(EntityTypeBuilder<LinkState> state)
+    {
+        state.HasKey(s => s.NormalizedUrl);
+        state.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(16);
+        state.HasIndex(s => s.Host);
+        state.HasIndex(s => s.Outcome);
+    }
+}

@@ -1,0 +1,58 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Urls;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Domain.LinkHealth.Runs;
+
+/// <summary>What a run checks: the whole list, one section (with the sections under it) or one entry.</summary>
+public sealed record CheckScope(string Kind, string? Key)
+{
+    public static readonly CheckScope List = new("list", null);
+    public static CheckScope Section(string slug) => new("section", slug);
+    public static CheckScope Entry(long id) => new("entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public override string ToString() => Key is null ? Kind : $"{Kind}:{Key}";
+
+    /// <summary>The distinct URLs in scope; null when the section or entry does not exist.</summary>
+    public async Task<List<PlannedUrl>?> UrlsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var links = db.Links.AsNoTracking();
+        switch (Kind)
+        {
+            case "section":
+                var sections = await db.Sections.AsNoTracking().Select(s => new { s.Id, s.ParentId, s.Slug }).ToListAsync(ct);
+                if (sections.FirstOrDefault(s => s.Slug == Key) is not { } root) return null;
+                var inScope = new HashSet<int> { root.Id };
+                // Parents come before children in no guaranteed order: repeat until nothing is added.
+                for (var added = true; added;)
+                {
+                    added = false;
+                    foreach (var s in sections)
+                        if (s.ParentId is { } parent && inScope.Contains(parent)) added |= inScope.Add(s.Id);
+                }
+                links = links.Where(l => inScope.Contains(l.Entry.SectionId));
+                break;
+            case "entry":
+                var id = long.Parse(Key!, System.Globalization.CultureInfo.InvariantCulture);
+                if (!await db.Entries.AnyAsync(e => e.Id == id, ct)) return null;
+                links = links.Where(l => l.EntryId == id);
+                break;
+        }
+        var rows = await links.Select(l => new { l.Url, l.NormalizedUrl }).ToListAsync(ct);
+        return rows
+            .GroupBy(r => r.NormalizedUrl, StringComparer.Ordinal)
+            .Select(g => new PlannedUrl(g.First().Url, g.Key, UrlNormalizer.Host(g.First().Url) ?? ""))
+            .OrderBy(u => u.NormalizedUrl, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static CheckScope Parse(string text) => text.Split(':', 2) switch
+    {
+        ["list"] => List,
+        ["section", var slug] when slug.Length > 0 => Section(slug),
+        ["entry", var id] when long.TryParse(id, out var value) => Entry(value),
+        _ => throw new FormatException($"'{text}' is not a check scope (list, section:SLUG or entry:ID)"),
+    };
+}
+
+public sealed record PlannedUrl(string Url, string NormalizedUrl, string Host);

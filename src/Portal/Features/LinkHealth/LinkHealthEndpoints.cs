@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Security.Claims;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Editing;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
+using ContainerNetLib.Portal.Features.LinkHealth.Report;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth;
+
+/// <summary>
+/// The report's downloads and the editors' one-click fixes. Every action is a POST with an
+/// antiforgery token, answers with a redirect back to the report and a message saying what happened.
+/// </summary>
+public static class LinkHealthEndpoints
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static IEndpointRouteBuilder MapLinkHealth(this IEndpointRouteBuilder endpoints)
+    {
+        var editors = endpoints.MapGroup("/link-health").RequireAuthorization(Policies.Editor).ExcludeFromDescription();
+        editors.MapGet("/report.csv", async (ReportQueries reports, CancellationToken ct) =>
+            Results.Text(ReportExports.Csv(await reports.ReadAsync(ct)), "text/csv; charset=utf-8")).WithName("link-health-csv");
+        editors.MapGet("/report.json", async (ReportQueries reports, CancellationToken ct) =>
+            Results.Text(ReportExports.JsonDocument(await reports.ReadAsync(ct)), "application/json; charset=utf-8"));
+        editors.MapGet("/report.md", async (ReportQueries reports, CancellationToken ct) =>
+            Results.Text(ReportExports.Markdown(await reports.ReadAsync(ct)), "text/markdown; charset=utf-8"));
+
+        editors.MapPost("/check", StartCheckAsync);
+        editors.MapPost("/use-url", UseUrlAsync);
+        editors.MapPost("/accept-title", AcceptTitleAsync);
+        editors.MapPost("/accept", AcceptStateAsync);
+        editors.MapPost("/unaccept", UnacceptStateAsync);
+
+        endpoints.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
+        {
+            // The policy above decides who gets in; Hangfire's own default (local requests only) would lock everyone out.
+            Authorization = [],
+            AppPath = "/link-health",
+            DashboardTitle = "ContainerNetLib jobs",
+        });
+        return endpoints;
+    }
+
+    private static IResult Back(string message, string? anchor = null) =>
+        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}{(anchor is null ? "" : "#" + anchor)}");
+
+    private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!TryScope(scope, out var parsed)) return Back($"'{scope}' is not something that can be checked.");
+        var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
+        return run is null
+            ? Back($"Nothing to check: {scope} does not exist (any more).")
+            : Back($"Check of {run.Scope} started: {run.UrlCount} URLs (run {run.Id}). Reload this page to see results as they come in.");
+    }
+
+    private static bool TryScope(string scope, out string parsed)
+    {
+        try
+        {
+            parsed = Domain.LinkHealth.Runs.CheckScope.Parse(scope).ToString();
+            return true;
+        }
+        catch (FormatException)
+        {
+            parsed = "";
+            return false;
+        }
+    }
+
+    /// <summary>Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the form.</summary>
+    private static async Task<IResult> UseUrlAsync(
+        [FromForm] long entryId, [FromForm] string url, [FromForm] string target,
+        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        var link = entry?.Links.FirstOrDefault(l => l.Url == url);
+        if (entry is null || link is null) return Back("That entry or link is gone; nothing was changed.");
+        var state = await db.LinkStates.AsNoTracking().SingleOrDefaultAsync(s => s.NormalizedUrl == link.NormalizedUrl, ct);
+        var replacement = target switch
+        {
+            "final" => state?.FinalUrl,
+            "archive" => state?.ArchiveUrl,
+            _ => null,
+        };
+        if (replacement is null) return Back("There is no new URL for that link any more; nothing was changed.");
+        if (!EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), time.GetUtcNow()))
+            return Back("The entry could not be rewritten with the new URL; nothing was changed.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await ContentRevision.RecordChangeAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return Back($"Updated: {url} is now {replacement}.");
+    }
+
+    private static async Task<IResult> AcceptTitleAsync(
+        [FromForm] long entryId, IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry?.NormalizedUrl is null) return Back("That entry is gone; nothing was changed.");
+        var fetched = await db.LinkStates.AsNoTracking().Where(s => s.NormalizedUrl == entry.NormalizedUrl)
+            .Select(s => s.FetchedTitle).SingleOrDefaultAsync(ct);
+        if (string.IsNullOrWhiteSpace(fetched)) return Back("No fetched title for that entry; nothing was changed.");
+        var title = string.Join(' ', fetched.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (EntryContent.ReplaceTitle(entry, title) is not { } markdown || !EntryContent.TryApply(entry, markdown, time.GetUtcNow()))
+            return Back("The entry's title could not be rewritten; nothing was changed.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await ContentRevision.RecordChangeAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return Back($"Title updated to \"{title}\".");
+    }
+
+    private static async Task<IResult> AcceptStateAsync(
+        [FromForm] string url, [FromForm] string? reason, [FromForm] string? until, ClaimsPrincipal user,
+        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
+            return Back("Say why the link is fine (up to 300 characters), e.g. \"opens in a browser, bot wall\". Nothing was changed.");
+        if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry) ||
+            expiry <= today || expiry > today.AddYears(1))
+            return Back("Give an expiry date after today and within a year. Nothing was changed.");
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var state = await db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);
+        if (state is null) return Back("That link has not been checked; nothing was changed.");
+        state.AcceptedReason = reason.Trim();
+        state.AcceptedUntil = expiry;
+        state.AcceptedBy = user.Identity?.Name;
+        await db.SaveChangesAsync(ct);
+        await ContentRevision.BumpAsync(db, ct);
+        return Back($"Accepted until {expiry:yyyy-MM-dd}: {state.Url}.");
+    }
+
+    private static async Task<IResult> UnacceptStateAsync(
+        [FromForm] string url, IDbContextFactory<PortalDbContext> databases, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var state = await db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);
+        if (state is null) return Back("That link has not been checked; nothing was changed.");
+        state.AcceptedReason = null;
+        state.AcceptedUntil = null;
+        state.AcceptedBy = null;
+        await db.SaveChangesAsync(ct);
+        await ContentRevision.BumpAsync(db, ct);
+        return Back($"No longer accepted: {state.Url}.");
+    }
+}

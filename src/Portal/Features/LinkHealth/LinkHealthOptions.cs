@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Cronos;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth;
+
+/// <summary>The nightly job and the report (configuration section LinkHealth); validated at start-up.</summary>
+public sealed class LinkHealthOptions
+{
+    public const string Section = "LinkHealth";
+
+    /// <summary>When the nightly check starts, in <see cref="TimeZone"/>.</summary>
+    public string Cron { get; set; } = "0 2 * * *";
+    public string TimeZone { get; set; } = "UTC";
+    /// <summary>Consecutive failed runs before a link counts as broken.</summary>
+    [Range(1, 30)] public int FailuresBeforeBroken { get; set; } = 2;
+    /// <summary>URLs per job; a chunk must finish well inside Hangfire's invisibility timeout.</summary>
+    [Range(1, 5000)] public int ChunkSize { get; set; } = 300;
+    [Range(1, 3650)] public int HistoryDays { get; set; } = 90;
+    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest snapshot. Empty: no suggestions.</summary>
+    public string ArchiveBaseUrl { get; set; } = "https://web.archive.org/web/";
+    /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links.</summary>
+    public string? WebhookUrl { get; set; }
+    /// <summary>The portal's public address, for links in the webhook message and the checker's user agent.</summary>
+    public string? PublicUrl { get; set; }
+    /// <summary>Networks the checker may reach despite the SSRF guard (CIDR), e.g. a staging server.</summary>
+    public string[] AllowedNetworks { get; set; } = [];
+    /// <summary>Ports beyond 80 and 443 the checker may use.</summary>
+    public int[] AllowedPorts { get; set; } = [];
+
+    // Methods, not properties: binding and validation read every property, valid or not.
+    public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
+}
+
+/// <summary>One line per bad value, each naming its setting: what an operator needs to fix it.</summary>
+public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LinkHealthOptions options)
+    {
+        var failures = new List<string>();
+        try
+        {
+            CronExpression.Parse(options.Cron);
+        }
+        catch (CronFormatException e)
+        {
+            failures.Add($"LinkHealth:Cron '{options.Cron}' is not a cron expression ({e.Message.TrimEnd('.')})");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+            failures.Add($"LinkHealth:TimeZone '{options.TimeZone}' is not a time zone (use an IANA name such as Europe/Berlin or UTC)");
+        if (options.ArchiveBaseUrl.Length > 0 && !IsHttpUrl(options.ArchiveBaseUrl))
+            failures.Add($"LinkHealth:ArchiveBaseUrl '{options.ArchiveBaseUrl}' is not an http(s) URL");
+        if (!string.IsNullOrEmpty(options.WebhookUrl) && !IsHttpUrl(options.WebhookUrl))
+            failures.Add($"LinkHealth:WebhookUrl '{options.WebhookUrl}' is not an http(s) URL");
+        if (!string.IsNullOrEmpty(options.PublicUrl) && !IsHttpUrl(options.PublicUrl))
+            failures.Add($"LinkHealth:PublicUrl '{options.PublicUrl}' is not an http(s) URL");
+        foreach (var network in options.AllowedNetworks)
+            if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
+        foreach (var port in options.AllowedPorts)
+            if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

@@ -1,0 +1,93 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
+using ContainerNetLib.Portal.Infrastructure;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth;
+
+public static class LinkHealthSetup
+{
+    public const string CheckerClient = "link-checker";
+
+    public static IHostApplicationBuilder AddLinkHealth(this IHostApplicationBuilder builder, PortalRole role)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(LinkHealthOptions.Section);
+        services.AddOptions<LinkHealthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkHealthOptions>, LinkHealthOptionsValidator>();
+        services.AddOptions<LinkCheckOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<LinkHealthOptions>>((checker, health) =>
+            {
+                // Site owners who see the checker in their logs can find out who it is.
+                if (health.Value.PublicUrl is { Length: > 0 } site && !checker.UserAgent.Contains('(', StringComparison.Ordinal))
+                    checker.UserAgent += $" (+{site})";
+            });
+        services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton(sp => new AddressPolicy(sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseAllowedNetworks()));
+        services.AddSingleton(sp => new UrlPolicy(
+            sp.GetRequiredService<AddressPolicy>(), sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.AllowedPorts.ToHashSet()));
+        services.AddSingleton<GuardedConnector>();
+        services.AddHttpClient(CheckerClient)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
+                .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(RunNotifier.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+
+        services.AddSingleton(sp => new LinkChecker(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(CheckerClient),
+            sp.GetRequiredService<UrlPolicy>(),
+            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        // One per process: every chunk running here shares its per-host and overall limits.
+        services.AddSingleton(sp => new LinkCheckRun(
+            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var health = sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
+            var archive = health.ArchiveBaseUrl.Length == 0 ? null : new ArchiveLookup(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(CheckerClient), new Uri(health.ArchiveBaseUrl), sp.GetRequiredService<TimeProvider>());
+            return new LinkCheckRuns(
+                sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+                sp.GetRequiredService<LinkCheckRun>(),
+                archive,
+                new RunSettings(health.FailuresBeforeBroken, health.ChunkSize),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddTransient<LinkCheckJobs>();
+        services.AddTransient<RunNotifier>();
+        services.AddSingleton<Report.ReportQueries>();
+
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // A chunk that is still running keeps its job; one whose process died is picked up again after this.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                }));
+        if (role.RunsJobs())
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            });
+            services.AddHostedService<RecurringJobSchedule>();
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
+
+/// <summary>The report as files: CSV for spreadsheets, JSON for scripts, Markdown for chat and tickets.</summary>
+public static class ReportExports
+{
+    private static readonly string[] Columns =
+    [
+        "section", "entry_id", "entry_title", "url", "outcome", "status", "broken", "consecutive_failures", "final_url",
+        "redirect_downgraded", "fetched_title", "content_type", "elapsed_ms", "error", "archive_url", "accepted_reason",
+        "accepted_until", "checked_at",
+    ];
+
+    public static string Csv(HealthReport report)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', Columns).Append("\r\n");
+        foreach (var l in report.Links)
+        {
+            string?[] values =
+            [
+                l.SectionTitle, l.EntryId.ToString(CultureInfo.InvariantCulture), l.EntryTitle, l.Url, l.Outcome.ToString(),
+                l.Status?.ToString(CultureInfo.InvariantCulture), l.IsBroken && !l.IsAccepted ? "yes" : "no",
+                l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
+                l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
+                l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
+            ];
+            csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a fetched title as a formula.</summary>
+    private static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string JsonDocument(HealthReport report) => JsonSerializer.Serialize(new
+    {
+        lastRun = report.LastRun,
+        checkedUrls = report.CheckedUrls,
+        counts = report.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
+        broken = report.Broken,
+        failingOnce = report.Watching,
+        failuresBeforeBroken = report.FailuresBeforeBroken,
+        newlyBroken = report.NewlyBroken.Select(l => l.Url).Distinct(),
+        links = report.Links,
+    }, Json);
+
+    public static string Markdown(HealthReport report)
+    {
+        var md = new StringBuilder();
+        md.Append("# Link health\n\n");
+        if (report.LastRun is { } run)
+            md.Append(CultureInfo.InvariantCulture, $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {run.UrlCount} URLs checked, {run.NewlyBroken} newly broken.\n\n");
+        md.Append("| Outcome | Links |\n|---|---|\n");
+        foreach (var (outcome, count) in report.Counts.OrderBy(c => c.Key)) md.Append(CultureInfo.InvariantCulture, $"| {outcome} | {count} |\n");
+        Section(md, "Newly broken", report.NewlyBroken);
+        Section(md, "Broken", report.BrokenLinks);
+        md.Append("\n## Moved permanently\n\n");
+        foreach (var l in report.Redirects) md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> → <{l.FinalUrl}> ({l.SectionTitle})\n");
+        return md.ToString();
+    }
+
+    private static void Section(StringBuilder md, string heading, IEnumerable<ReportLink> links)
+    {
+        md.Append(CultureInfo.InvariantCulture, $"\n## {heading}\n\n");
+        var any = false;
+        foreach (var l in links)
+        {
+            any = true;
+            var status = l.Status?.ToString(CultureInfo.InvariantCulture) ?? l.Outcome.ToString();
+            md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> ({status}) in {l.SectionTitle}");
+            if (l.ArchiveUrl is not null) md.Append(CultureInfo.InvariantCulture, $", archived: <{l.ArchiveUrl}>");
+            md.Append('\n');
+        }
+        if (!any) md.Append("None.\n");
+    }
+}

@@ -1,0 +1,69 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Domain.ReadingLists;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
+
+/// <summary>Reads the report: latest state per link of the list as it stands, the last runs, the trend.</summary>
+public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, IOptions<LinkHealthOptions> options, TimeProvider time)
+{
+    public const int TrendRuns = 30;
+
+    public async Task<HealthReport> ReadAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var threshold = options.Value.FailuresBeforeBroken;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+        var rows = await (
+            from l in db.Links.AsNoTracking()
+            join s in db.LinkStates.AsNoTracking() on l.NormalizedUrl equals s.NormalizedUrl
+            orderby l.Entry.Section.Position, l.Entry.Position, l.Position
+            select new
+            {
+                l.EntryId, SectionSlug = l.Entry.Section.Slug, SectionTitle = l.Entry.Section.Title, EntryTitle = l.Entry.Title,
+                l.Role, l.Url, State = s,
+            }).ToListAsync(ct);
+        var links = rows.Select(r => new ReportLink(
+            r.EntryId, r.SectionSlug, r.SectionTitle, r.EntryTitle, r.Role == LinkRole.Primary, r.Url, r.State.NormalizedUrl, r.State.Host,
+            r.State.Outcome, r.State.Status, r.State.FinalUrl, r.State.Downgraded, r.State.ElapsedMs, r.State.Error, r.State.FetchedTitle,
+            r.State.ContentType, r.State.LastCheckedAt, r.State.ConsecutiveFailures, LinkStateTransition.IsBroken(r.State, threshold),
+            r.State.BrokenSinceRunId, r.State.BrokenSince, r.State.ArchiveUrl, r.State.AcceptedReason, r.State.AcceptedUntil,
+            r.State.AcceptedBy, r.State.AcceptedUntil is { } until && until >= today)).ToList();
+
+        var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
+        var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        var hosts = distinct.GroupBy(l => l.Host).Select(g => new HostSummary(
+            g.Key, g.Count(), g.Average(l => (double)l.ElapsedMs), g.Max(l => l.ElapsedMs),
+            g.Count(l => l.Outcome == LinkOutcome.Blocked && l.Status != 429), g.Count(l => l.Status == 429),
+            g.Count(l => l.Outcome == LinkOutcome.ServerError), g.Count(l => l.Outcome == LinkOutcome.Timeout),
+            g.Count(l => l.Outcome == LinkOutcome.Broken))).ToList();
+
+        var runs = await db.CheckRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(TrendRuns + 5)
+            .Select(r => new { Run = r, Done = db.CheckResults.Count(c => c.RunId == r.Id) }).ToListAsync(ct);
+        var summaries = runs.Select(r => new RunSummary(r.Run.Id, r.Run.Trigger.ToString(), r.Run.Scope, r.Run.StartedAt, r.Run.FinishedAt,
+            r.Run.UrlCount, r.Done, r.Run.NewlyBroken)).ToList();
+        var finished = summaries.Where(r => r.FinishedAt is not null).ToList();
+        var trendRuns = finished.Where(r => r.Scope == "list").Take(TrendRuns).Select(r => r.Id).ToList();
+        var trendCounts = await db.CheckResults.AsNoTracking().Where(c => trendRuns.Contains(c.RunId))
+            .GroupBy(c => new { c.RunId, c.Outcome }).Select(g => new { g.Key.RunId, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
+        var trend = finished.Where(r => trendRuns.Contains(r.Id)).OrderBy(r => r.StartedAt).Select(r => new TrendPoint(r.Id, r.StartedAt,
+            trendCounts.Where(c => c.RunId == r.Id).ToDictionary(c => c.Outcome, c => c.Count))).ToList();
+
+        return new HealthReport(
+            // "Newly broken" compares whole-list runs; a one-entry check would make it meaningless.
+            finished.FirstOrDefault(r => r.Scope == "list") ?? finished.FirstOrDefault(),
+            summaries.Where(r => r.FinishedAt is null).ToList(),
+            distinct.Count,
+            counts,
+            distinct.Count(l => l.IsBroken && !l.IsAccepted),
+            distinct.Count(l => LinkStateTransition.IsFailure(l.Outcome) && !l.IsBroken),
+            links,
+            trend,
+            hosts,
+            threshold);
+    }
+}
