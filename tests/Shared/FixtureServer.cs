@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace ContainerNetLib.Tests.Shared;
@@ -19,15 +22,31 @@ public sealed class FixtureServer : IAsyncDisposable
     private readonly Task _loop;
     private int _connections;
 
-    public FixtureServer(Func<string, int, object?> handler)
+    private readonly X509Certificate2? _certificate;
+
+    /// <param name="certificate">Serve TLS with it (https URLs); null for plain HTTP.</param>
+    public FixtureServer(Func<string, int, object?> handler, X509Certificate2? certificate = null)
     {
         _handler = handler;
+        _certificate = certificate;
         _listener.Start();
         _loop = Task.Run(AcceptLoop);
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-    public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
+    public string Url(string path) => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}{path}";
+
+    /// <summary>A self-signed certificate for 127.0.0.1: no client trusts it unless told to.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
     /// <summary>Requests received on any path.</summary>
@@ -66,7 +85,13 @@ public sealed class FixtureServer : IAsyncDisposable
         {
             try
             {
-                var stream = client.GetStream();
+                Stream stream = client.GetStream();
+                if (_certificate is not null)
+                {
+                    var tls = new SslStream(stream);
+                    await tls.AuthenticateAsServerAsync(_certificate);
+                    stream = tls;
+                }
                 var request = new StringBuilder();
                 var buffer = new byte[4096];
                 while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
@@ -91,7 +116,7 @@ public sealed class FixtureServer : IAsyncDisposable
                 var bytes = response is byte[] raw ? raw : Encoding.UTF8.GetBytes(((string)response).Replace("{port}", Port.ToString(), StringComparison.Ordinal));
                 await stream.WriteAsync(bytes, _stop.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
             {
             }
         }

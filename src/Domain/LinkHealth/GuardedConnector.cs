@@ -36,7 +36,8 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
     /// The handler the checker uses: redirects followed by hand (each hop re-checked), no proxy from
     /// the environment, no cookies, no credentials, and every connection through the guard.
     /// </summary>
-    public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout) => new()
+    /// <param name="extraTrust">A certificate to trust beyond the system's roots (a private CA, a test server); null for none.</param>
+    public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout, System.Security.Cryptography.X509Certificates.X509Certificate2? extraTrust = null) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
@@ -46,5 +47,11 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
         AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = connectTimeout,
         ConnectCallback = ConnectAsync,
+        SslOptions = extraTrust is null ? new() : new()
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None ||
+                certificate is not null && certificate.GetCertHashString() == extraTrust.GetCertHashString(),
+        },
     };
 }

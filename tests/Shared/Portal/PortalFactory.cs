@@ -10,6 +10,9 @@ public abstract class PortalFactory(FreshDatabase database) : WebApplicationFact
 {
     public FreshDatabase Database => database;
 
+    /// <summary>"web" unless a test needs Hangfire's server running ("all").</summary>
+    protected virtual string Role => "web";
+
     public async Task<ImportSummary> ImportAsync(string markdown)
     {
         await using var db = database.Open();
@@ -20,6 +23,8 @@ public abstract class PortalFactory(FreshDatabase database) : WebApplicationFact
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
+        // Pages only: tests that need the job server (LinkHealth) ask for it.
+        builder.UseSetting("Portal:Role", Role);
     }
 
     public override async ValueTask DisposeAsync()
