@@ -49,6 +49,9 @@ public sealed class FixtureServer : IAsyncDisposable
     }
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
+    /// <summary>Request bodies (those with a Content-Length), by path, in arrival order: what a webhook was sent.</summary>
+    public ConcurrentQueue<(string Path, string Body)> Bodies { get; } = new();
+
     /// <summary>Requests received on any path.</summary>
     public int TotalHits => _hits.Values.Sum();
 
@@ -100,7 +103,9 @@ public sealed class FixtureServer : IAsyncDisposable
                     if (read == 0) return;
                     request.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
-                var path = request.ToString().Split(' ')[1];
+                var head = request.ToString();
+                var path = head.Split(' ')[1];
+                await ReadBodyAsync(stream, head, path, buffer);
                 var n = _hits.AddOrUpdate(path, 1, (_, c) => c + 1);
                 var response = _handler(path, n);
                 if (response is null)
@@ -120,6 +125,23 @@ public sealed class FixtureServer : IAsyncDisposable
             {
             }
         }
+    }
+
+    private async Task ReadBodyAsync(Stream stream, string head, string path, byte[] buffer)
+    {
+        var end = head.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        var length = head[..end].Split("\r\n").Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2 && parts[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(parts => int.Parse(parts[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        if (length == 0) return;
+        var body = new StringBuilder(head[end..]);
+        while (Encoding.UTF8.GetByteCount(body.ToString()) < length)
+        {
+            var read = await stream.ReadAsync(buffer, _stop.Token);
+            if (read == 0) break;
+            body.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        Bodies.Enqueue((path, body.ToString()));
     }
 
     public async ValueTask DisposeAsync()

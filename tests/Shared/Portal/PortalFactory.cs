@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.ReadingLists;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Tests.Shared.Portal;
 
@@ -11,7 +12,13 @@ public abstract class PortalFactory(FreshDatabase database) : WebApplicationFact
     public FreshDatabase Database => database;
 
     /// <summary>"web" unless a test needs Hangfire's server running ("all").</summary>
-    protected virtual string Role => "web";
+    public string Role { get; init; } = "web";
+
+    /// <summary>Configuration on top of the defaults (LinkHealth:..., etc.).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>Service replacements (a name resolver, a clock), applied after the app's own.</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
 
     public async Task<ImportSummary> ImportAsync(string markdown)
     {
@@ -25,6 +32,8 @@ public abstract class PortalFactory(FreshDatabase database) : WebApplicationFact
         builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
         // Pages only: tests that need the job server (LinkHealth) ask for it.
         builder.UseSetting("Portal:Role", Role);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (ReplaceServices is { } replace) builder.ConfigureServices(replace);
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,9 @@ public sealed partial class RunNotifier(
         var text = $"Nightly link check: {run.NewlyBroken} newly broken of {run.UrlCount} links.\n{string.Join('\n', lines)}{more}\nReport: {report}";
         try
         {
-            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(options.Value.WebhookUrl, new { text }, ct);
+            // A plain body with a length: some webhook receivers refuse chunked uploads.
+            using var body = new StringContent(JsonSerializer.Serialize(new { text }), Encoding.UTF8, "application/json");
+            using var response = await clients.CreateClient(ClientName).PostAsync(options.Value.WebhookUrl, body, ct);
             if (!response.IsSuccessStatusCode) LogWebhookFailed(logger, $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
