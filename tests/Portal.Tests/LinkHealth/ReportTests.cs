@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Tests.LinkHealth;
+
+[Collection(PortalCollection.Name)]
+public class ReportTests(TestDatabase database)
+{
+    private static async Task<(LinkSite Site, PortalApp App)> TwoNightsAsync(TestDatabase database)
+    {
+        var site = new LinkSite();
+        var app = await site.StartPortalAsync(database);
+        await app.RunNowAsync();
+        await app.RunNowAsync();
+        return (site, app);
+    }
+
+    [Fact]
+    public async Task Readers_see_the_summary_and_editors_the_full_report()
+    {
+        // Otherwise: readers get editor buttons that fail, or editors miss what broke overnight.
+        var (site, app) = await TwoNightsAsync(database);
+        await using var _ = site;
+        await using var __ = app;
+
+        var anonymous = Html.Parse(await app.Client().GetStringAsync("/link-health"));
+        Assert.Contains("Links checked", anonymous.Body!.TextContent);
+        Assert.Empty(anonymous.QuerySelectorAll("form[action^='/link-health/']"));
+        Assert.DoesNotContain(site.Url("/gone"), anonymous.Body.InnerHtml);
+
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var report = Html.Parse(await editor.GetStringAsync("/link-health"));
+        var newly = report.QuerySelector("#newly-broken")!.TextContent;
+        Assert.Contains(site.Url("/gone"), newly);
+        var broken = report.QuerySelector("#broken")!;
+        Assert.Contains("Section A", broken.TextContent);
+        Assert.NotNull(broken.QuerySelector("form[action='/link-health/use-url'] input[name='target'][value='archive']"));
+        var moved = report.QuerySelector("#moved")!;
+        Assert.Contains(site.Url("/new-home"), moved.TextContent);
+        var titles = report.QuerySelector("#titles")!.TextContent;
+        Assert.Contains("Wrong title", titles);
+        Assert.Contains("The Real Title", titles);
+        Assert.NotNull(report.QuerySelector("svg.trend-chart polyline"));
+    }
+
+    [Fact]
+    public async Task Use_the_new_url_rewrites_the_entry_everywhere_readers_look()
+    {
+        // Otherwise: the one-click fix changes a row but the section page, feeds and export keep the old URL.
+        var (site, app) = await TwoNightsAsync(database);
+        await using var _ = site;
+        await using var __ = app;
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var entryId = await app.QueryAsync(db => db.Entries.Where(e => e.Url == site.Url("/moved")).Select(e => e.Id).SingleAsync());
+
+        var response = await editor.PostFormAsync("/link-health", "/link-health/use-url", new()
+        {
+            ["entryId"] = entryId.ToString(), ["url"] = site.Url("/moved"), ["target"] = "final",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Updated", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+        var section = Html.Parse(await app.Client().GetStringAsync("/sections/section-a"));
+        Assert.NotNull(section.QuerySelector($"a[href='{site.Url("/new-home")}']"));
+        Assert.Null(section.QuerySelector($"a[href='{site.Url("/moved")}']"));
+        Assert.Contains($"[Old home]({site.Url("/new-home")})", await app.QueryAsync(db => db.Entries.Where(e => e.Id == entryId).Select(e => e.Markdown).SingleAsync()));
+        Assert.Equal([site.Url("/new-home")], await app.QueryAsync(db => db.Links.Where(l => l.EntryId == entryId).Select(l => l.Url).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Accepting_the_fetched_title_and_the_archived_copy_change_the_entry()
+    {
+        var (site, app) = await TwoNightsAsync(database);
+        await using var _ = site;
+        await using var __ = app;
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var titled = await app.QueryAsync(db => db.Entries.Where(e => e.Url == site.Url("/titled")).Select(e => e.Id).SingleAsync());
+        var gone = await app.QueryAsync(db => db.Entries.Where(e => e.Url == site.Url("/gone")).Select(e => e.Id).SingleAsync());
+
+        await editor.PostFormAsync("/link-health", "/link-health/accept-title", new() { ["entryId"] = titled.ToString() });
+        await editor.PostFormAsync("/link-health", "/link-health/use-url", new()
+        {
+            ["entryId"] = gone.ToString(), ["url"] = site.Url("/gone"), ["target"] = "archive",
+        });
+
+        Assert.Equal("The Real Title", await app.QueryAsync(db => db.Entries.Where(e => e.Id == titled).Select(e => e.Title).SingleAsync()));
+        Assert.StartsWith(site.Url("/web/20200101000000/"), await app.QueryAsync(db => db.Entries.Where(e => e.Id == gone).Select(e => e.Url).SingleAsync()));
+        Assert.Contains("The Real Title", await app.Client().GetStringAsync("/sections/section-b"));
+    }
+
+    [Fact]
+    public async Task An_accepted_link_leaves_the_broken_list_until_its_date_and_bad_input_changes_nothing()
+    {
+        // Otherwise: a site behind a bot wall sits in the broken list forever, or a typo silently accepts it for good.
+        var (site, app) = await TwoNightsAsync(database);
+        await using var _ = site;
+        await using var __ = app;
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var url = (await app.StateAsync(site.Url("/gone"))).NormalizedUrl;
+
+        var noReason = await editor.PostFormAsync("/link-health", "/link-health/accept", new() { ["url"] = url, ["reason"] = " ", ["until"] = "2099-01-01" });
+        Assert.Contains("Say why", Uri.UnescapeDataString(noReason.Headers.Location!.OriginalString));
+        var past = await editor.PostFormAsync("/link-health", "/link-health/accept", new() { ["url"] = url, ["reason"] = "bot wall", ["until"] = "2001-01-01" });
+        Assert.Contains("expiry date", Uri.UnescapeDataString(past.Headers.Location!.OriginalString));
+        Assert.Null((await app.StateAsync(site.Url("/gone"))).AcceptedUntil);
+
+        var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd");
+        await editor.PostFormAsync("/link-health", "/link-health/accept", new() { ["url"] = url, ["reason"] = "opens in a browser, bot wall", ["until"] = until });
+
+        var report = Html.Parse(await editor.GetStringAsync("/link-health"));
+        Assert.DoesNotContain(site.Url("/gone"), report.QuerySelector("#broken")!.TextContent);
+        Assert.Contains("opens in a browser, bot wall", report.QuerySelector("#accepted")!.TextContent);
+        Assert.DoesNotContain("link-badge-broken", await app.Client().GetStringAsync("/sections/section-a"));
+
+        await editor.PostFormAsync("/link-health", "/link-health/unaccept", new() { ["url"] = url });
+        Assert.Contains("link-badge-broken", await app.Client().GetStringAsync("/sections/section-a"));
+    }
+
+    [Fact]
+    public async Task The_report_downloads_as_csv_json_and_markdown_for_editors_only()
+    {
+        var (site, app) = await TwoNightsAsync(database);
+        await using var _ = site;
+        await using var __ = app;
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client().GetAsync("/link-health/report.csv")).StatusCode);
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var csv = await editor.GetAsync("/link-health/report.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("section,entry_id,entry_title,url,outcome,status,broken", lines[0]);
+        Assert.Equal(6, lines.Length - 1); // one row per link of an entry: /ok twice (two entries), /ann (an author), /gone, /moved, /titled
+        Assert.Contains(lines, l => l.Contains(site.Url("/gone")) && l.Contains(",Broken,404,yes,"));
+
+        using var json = JsonDocument.Parse(await editor.GetStringAsync("/link-health/report.json"));
+        Assert.Equal(1, json.RootElement.GetProperty("broken").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("Broken").GetInt32());
+        Assert.Equal([site.Url("/gone")], json.RootElement.GetProperty("newlyBroken").EnumerateArray().Select(e => e.GetString()));
+
+        var markdown = await editor.GetStringAsync("/link-health/report.md");
+        Assert.StartsWith("# Link health", markdown);
+        Assert.Contains($"- <{site.Url("/gone")}> (404) in Section A", markdown);
+    }
+
+    [Fact]
+    public async Task The_hosts_view_shows_who_blocks_or_throttles_the_checker()
+    {
+        await using var site = new LinkSite((path, _) => path switch
+        {
+            "/gone" => FixtureServer.Response(403, "Forbidden", "cf-mitigated: challenge\r\n"),
+            "/titled" => FixtureServer.Response(429, "Too Many Requests", "Retry-After: 0\r\n"),
+            _ => null,
+        });
+        await using var app = await site.StartPortalAsync(database);
+        await app.RunNowAsync();
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var page = Html.Parse(await editor.GetStringAsync("/link-health/hosts"));
+        var row = Assert.Single(page.QuerySelectorAll("tbody tr"));
+        Assert.Equal(["127.0.0.1", "5", "1", "1", "0", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(0, (await app.StateAsync(site.Url("/gone"))).ConsecutiveFailures); // blocked is not broken
+    }
+}
