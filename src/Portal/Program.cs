@@ -41,6 +41,7 @@ try
     app.UseContentETags();
     app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseStatusCodePagesForPagesOnly();
     app.UseRouting();
     app.UseRateLimiter();
     app.UseAuthorization();

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Tests.Accounts;
 using System.Net;
 using System.Text.Json;
 using ContainerNetLib.Domain.Accounts;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContainerNetLib.Portal.Tests;
 
 /// <summary>Signing in through the real login form, as a browser would (antiforgery token, secure cookie).</summary>
-public static class Accounts
+public static class TestUsers
 {
     public const string Password = "a long enough password";
 

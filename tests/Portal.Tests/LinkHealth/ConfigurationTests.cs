@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using ContainerNetLib.Tests.Shared;
+
+namespace ContainerNetLib.Portal.Tests.LinkHealth;
+
+[Collection(PortalCollection.Name)]
+public class ConfigurationTests(TestDatabase database)
+{
+    [Theory]
+    [InlineData("LinkHealth__Cron", "every night", "LinkHealth:Cron 'every night' is not a cron expression")]
+    [InlineData("LinkHealth__TimeZone", "Mars/Olympus", "LinkHealth:TimeZone 'Mars/Olympus' is not a time zone")]
+    [InlineData("LinkHealth__ArchiveBaseUrl", "ftp://archive", "LinkHealth:ArchiveBaseUrl 'ftp://archive' is not an http(s) URL")]
+    [InlineData("LinkHealth__FailuresBeforeBroken", "0", "FailuresBeforeBroken")]
+    [InlineData("Portal__Role", "janitor", "Portal:Role (or --role) 'janitor' is not one of all, web, worker")]
+    public async Task A_bad_setting_stops_the_portal_with_one_line_naming_it(string variable, string value, string expected)
+    {
+        // Otherwise: the nightly check silently never runs, or an operator reads a stack trace to find the typo.
+        await using var db = await database.CreateAsync();
+        var portal = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ContainerNetLib.Portal.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        portal.Environment["ConnectionStrings__Portal"] = db.ConnectionString;
+        portal.Environment[variable] = value;
+        using var process = Process.Start(portal)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", stderr + await stdout);
+    }
+}
