@@ -12,11 +12,14 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the importer's command line in process, against one test's database.</summary>
 public static class Cli
 {
-    public static async Task<CliResult> RunAsync(string? connectionString, params string[] args)
+    public static Task<CliResult> RunAsync(string? connectionString, params string[] args) => RunWithInputAsync(connectionString, "", args);
+
+    /// <summary>With text on standard input (a password for --password-stdin).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string? connectionString, string input, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await CommandRunner.RunAsync(args, new CommandContext(stdout, stderr, connectionString));
+        var exit = await CommandRunner.RunAsync(args, new CommandContext(stdout, stderr, connectionString) { In = new StringReader(input) });
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

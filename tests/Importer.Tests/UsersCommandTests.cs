@@ -1,0 +1,72 @@
+using ContainerNetLib.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Importer.Tests;
+
+public class UsersCommandTests(TestDatabase server)
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task The_first_administrator_is_created_listed_reset_and_removed_from_the_command_line()
+    {
+        // Otherwise: a fresh install has nobody who can sign in to manage anything.
+        await using var db = await server.CreateAsync();
+
+        var added = await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "admin@example.org", "--role", "admin", "--password-stdin");
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("Added admin@example.org as Admin.", added.Error);
+        await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "ed@example.org", "--role", "Editor", "--password-stdin");
+
+        var list = await Cli.RunAsync(db.ConnectionString, "users", "list");
+        Assert.Equal(["admin@example.org\tAdmin", "ed@example.org\tEditor"], list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        await using (var context = db.Open())
+        {
+            var user = await context.Users.SingleAsync(u => u.Email == "ed@example.org");
+            Assert.DoesNotContain(Password, user.PasswordHash);
+            user.AccessFailedCount = 5;
+            user.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            await context.SaveChangesAsync();
+        }
+        var reset = await Cli.RunWithInputAsync(db.ConnectionString, "another long password\n", "users", "reset-password", "ed@example.org", "--password-stdin");
+        Assert.Equal(0, reset.ExitCode);
+        await using (var context = db.Open())
+        {
+            var user = await context.Users.AsNoTracking().SingleAsync(u => u.Email == "ed@example.org");
+            Assert.Null(user.LockoutEnd);
+            Assert.Equal(0, user.AccessFailedCount);
+        }
+
+        Assert.Equal(0, (await Cli.RunAsync(db.ConnectionString, "users", "remove", "ed@example.org")).ExitCode);
+        Assert.Equal(["admin@example.org\tAdmin"], (await Cli.RunAsync(db.ConnectionString, "users", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("short\n", new[] { "users", "add", "a@example.org", "--role", "Editor", "--password-stdin" }, "Passwords must be at least 12 characters")]
+    [InlineData("", new[] { "users", "add", "a@example.org", "--role", "Editor", "--password-stdin" }, "no password on standard input")]
+    [InlineData(Password + "\n", new[] { "users", "add", "a@example.org", "--role", "Owner", "--password-stdin" }, "there is no role 'Owner'")]
+    [InlineData(Password + "\n", new[] { "users", "add", "a@example.org", "--password-stdin" }, "needs --role")]
+    [InlineData(Password + "\n", new[] { "users", "add", "a@example.org", "--role", "Editor" }, "--password-stdin")]
+    [InlineData("", new[] { "users", "remove", "nobody@example.org" }, "there is no user nobody@example.org")]
+    [InlineData("", new[] { "users", "fire", "a@example.org" }, "not a users command")]
+    public async Task Bad_input_gets_one_clear_line_and_changes_nothing(string input, string[] args, string expected)
+    {
+        await using var db = await server.CreateAsync();
+        var result = await Cli.RunWithInputAsync(db.ConnectionString, input, args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        await using var context = db.Open();
+        Assert.Equal(0, await context.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_second_account_with_the_same_email_is_refused()
+    {
+        await using var db = await server.CreateAsync();
+        await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "a@example.org", "--role", "Editor", "--password-stdin");
+        var again = await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "a@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Error);
+    }
+}
