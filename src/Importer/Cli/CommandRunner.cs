@@ -10,7 +10,8 @@ public static class CommandRunner
           migrate                              apply database migrations
           import <file> [--dry-run] [--json]   import a reading list (idempotent, one transaction)
           export [--out FILE]                  write the whole list as Markdown (stdout by default)
-          check-links [--url URL ...] [--section SLUG] [--allow-private] [--json]
+          check-links [--url URL ...] [--urls-file FILE] [--section SLUG] [--allow-private] [--json]
+                      [--per-host N] [--overall N] [--min-delay-ms N]
                                                check links now: the given URLs, a section, or the whole list
           users add <email> --role Admin|Editor --password-stdin
           users list | users remove <email> | users reset-password <email> --password-stdin

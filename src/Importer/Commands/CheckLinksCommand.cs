@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Importer.Commands;
 
 /// <summary>
-/// check-links [--url URL ...] [--section SLUG] [--allow-private] [--json]: the nightly job's checker
-/// from the command line. Without --url it checks the stored list (or one section of it).
+/// check-links [--url URL ...] [--urls-file FILE] [--section SLUG] [--allow-private] [--json]
+/// [--per-host N] [--overall N] [--min-delay-ms N]: the nightly job's checker from the command line.
+/// Without --url it checks the stored list (or one section of it). A summary goes to stderr.
 /// </summary>
 internal sealed class CheckLinksCommand : ICommand
 {
@@ -21,12 +22,20 @@ internal sealed class CheckLinksCommand : ICommand
     public async Task<int> RunAsync(Arguments arguments, CommandContext context, CancellationToken ct)
     {
         var urls = arguments.Options("--url");
+        var urlsFile = arguments.Option("--urls-file");
         var section = arguments.Option("--section");
+        var politeness = new PolitenessOptions
+        {
+            PerHost = Number(arguments, "--per-host", 1, 16) ?? new PolitenessOptions().PerHost,
+            Overall = Number(arguments, "--overall", 1, 512) ?? new PolitenessOptions().Overall,
+        };
+        if (Number(arguments, "--min-delay-ms", 0, 60_000) is { } delay) politeness.MinDelayPerHost = TimeSpan.FromMilliseconds(delay);
         var allowPrivate = arguments.Flag("--allow-private");
         var json = arguments.Flag("--json");
         if (arguments.Positional() is [var extra, ..]) throw new UsageException($"check-links takes no '{extra}'; give URLs with --url");
-        if (urls.Count > 0 && section is not null) throw new UsageException("give either --url or --section, not both");
-        if (urls.Count == 0) urls = await StoredUrlsAsync(context, section, ct);
+        if (urlsFile is not null) urls.AddRange(await UrlsFromFileAsync(urlsFile, ct));
+        if (urls.Count > 0 && section is not null) throw new UsageException("give either --url (or --urls-file) or --section, not both");
+        if (urls.Count == 0 && urlsFile is null) urls = await StoredUrlsAsync(context, section, ct);
 
         var addresses = new AddressPolicy(allowPrivate ? PrivateRanges : []);
         var options = new LinkCheckOptions();
@@ -35,12 +44,35 @@ internal sealed class CheckLinksCommand : ICommand
             Timeout = Timeout.InfiniteTimeSpan,
         };
         var urlPolicy = new UrlPolicy(addresses, allowPrivate ? AnyPort : null);
-        var run = new LinkCheckRun(new LinkChecker(http, urlPolicy, options, TimeProvider.System), new PolitenessOptions(), TimeProvider.System);
+        var run = new LinkCheckRun(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness, TimeProvider.System);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = new Dictionary<LinkOutcome, int>();
         await foreach (var result in run.CheckAsync(urls, ct))
         {
+            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
             await context.Out.WriteLineAsync(json ? JsonLine(result) : TextLine(result));
         }
+        var total = outcomes.Values.Sum();
+        var seconds = clock.Elapsed.TotalSeconds;
+        await context.Error.WriteLineAsync(
+            $"Checked {total} URLs in {seconds:0.00} s ({(seconds > 0 ? total / seconds : 0):0} per second): " +
+            string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key}")));
         return 0;
+    }
+
+    private static int? Number(Arguments arguments, string name, int min, int max)
+    {
+        if (arguments.Option(name) is not { } text) return null;
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new UsageException($"{name} takes a whole number from {min} to {max}, not '{text}'");
+    }
+
+    /// <summary>One URL per line; blank lines and lines starting with # are skipped.</summary>
+    private static async Task<IEnumerable<string>> UrlsFromFileAsync(string path, CancellationToken ct)
+    {
+        var lines = await File.ReadAllLinesAsync(path, ct);
+        return lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
     }
 
     private static readonly IReadOnlySet<int> AnyPort = Enumerable.Range(1, 65535).ToHashSet();
