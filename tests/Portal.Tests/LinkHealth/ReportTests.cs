@@ -165,4 +165,23 @@ public class ReportTests(TestDatabase database)
         Assert.Equal(["127.0.0.1", "5", "1", "1", "0", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Equal(0, (await app.StateAsync(site.Url("/gone"))).ConsecutiveFailures); // blocked is not broken
     }
+
+    [Fact]
+    public async Task An_editor_starts_a_check_of_one_section_from_its_page()
+    {
+        // Otherwise: after fixing a section's links an editor waits a night to see them healthy.
+        await using var site = new LinkSite();
+        await using var app = await site.StartPortalAsync(database);
+        Assert.DoesNotContain("Check this section", await app.Client().GetStringAsync("/sections/section-b"));
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var response = await editor.PostFormAsync("/sections/section-b", "/link-health/check", new() { ["scope"] = "section:section-b" });
+
+        Assert.Contains("Check of section:section-b started: 2 URLs", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+        var run = await app.QueryAsync(db => db.CheckRuns.SingleAsync());
+        Assert.Equal(("section:section-b", CheckTrigger.Manual, 2), (run.Scope, run.Trigger, run.UrlCount));
+        Assert.StartsWith("editor-", run.RequestedBy);
+        var bad = await editor.PostFormAsync("/link-health", "/link-health/check", new() { ["scope"] = "section:nope" });
+        Assert.Contains("does not exist", Uri.UnescapeDataString(bad.Headers.Location!.OriginalString));
+    }
 }
