@@ -14,4 +14,9 @@ importer=(dotnet run --no-build -c Release --project src/Importer --)
 "${importer[@]}" import seeds/container-networking.md
 
 echo "ContainerNetLib is starting on $url (Ctrl+C to stop)." >&2
+if [[ -z "$("${importer[@]}" users list)" ]]; then
+  echo "No editors yet. Create the first administrator (the password is read from standard input):" >&2
+  echo "  export ConnectionStrings__Portal='$ConnectionStrings__Portal'" >&2
+  echo "  read -rs PW && printf '%s\n' \"\$PW\" | dotnet run --project src/Importer -- users add you@example.org --role Admin --password-stdin" >&2
+fi
 exec dotnet run --no-build -c Release --project src/Portal -- --urls "$url"

@@ -94,11 +94,17 @@ public static class LinkHealthEndpoints
         if (!EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), time.GetUtcNow()))
             return Back("The entry could not be rewritten with the new URL; nothing was changed.");
 
+        await SaveContentAsync(db, ct);
+        return Back($"Updated: {url} is now {replacement}.");
+    }
+
+    /// <summary>An entry's content changed: saved with the search vocabulary and the content revision, in one transaction.</summary>
+    private static async Task SaveContentAsync(PortalDbContext db, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await ContentRevision.RecordChangeAsync(db, ct);
         await tx.CommitAsync(ct);
-        return Back($"Updated: {url} is now {replacement}.");
     }
 
     private static async Task<IResult> AcceptTitleAsync(
@@ -114,10 +120,7 @@ public static class LinkHealthEndpoints
         if (EntryContent.ReplaceTitle(entry, title) is not { } markdown || !EntryContent.TryApply(entry, markdown, time.GetUtcNow()))
             return Back("The entry's title could not be rewritten; nothing was changed.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
-        await tx.CommitAsync(ct);
+        await SaveContentAsync(db, ct);
         return Back($"Title updated to \"{title}\".");
     }
 
