@@ -1,0 +1,93 @@
+using ContainerNetLib.Portal.Features.Accounts;
+using System.Net;
+using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContainerNetLib.Portal.Tests.Accounts;
+
+/// <summary>
+/// Walks every endpoint the app maps: whatever is not on the short list of reader pages and public
+/// endpoints must demand a signed-in editor or admin, and does when called anonymously. A new route
+/// that forgets its authorization fails here.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public class EndpointAuthorizationTests(TestDatabase database)
+{
+    // Readers' pages and the public API: anonymous by design.
+    private static readonly HashSet<string> Public =
+    [
+        "/", "/sections/{Slug}", "/search", "/authors/{Slug}", "/not-found", "/link-health", "/account/login", "/account/denied",
+        "/account/logout", "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
+        "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
+        "/{**path:file}", // static files not fingerprinted at build time (development fallback of MapStaticAssets)
+    ];
+
+    private static List<RouteEndpoint> Endpoints(PortalApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_", StringComparison.Ordinal) && !IsStaticAsset(e))
+            .ToList();
+
+    // Fingerprinted static files (app.css, scripts) are mapped as endpoints too.
+    private static bool IsStaticAsset(RouteEndpoint e) => System.IO.Path.HasExtension(e.RoutePattern.RawText) &&
+        !e.RoutePattern.RawText!.EndsWith(".atom", StringComparison.Ordinal) && !e.RoutePattern.RawText.Contains('{') &&
+        !e.RoutePattern.RawText.StartsWith("/link-health", StringComparison.Ordinal);
+
+    private static string Route(RouteEndpoint e) => "/" + e.RoutePattern.RawText!.TrimStart('/');
+
+    [Fact]
+    public async Task Every_endpoint_outside_the_reader_pages_requires_an_editor_or_admin()
+    {
+        // Otherwise: a new editor page or action ships open to anyone on the internet.
+        await using var app = await PortalApp.StartAsync(database, importSeed: false);
+        app.Client();
+        var endpoints = Endpoints(app);
+        Assert.Contains(endpoints, e => Route(e) == "/link-health/use-url");
+
+        var open = endpoints
+            .Where(e => !Public.Contains(Route(e)))
+            .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is Policies.Editor or Policies.Admin || a.Roles is not null))
+            .Select(Route).Distinct().ToList();
+        Assert.True(open.Count == 0, $"endpoints without editor/admin authorization: {string.Join(", ", open)}");
+    }
+
+    [Fact]
+    public async Task Anonymous_calls_to_protected_endpoints_are_sent_to_sign_in_or_refused()
+    {
+        await using var app = await PortalApp.StartAsync(database, importSeed: false);
+        var client = app.Browser();
+        var protectedRoutes = Endpoints(app).Select(Route).Where(r => !Public.Contains(r)).Distinct().ToList();
+        Assert.NotEmpty(protectedRoutes);
+
+        foreach (var route in protectedRoutes)
+        {
+            var path = route.Replace("{**path}", "x").Replace("{path}", "x");
+            var get = await client.GetAsync(path);
+            Assert.True(get.StatusCode == HttpStatusCode.Redirect && get.Headers.Location!.PathAndQuery.StartsWith("/account/login", StringComparison.Ordinal)
+                || get.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound,
+                $"GET {path} answered {(int)get.StatusCode} to an anonymous caller");
+            var post = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>()));
+            Assert.True(post.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound or HttpStatusCode.Redirect,
+                $"POST {path} answered {(int)post.StatusCode} to an anonymous caller");
+        }
+    }
+
+    [Fact]
+    public async Task Editors_are_kept_out_of_what_needs_an_administrator()
+    {
+        await using var app = await PortalApp.StartAsync(database, importSeed: false);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var adminOnly = Endpoints(app)
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Policies.Admin))
+            .Select(Route).Distinct().ToList();
+        Assert.Contains("/admin/jobs/{**path}", adminOnly);
+        foreach (var route in adminOnly)
+        {
+            var response = await editor.GetAsync(route.Replace("{**path}", ""));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.PathAndQuery.StartsWith("/account/denied", StringComparison.Ordinal) == true,
+                $"an editor got {(int)response.StatusCode} from {route}");
+        }
+    }
+}
