@@ -12,9 +12,11 @@ public sealed class LivePortal(FreshDatabase database) : PortalFactory(database)
 {
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<LivePortal> StartAsync(TestDatabase server, params string[] lists)
+    public static Task<LivePortal> StartAsync(TestDatabase server, params string[] lists) => StartAsync(server, [], lists);
+
+    public static async Task<LivePortal> StartAsync(TestDatabase server, Dictionary<string, string?> settings, params string[] lists)
     {
-        var portal = new LivePortal(await server.CreateAsync());
+        var portal = new LivePortal(await server.CreateAsync()) { Settings = settings };
         foreach (var list in lists.DefaultIfEmpty(await File.ReadAllTextAsync(RepoRoot.Seed))) await portal.ImportAsync(list);
         portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         portal.StartServer();

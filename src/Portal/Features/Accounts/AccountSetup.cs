@@ -24,10 +24,7 @@ public static class AccountSetup
         services.Configure<PasswordHasherOptions>(AccountRules.Configure);
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "cnl.auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie = new LoopbackAwareCookieBuilder { Name = "cnl.auth" };
             cookie.LoginPath = LoginPath;
             cookie.AccessDeniedPath = "/account/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -28,8 +28,15 @@ public static class ReaderCaching
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var version = context.RequestServices.GetRequiredService<ContentVersion>();
         var request = context.Request;
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            // An editor's page differs from the reader's copy the browser may hold under the same ETag
+            // (a 304 would show the anonymous page after signing in): no validators, no storing.
+            context.Response.Headers.CacheControl = "no-store, private";
+            return next(context);
+        }
+        var version = context.RequestServices.GetRequiredService<ContentVersion>();
         // Static assets carry their own fingerprinted ETags; only endpoints that render content are versioned here.
         var rendered = !Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".atom", StringComparison.Ordinal);
         if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsReaderPath(request.Path) && rendered)
