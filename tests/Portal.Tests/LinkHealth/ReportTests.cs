@@ -70,6 +70,8 @@ public class ReportTests(TestDatabase database)
         Assert.Null(section.QuerySelector($"a[href='{site.Url("/moved")}']"));
         Assert.Contains($"[Old home]({site.Url("/new-home")})", await app.QueryAsync(db => db.Entries.Where(e => e.Id == entryId).Select(e => e.Markdown).SingleAsync()));
         Assert.Equal([site.Url("/new-home")], await app.QueryAsync(db => db.Links.Where(l => l.EntryId == entryId).Select(l => l.Url).ToListAsync()));
+        // ...and the new address is checked at once, not tonight.
+        Assert.Contains(await app.QueryAsync(db => db.CheckRuns.Select(r => r.Scope).ToListAsync()), scope => scope == $"entry:{entryId}");
     }
 
     [Fact]

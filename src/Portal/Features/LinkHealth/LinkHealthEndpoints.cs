@@ -76,8 +76,8 @@ public static class LinkHealthEndpoints
 
     /// <summary>Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the form.</summary>
     private static async Task<IResult> UseUrlAsync(
-        [FromForm] long entryId, [FromForm] string url, [FromForm] string target,
-        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+        [FromForm] long entryId, [FromForm] string url, [FromForm] string target, ClaimsPrincipal user,
+        IDbContextFactory<PortalDbContext> databases, LinkCheckJobs jobs, TimeProvider time, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
@@ -95,7 +95,9 @@ public static class LinkHealthEndpoints
             return Back("The entry could not be rewritten with the new URL; nothing was changed.");
 
         await SaveContentAsync(db, ct);
-        return Back($"Updated: {url} is now {replacement}.");
+        // The new address has never been checked: check it now rather than tonight.
+        await jobs.StartAsync(Domain.LinkHealth.Runs.CheckScope.Entry(entryId).ToString(), CheckTrigger.Manual, user.Identity?.Name, ct);
+        return Back($"Updated: {url} is now {replacement}. It is being checked now.");
     }
 
     /// <summary>An entry's content changed: saved with the search vocabulary and the content revision, in one transaction.</summary>
