@@ -31,6 +31,6 @@ EXPOSE 8080
 USER app
 # Healthy when the home page answers 200 (six tries cover migration and the first import at start).
 HEALTHCHECK --interval=15s --timeout=3s --retries=6 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -c 12 <&3 | grep -q " 200"'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /healthz/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -c 12 <&3 | grep -q " 200"'
 
 ENTRYPOINT ["bash", "/app/entrypoint.sh"]

@@ -6,6 +6,7 @@ using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Infrastructure.Health;
 using Microsoft.Extensions.Options;
 
 try
@@ -26,6 +27,7 @@ try
     builder.AddReaderCaching();
     builder.AddReaderPages();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
+    builder.AddPortalHealthChecks();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
@@ -48,6 +50,7 @@ try
     app.UseAntiforgery();
 
     app.MapStaticAssets();
+    app.MapHealthEndpoints();
     app.MapOpenApi();
     app.MapReaderApi();
     app.MapFeeds();

@@ -22,6 +22,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
         "/", "/sections/{Slug}", "/search", "/authors/{Slug}", "/not-found", "/link-health", "/account/login", "/account/denied",
         "/account/logout", "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
         "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
+        "/healthz/live", "/healthz/ready",
         "/{**path:file}", // static files not fingerprinted at build time (development fallback of MapStaticAssets)
     ];
 
