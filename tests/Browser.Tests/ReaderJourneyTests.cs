@@ -79,12 +79,13 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
 
-        await page.GotoAsync("/");
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
         for (var i = 0; i < 3 && await page.EvaluateAsync<string>("document.activeElement.id") != "site-search"; i++) await page.Keyboard.PressAsync("Tab");
         Assert.Equal("site-search", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("veth");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=veth");
+        Assert.Equal("veth", await page.InputValueAsync("#site-search"));
+        // Wait for the navigation the key starts, registered before the key is pressed.
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"), new() { UrlString = "**/search?q=veth", Timeout = 60_000 });
         // Tab onwards until a result link has focus, then follow it with Enter.
         for (var i = 0; i < 30 && !await page.EvaluateAsync<bool>("document.activeElement.classList.contains('result-title')"); i++) await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('result-title')"));
