@@ -85,7 +85,9 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
         await page.Keyboard.TypeAsync("veth");
         Assert.Equal("veth", await page.InputValueAsync("#site-search"));
         // Wait for the navigation the key starts, registered before the key is pressed.
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"), new() { UrlString = "**/search?q=veth", Timeout = 60_000 });
+        var navigation = page.WaitForURLAsync("**/search?q=veth", new() { Timeout = 60_000 });
+        await page.Keyboard.PressAsync("Enter");
+        await navigation;
         // Tab onwards until a result link has focus, then follow it with Enter.
         for (var i = 0; i < 30 && !await page.EvaluateAsync<bool>("document.activeElement.classList.contains('result-title')"); i++) await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('result-title')"));
