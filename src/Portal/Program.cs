@@ -22,6 +22,7 @@ try
     // Serve static assets from a build too (scripts/run.sh, tests), not only from a publish, in every environment.
     builder.WebHost.UseStaticWebAssets();
 
+    builder.AddPortalLogging();
     builder.AddPortalDatabase();
     builder.AddAccounts();
     builder.AddReaderCaching();
@@ -35,9 +36,10 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
     app.UseRequireHost();
-    // Who is asking is known before the cache answers: signed-in editors are never served a cached page,
+    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
     // and a page rendered for them is never stored.
     app.UseAuthentication();
+    app.UseRequestLogging();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag).
     app.UseOutputCache();
     app.UseContentETags();

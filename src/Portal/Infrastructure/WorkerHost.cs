@@ -12,6 +12,7 @@ public static class WorkerHost
     public static async Task RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.AddPortalLogging();
         builder.AddPortalDatabase();
         builder.AddLinkHealth(PortalRole.Worker);
         var host = builder.Build();
