@@ -24,6 +24,7 @@ try
 
     builder.AddPortalLogging();
     builder.AddPortalDatabase();
+    builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
     builder.AddReaderCaching();
     builder.AddReaderPages();

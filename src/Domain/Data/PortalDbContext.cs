@@ -17,6 +17,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<CheckRunUrl> CheckRunUrls => Set<CheckRunUrl>();
     public DbSet<CheckResult> CheckResults => Set<CheckResult>();
     public DbSet<LinkState> LinkStates => Set<LinkState>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
