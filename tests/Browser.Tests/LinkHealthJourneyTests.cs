@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
@@ -36,7 +37,7 @@ public class LinkHealthJourneyTests(TestDatabase server, Browser browser)
             await users.CreateAsync(editor, "a long enough password");
             await users.AddToRoleAsync(editor, Roles.Editor);
             var jobs = scope.ServiceProvider.GetRequiredService<LinkCheckJobs>();
-            var run = (await jobs.StartAsync("list", CheckTrigger.Nightly, null, CancellationToken.None))!;
+            var run = (await jobs.StartAsync(CheckScope.List, CheckTrigger.Nightly, null, CancellationToken.None))!;
             for (var chunk = 0; chunk < run.ChunkCount; chunk++) await jobs.CheckChunkAsync(run.Id, chunk, CancellationToken.None);
         }
         await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
@@ -88,7 +89,7 @@ public static class Runs
     {
         await using var services = app.Services.CreateAsyncScope();
         var jobs = services.ServiceProvider.GetRequiredService<LinkCheckJobs>();
-        var run = await jobs.StartAsync(scope, trigger, requestedBy: null, CancellationToken.None);
+        var run = await jobs.StartAsync(CheckScope.Parse(scope), trigger, requestedBy: null, CancellationToken.None);
         Assert.NotNull(run);
         for (var chunk = 0; chunk < run.ChunkCount; chunk++) await jobs.CheckChunkAsync(run.Id, chunk, CancellationToken.None);
         return run;

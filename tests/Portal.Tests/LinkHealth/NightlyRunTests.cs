@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using System.Text.Json;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
@@ -83,7 +84,7 @@ public class NightlyRunTests(TestDatabase database)
         await using var app = await site.StartPortalAsync(database, new() { ["LinkHealth:ChunkSize"] = "100" });
         await using var scope = app.Services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<LinkCheckJobs>();
-        var run = (await jobs.StartAsync("list", CheckTrigger.Nightly, null, CancellationToken.None))!;
+        var run = (await jobs.StartAsync(CheckScope.List, CheckTrigger.Nightly, null, CancellationToken.None))!;
         Assert.Equal(1, run.ChunkCount);
 
         // The process "dies" while /gone hangs: the chunk is cancelled after the other URLs finished.
@@ -121,7 +122,7 @@ public class NightlyRunTests(TestDatabase database)
 
         await using var scope = app.Services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetRequiredService<LinkCheckJobs>();
-        Assert.Null(await jobs.StartAsync("section:no-such-section", CheckTrigger.Manual, null, CancellationToken.None));
+        Assert.Null(await jobs.StartAsync(CheckScope.Section("no-such-section"), CheckTrigger.Manual, null, CancellationToken.None));
     }
 
     [Fact]

@@ -46,12 +46,16 @@ public sealed record CheckScope(string Kind, string? Key)
             .ToList();
     }
 
-    public static CheckScope Parse(string text) => text.Split(':', 2) switch
+    public static CheckScope Parse(string text) =>
+        TryParse(text) ?? throw new FormatException($"'{text}' is not a check scope (list, section:SLUG or entry:ID)");
+
+    /// <summary>The scope <paramref name="text"/> names, or null (a form field that was tampered with).</summary>
+    public static CheckScope? TryParse(string? text) => text?.Split(':', 2) switch
     {
         ["list"] => List,
         ["section", var slug] when slug.Length > 0 => Section(slug),
-        ["entry", var id] when long.TryParse(id, out var value) => Entry(value),
-        _ => throw new FormatException($"'{text}' is not a check scope (list, section:SLUG or entry:ID)"),
+        ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) => Entry(value),
+        _ => null,
     };
 }
 

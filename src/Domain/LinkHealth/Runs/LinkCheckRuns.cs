@@ -95,12 +95,17 @@ public sealed class LinkCheckRuns(
         var state = await db.LinkStates
             .FromSql($"SELECT * FROM link_states WHERE normalized_url = {url.NormalizedUrl} FOR UPDATE")
             .SingleAsync(ct);
-        if (LinkStateTransition.Apply(state, result, settings.FailuresBeforeBroken) && archive is not null)
-        {
-            state.ArchiveUrl = await archive.LatestSnapshotAsync(url.Url, ct);
-        }
+        var newlyBroken = LinkStateTransition.Apply(state, result, settings.FailuresBeforeBroken);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+
+        // Asked after the commit: a slow archive must not hold the link's row locked.
+        if (newlyBroken && archive is not null && await archive.LatestSnapshotAsync(url.Url, ct) is { } snapshot)
+        {
+            await db.LinkStates
+                .Where(s => s.NormalizedUrl == url.NormalizedUrl && s.BrokenSinceRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, snapshot), ct);
+        }
     }
 
     /// <summary>Marks the run finished once every URL has a result; true only for the call that did it.</summary>

@@ -4,6 +4,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Features.LinkHealth.Report;
@@ -48,30 +49,15 @@ public static class LinkHealthEndpoints
         return endpoints;
     }
 
-    private static IResult Back(string message, string? anchor = null) =>
-        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}{(anchor is null ? "" : "#" + anchor)}");
+    private static IResult Back(string message) => Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
 
     private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!TryScope(scope, out var parsed)) return Back($"'{scope}' is not something that can be checked.");
+        if (CheckScope.TryParse(scope) is not { } parsed) return Back($"'{scope}' is not something that can be checked.");
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
             ? Back($"Nothing to check: {scope} does not exist (any more).")
             : Back($"Check of {run.Scope} started: {run.UrlCount} URLs (run {run.Id}). Reload this page to see results as they come in.");
-    }
-
-    private static bool TryScope(string scope, out string parsed)
-    {
-        try
-        {
-            parsed = Domain.LinkHealth.Runs.CheckScope.Parse(scope).ToString();
-            return true;
-        }
-        catch (FormatException)
-        {
-            parsed = "";
-            return false;
-        }
     }
 
     /// <summary>Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the form.</summary>
@@ -96,7 +82,7 @@ public static class LinkHealthEndpoints
 
         await SaveContentAsync(db, ct);
         // The new address has never been checked: check it now rather than tonight.
-        await jobs.StartAsync(Domain.LinkHealth.Runs.CheckScope.Entry(entryId).ToString(), CheckTrigger.Manual, user.Identity?.Name, ct);
+        await jobs.StartAsync(CheckScope.Entry(entryId), CheckTrigger.Manual, user.Identity?.Name, ct);
         return Back($"Updated: {url} is now {replacement}. It is being checked now.");
     }
 

@@ -29,13 +29,13 @@ public sealed partial class LinkCheckJobs(
     public async Task StartNightlyAsync(CancellationToken ct)
     {
         await ResumeUnfinishedAsync(ct);
-        await StartAsync("list", CheckTrigger.Nightly, requestedBy: null, ct);
+        await StartAsync(CheckScope.List, CheckTrigger.Nightly, requestedBy: null, ct);
     }
 
     /// <summary>Starts a run of the list, a section or an entry; null when that does not exist.</summary>
-    public async Task<CheckRun?> StartAsync(string scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
+    public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
     {
-        var run = await runs.StartAsync(CheckScope.Parse(scope), trigger, requestedBy, ct);
+        var run = await runs.StartAsync(scope, trigger, requestedBy, ct);
         if (run is null) return null;
         for (var chunk = 0; chunk < run.ChunkCount; chunk++) EnqueueChunk(run.Id, chunk);
         LogStarted(logger, run.Id, run.Scope, run.UrlCount, run.ChunkCount);
