@@ -1,6 +1,7 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Api;
+using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Feeds;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
@@ -28,6 +29,7 @@ try
     builder.AddAccounts();
     builder.AddReaderCaching();
     builder.AddReaderPages();
+    builder.AddEditing();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
     builder.AddPortalHealthChecks();
     builder.Services.AddOpenApi();
@@ -60,7 +62,8 @@ try
     app.MapPermalinks();
     app.MapAccountEndpoints();
     app.MapLinkHealth();
-    app.MapRazorComponents<App>();
+    app.MapEditorEndpoints();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
     return 0;

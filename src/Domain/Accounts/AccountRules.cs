@@ -11,13 +11,14 @@ public static class AccountRules
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's V3 format); the framework default is 100,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
+    public const int MinimumPasswordLength = 12;
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static void Configure(IdentityOptions options)
     {
         options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 12;
+        options.Password.RequiredLength = MinimumPasswordLength;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;

@@ -21,9 +21,18 @@ public static class EntryContent
         node.Indent = entry.Indent;
         node.Marker = entry.Marker;
         node.LeadingMarkdown = entry.LeadingMarkdown;
+        Apply(entry, node, now);
+        return true;
+    }
+
+    /// <summary>Sets the entry's content from a bullet the parser read (bulk add keeps each bullet's own marker).</summary>
+    public static void Apply(Entry entry, EntryNode node, DateTimeOffset now)
+    {
         var row = ParsedTree.ToRow(node, entry.Position);
 
         entry.Markdown = row.Markdown;
+        entry.Marker = row.Marker;
+        entry.LeadingMarkdown = row.LeadingMarkdown;
         entry.Kind = row.Kind;
         entry.Date = row.Date;
         entry.Title = row.Title;
@@ -39,7 +48,6 @@ public static class EntryContent
         {
             Position = l.Position, Url = l.Url, NormalizedUrl = l.NormalizedUrl, Text = l.Text, Role = l.Role,
         }));
-        return true;
     }
 
     /// <summary>The bullet with one link's destination replaced (every place it appears as a destination).</summary>

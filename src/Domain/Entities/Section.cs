@@ -16,6 +16,9 @@ public sealed class Section
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>PostgreSQL's <c>xmin</c>: a save over someone else's newer change is refused, not lost.</summary>
+    public uint Version { get; set; }
+
     public List<Section> Children { get; set; } = [];
     public List<Entry> Entries { get; set; } = [];
     public List<SectionSlug> FormerSlugs { get; set; } = [];

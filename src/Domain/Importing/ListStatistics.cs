@@ -13,11 +13,11 @@ public static class ListStatistics
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand("""
             select (select count(*)::int from sections),
-                   (select count(*)::int from entries),
-                   (select count(*)::int from entries where parent_id is null),
-                   (select count(*)::int from links),
-                   (select count(distinct normalized_url)::int from links),
-                   (select count(*)::int from entries where date is not null)
+                   (select count(*)::int from entries where retired_at is null),
+                   (select count(*)::int from entries where parent_id is null and retired_at is null),
+                   (select count(*)::int from links l join entries e on e.id = l.entry_id where e.retired_at is null),
+                   (select count(distinct l.normalized_url)::int from links l join entries e on e.id = l.entry_id where e.retired_at is null),
+                   (select count(*)::int from entries where date is not null and retired_at is null)
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

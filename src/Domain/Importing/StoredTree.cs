@@ -11,10 +11,11 @@ internal static class StoredTree
     public static async Task<Dictionary<EntryKey, StoredEntry>> LoadEntriesAsync(
         PortalDbContext db, IReadOnlyDictionary<int, string> sectionKeys, CancellationToken ct)
     {
+        // Retired entries are the editors' business: an import neither matches nor deletes them.
         // Only place and fingerprint: reading whole entities and links back costs seconds and hundreds of MB at 100,000 entries.
         var rows = new List<StoredEntry>();
         await using (var command = new NpgsqlCommand(
-            "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from entries",
+            "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from entries where retired_at is null",
             (NpgsqlConnection)db.Database.GetDbConnection()))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

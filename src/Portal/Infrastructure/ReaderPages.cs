@@ -8,7 +8,8 @@ public static class ReaderPages
 {
     public static WebApplicationBuilder AddReaderPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        // Reader pages render statically; editor pages under /admin are interactive over a circuit.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSingleton<SafeMarkdown>();
         builder.Services.AddSingleton<ReferenceDefinitions>();
         builder.Services.AddSingleton<SectionDirectory>();

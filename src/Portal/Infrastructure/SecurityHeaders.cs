@@ -18,6 +18,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 
+    /// <summary>
+    /// Interactive editor pages: Blazor's script from this site and its WebSocket back to it; no inline
+    /// script and no eval. Blazor's reconnection dialog sets inline styles, so styles may be inline.
+    /// </summary>
+    public const string EditorPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
+
     // Set before the rest of the pipeline runs (no per-request callback): pages that need another
     // policy (interactive editor pages) overwrite Content-Security-Policy themselves.
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -27,7 +35,10 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/admin/jobs") ? DashboardPolicy : ReaderPolicy;
+        var path = context.Request.Path;
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/admin/jobs") ? DashboardPolicy
+            : path.StartsWithSegments("/admin") || path.StartsWithSegments("/_blazor") ? EditorPolicy
+            : ReaderPolicy;
         return next(context);
     });
 }

@@ -34,6 +34,10 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.Property(e => e.SearchVector)
             .HasComputedColumnSql(SearchVectorSql, stored: true);
 
+        entry.Property(e => e.Version).IsRowVersion();
+        // Retired entries exist only for editors (IgnoreQueryFilters); every reader query leaves them out.
+        entry.HasQueryFilter(e => e.RetiredAt == null);
+
         entry.HasIndex(e => new { e.SectionId, e.ParentId, e.Position });
         entry.HasIndex(e => e.ParentId);
         entry.HasIndex(e => e.NormalizedUrl);

@@ -8,6 +8,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
 {
     public void Configure(EntityTypeBuilder<Section> section)
     {
+        section.Property(s => s.Version).IsRowVersion();
         section.HasIndex(s => s.Slug).IsUnique();
         section.HasIndex(s => new { s.ParentId, s.Position });
         section.Property(s => s.Slug).HasMaxLength(100);

@@ -80,7 +80,7 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
             top as (
                 select e.id, ts_rank(e.search_vector, q.query) as rank
                 from q, entries e join sections s on s.id = e.section_id
-                where e.search_vector @@ q.query
+                where e.search_vector @@ q.query and e.retired_at is null
                   and ($1::text is null or s.slug = $1 or s.parent_id = (select id from sections where slug = $1))
                   and ($2::int is null or extract(year from e.date) >= $2)
                   and ($3::int is null or extract(year from e.date) <= $3)

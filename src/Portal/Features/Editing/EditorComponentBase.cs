@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace ContainerNetLib.Portal.Features.Editing;
+
+/// <summary>What every editor component needs: who is editing, and a message line for the outcome of the last action.</summary>
+public abstract class EditorComponentBase : ComponentBase
+{
+    [CascadingParameter] public Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The outcome of the last action, announced to screen readers (role="status" or "alert").</summary>
+    protected string? Message { get; set; }
+    protected bool MessageIsError { get; set; }
+
+    protected async Task<EditorIdentity> EditorAsync() =>
+        AuthenticationState is null ? new EditorIdentity(null, "unknown") : EditorIdentity.From((await AuthenticationState).User);
+
+    protected void Say(string message, bool error = false)
+    {
+        Message = message;
+        MessageIsError = error;
+    }
+
+    /// <summary>Shows the outcome; true when the change was made.</summary>
+    protected bool Report(EditOutcome outcome, string done)
+    {
+        switch (outcome)
+        {
+            case EditOutcome.Saved:
+                Say(done);
+                return true;
+            case EditOutcome.Invalid invalid:
+                Say(invalid.Message, error: true);
+                return false;
+            case EditOutcome.NotFound:
+                Say("It no longer exists: someone may have deleted it. Reload the page.", error: true);
+                return false;
+            default:
+                Say("Someone else changed it in the meantime. Reload the page.", error: true);
+                return false;
+        }
+    }
+}

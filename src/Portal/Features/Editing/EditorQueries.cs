@@ -1,0 +1,78 @@
+using ContainerNetLib.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.Editing;
+
+/// <summary>A section in a picker, indented by depth.</summary>
+public sealed record SectionChoice(int Id, int? ParentId, string Title, string Slug, int Depth, int Position, int EntryCount, uint Version, string IntroMarkdown);
+
+/// <summary>An entry as editor pages list it, nested.</summary>
+public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title, string? Url, uint Version, DateTimeOffset? RetiredAt)
+{
+    public List<EditorEntry> Children { get; } = [];
+    public string Name => Title ?? (Markdown.Length <= 80 ? Markdown : Markdown[..77] + "...");
+}
+
+/// <summary>
+/// What editor pages read, always straight from the database (never the readers' caches, which
+/// follow a change a moment later).
+/// </summary>
+public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
+{
+    /// <summary>Every section in reading order, with its depth.</summary>
+    public async Task<List<SectionChoice>> SectionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
+        var children = sections.ToLookup(s => s.ParentId);
+        var result = new List<SectionChoice>();
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var s in children[parentId].OrderBy(s => s.Position).ThenBy(s => s.Id))
+            {
+                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, counts.GetValueOrDefault(s.Id), s.Version, s.IntroMarkdown));
+                Walk(s.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+
+    /// <summary>A section's live entries as a tree.</summary>
+    public async Task<List<EditorEntry>> SectionEntriesAsync(int sectionId, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var rows = await db.Entries.AsNoTracking().Where(e => e.SectionId == sectionId)
+            .OrderBy(e => e.Position).ThenBy(e => e.Id)
+            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt))
+            .ToListAsync(ct);
+        var byId = rows.ToDictionary(e => e.Id);
+        var roots = new List<EditorEntry>();
+        foreach (var row in rows)
+        {
+            if (row.ParentId is { } p && byId.TryGetValue(p, out var parent)) parent.Children.Add(row);
+            else roots.Add(row);
+        }
+        return roots;
+    }
+
+    public async Task<EditorEntry?> EntryAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Retired entries, most recently retired first.</summary>
+    public async Task<List<(EditorEntry Entry, string SectionTitle)>> RetiredAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var rows = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.RetiredAt != null)
+            .OrderByDescending(e => e.RetiredAt).ThenBy(e => e.Id).Take(200)
+            .Select(e => new { Entry = new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt), e.Section.Title })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Entry, r.Title)).ToList();
+    }
+}

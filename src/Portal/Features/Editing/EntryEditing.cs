@@ -1,0 +1,190 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Editing;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Urls;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.Editing;
+
+/// <summary>
+/// Adding, editing, retiring and restoring entries. Every change is one transaction that also writes
+/// its history row and bumps the content revision, so readers' cached pages go at once.
+/// </summary>
+public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
+{
+    public const string NotOneBullet =
+        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) by [Author](https://example.com/me)";
+
+    /// <summary>Entries (live or retired) whose URL is the same once normalised.</summary>
+    public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null, CancellationToken ct = default)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out _)) return [];
+        var normalized = UrlNormalizer.Normalize(url.Trim());
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.Entries.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.NormalizedUrl == normalized && e.Id != except)
+            .OrderBy(e => e.Id)
+            .Select(e => new EntryLocation(e.Id, e.Title ?? e.Markdown, e.Section.Title, e.Section.Slug, e.RetiredAt != null))
+            .ToListAsync(ct);
+    }
+
+    public async Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
+        if (section is null) return new EditOutcome.Invalid("Choose a section for the entry.");
+        Entry? parent = null;
+        if (parentId is { } pid)
+        {
+            parent = await db.Entries.SingleOrDefaultAsync(e => e.Id == pid && e.SectionId == sectionId, ct);
+            if (parent is null) return new EditOutcome.Invalid("The parent entry is not in that section any more.");
+        }
+
+        var now = time.GetUtcNow();
+        var entry = new Entry
+        {
+            Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
+            Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = now,
+        };
+        if (!EntryContent.TryApply(entry, markdown.Trim(), now)) return new EditOutcome.Invalid(NotOneBullet);
+        db.Entries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        ContentHistory.Entry(db, editor, now, "added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}",
+            entry.Id, sectionId, null, EntrySnapshot.Of(entry, section.Title));
+        await db.SaveChangesAsync(ct);
+        await ContentRevision.RecordChangeAsync(db, ct);
+        await transaction.CommitAsync(ct);
+        return new EditOutcome.Saved(entry.Id, entry.Version);
+    }
+
+    /// <summary>
+    /// Saves new Markdown over the version the editor started from; if someone saved in between, nothing
+    /// is written and the editor gets their text to merge with.
+    /// </summary>
+    public async Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown, EditorIdentity editor, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).Include(e => e.Section)
+            .SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry is null) return new EditOutcome.NotFound();
+        if (entry.Version != expectedVersion) return await ConflictAsync(db, entry, ct);
+
+        var before = EntrySnapshot.Of(entry, entry.Section.Title);
+        var now = time.GetUtcNow();
+        if (!EntryContent.TryApply(entry, markdown.Trim(), now)) return new EditOutcome.Invalid(NotOneBullet);
+        if (entry.Markdown == before.Markdown) return new EditOutcome.Saved(entry.Id, entry.Version);
+        ContentHistory.Entry(db, editor, now, "edited", $"Edited “{ContentHistory.Name(entry)}”",
+            entry.Id, entry.SectionId, before, EntrySnapshot.Of(entry, entry.Section.Title));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between our read and our write: xmin no longer matches.
+            await transaction.RollbackAsync(ct);
+            await using var fresh = await databases.CreateDbContextAsync(ct);
+            var current = await fresh.Entries.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == entryId, ct);
+            return await ConflictAsync(fresh, current, ct);
+        }
+        await ContentRevision.RecordChangeAsync(db, ct);
+        await transaction.CommitAsync(ct);
+        return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
+    }
+
+    private static async Task<EditOutcome> ConflictAsync(PortalDbContext db, Entry current, CancellationToken ct)
+    {
+        var last = await db.ContentChanges.AsNoTracking().Where(c => c.EntryId == current.Id)
+            .OrderByDescending(c => c.Id).Select(c => new { c.UserName, c.At }).FirstOrDefaultAsync(ct);
+        return new EditOutcome.Conflict(current.Markdown, current.Version, last?.UserName, last?.At);
+    }
+
+    private async Task<uint> CurrentVersionAsync(long entryId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.Entries.IgnoreQueryFilters().Where(e => e.Id == entryId).Select(e => e.Version).SingleAsync(ct);
+    }
+
+    /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes it.</summary>
+    public Task<EditOutcome> RetireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
+        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+        {
+            if (entry.RetiredAt is not null) return "The entry is already retired.";
+            foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: false, ct)) e.RetiredAt = now;
+            return null;
+        }, ct);
+
+    public Task<EditOutcome> UnretireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
+        ChangeAsync(entryId, editor, "unretired", e => $"Brought back “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+        {
+            if (entry.RetiredAt is not { } retiredAt) return "The entry is not retired.";
+            // Its children retired with it come back with it; ones retired on their own stay retired.
+            foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: true, ct))
+                if (e.RetiredAt == retiredAt) e.RetiredAt = null;
+            if (entry.ParentId is { } parentId && !await db.Entries.AnyAsync(e => e.Id == parentId, ct))
+                await EntryTree.PlaceAsync(db, entry, entry.SectionId, null, ct);
+            return null;
+        }, ct);
+
+    /// <summary>Puts an entry back as it was before a change in its history: text, place and whether it was retired.</summary>
+    public async Task<EditOutcome> RestoreAsync(long changeId, EditorIdentity editor, CancellationToken ct = default)
+    {
+        await using var lookup = await databases.CreateDbContextAsync(ct);
+        var change = await lookup.ContentChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct);
+        if (change is not { Subject: ChangeSubject.Entry, EntryId: { } entryId }) return new EditOutcome.NotFound();
+        var target = SnapshotJson.Read<EntrySnapshot>(change.Before);
+        if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier version. Retire it instead.");
+
+        return await ChangeAsync(entryId, editor, "restored", e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}", async (db, entry, now) =>
+        {
+            if (!EntryContent.TryApply(entry, target.Markdown, now)) return NotOneBullet;
+            if (target.SectionId != entry.SectionId || target.ParentId != entry.ParentId)
+            {
+                var parentLives = target.ParentId is { } p && await db.Entries.AnyAsync(e => e.Id == p && e.SectionId == target.SectionId, ct);
+                if (await db.Sections.AnyAsync(s => s.Id == target.SectionId, ct))
+                    await EntryTree.PlaceAsync(db, entry, target.SectionId, parentLives ? target.ParentId : null, ct);
+            }
+            var subtree = await EntryTree.SubtreeAsync(db, entry, includeRetired: true, ct);
+            if (target.Retired && entry.RetiredAt is null) foreach (var e in subtree.Where(e => e.RetiredAt is null)) e.RetiredAt = now;
+            if (!target.Retired && entry.RetiredAt is { } at) foreach (var e in subtree.Where(e => e.RetiredAt == at)) e.RetiredAt = null;
+            return null;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The shape every change but add and update shares: load the entry, change it, write history and
+    /// the revision in one transaction. The change returns an error message, or null when done.
+    /// </summary>
+    internal async Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action, Func<Entry, string> summary,
+        Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry is null) return new EditOutcome.NotFound();
+        var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        var before = EntrySnapshot.Of(entry, sections[entry.SectionId]);
+        var now = time.GetUtcNow();
+        if (await change(db, entry, now) is { } error) return new EditOutcome.Invalid(error);
+        var after = EntrySnapshot.Of(entry, sections.GetValueOrDefault(entry.SectionId) ?? before.SectionTitle);
+        if (after == before) return new EditOutcome.Saved(entry.Id, entry.Version);
+        ContentHistory.Entry(db, editor, now, action, summary(entry), entry.Id, entry.SectionId, before, after);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new EditOutcome.Invalid("Someone else changed this entry at the same moment. Reload and try again.");
+        }
+        await ContentRevision.RecordChangeAsync(db, ct);
+        await transaction.CommitAsync(ct);
+        return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
+    }
+}
+
+/// <summary>Where an entry stands, for duplicate warnings and lists.</summary>
+public sealed record EntryLocation(long Id, string Title, string SectionTitle, string SectionSlug, bool Retired);
