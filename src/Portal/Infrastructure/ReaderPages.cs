@@ -10,6 +10,8 @@ public static class ReaderPages
     {
         // Reader pages render statically; editor pages under /admin are interactive over a circuit.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, RequestAntiforgeryStateProvider>();
         builder.Services.AddSingleton<SafeMarkdown>();
         builder.Services.AddSingleton<ReferenceDefinitions>();
         builder.Services.AddSingleton<SectionDirectory>();

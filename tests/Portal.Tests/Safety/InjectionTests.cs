@@ -49,7 +49,7 @@ public class InjectionTests(TestDatabase server)
         var article = page.QuerySelector("article.section")!;
         HtmlSafety.AssertNothingExecutable(article);
         Assert.Equal(summary.Counts.Entries, article.QuerySelectorAll("[data-entry-id]").Length);
-        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => !(s.GetAttribute("src") ?? "").StartsWith("js/reader.", StringComparison.Ordinal));
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => !(s.GetAttribute("src") ?? "").StartsWith("/js/reader.", StringComparison.Ordinal));
         var safe = article.QuerySelectorAll("a").Single(a => a.TextContent == "ok link");
         Assert.Equal("https://example.org/safe", safe.GetAttribute("href"));
     }
