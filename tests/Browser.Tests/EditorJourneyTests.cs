@@ -154,6 +154,59 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         Assert.Contains("B's description", stored);
     }
 
+    [Fact]
+    public async Task Entries_can_be_reordered_by_drag_and_drop()
+    {
+        // Otherwise: mouse users have to click an arrow once per place to move an entry down a long section.
+        await using var portal = await StartAsync(null);
+        var (overlays, _) = await SectionIdsAsync(portal);
+        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, $"/admin/sections/{overlays}");
+        await OpenAsync(page, $"/admin/sections/{overlays}");
+
+        var rows = page.Locator("li.editor-entry");
+        await rows.Filter(new() { HasText = "Second overlay post" }).Locator(".editor-entry-row").First
+            .DragToAsync(rows.Filter(new() { HasText = "First overlay post" }).Locator(".editor-entry-row").First);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved: Second overlay post" })).ToBeVisibleAsync();
+        Assert.Equal(["Second overlay post", "First overlay post"], await page.Locator(".editor-entry-name").AllTextContentsAsync());
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_an_editor_who_can_then_sign_in_and_edit()
+    {
+        // Otherwise: every new team member needs someone with shell access to the server.
+        await using var portal = await StartAsync(null);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            await roles.CreateAsync(new IdentityRole(Roles.Admin));
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var admin = new IdentityUser { UserName = "admin@example.org", Email = "admin@example.org" };
+            await users.CreateAsync(admin, Password);
+            await users.AddToRoleAsync(admin, Roles.Admin);
+        }
+        await using var adminContext = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        var page = await adminContext.NewPageAsync();
+        await SignInAsync(page, "/admin/users", "admin@example.org");
+        await OpenAsync(page, "/admin/users");
+        await page.GetByLabel("Email").FillAsync("new.editor@example.org");
+        await page.GetByLabel("First password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("at least 12 characters");
+        await page.GetByLabel("First password").FillAsync("another long password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Added new.editor@example.org as Editor." })).ToBeVisibleAsync();
+
+        await using var editorContext = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        var editor = await editorContext.NewPageAsync();
+        await SignInAsync(editor, "/admin", "new.editor@example.org", "another long password");
+        await OpenAsync(editor, "/admin");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Edit the list" })).ToBeVisibleAsync();
+        await editor.GotoAsync("/admin/users");
+        Assert.Contains("/account/denied", editor.Url);
+    }
+
     private async Task<LivePortal> StartAsync(FixtureServer? site)
     {
         var settings = new Dictionary<string, string?> { ["LinkHealth:ArchiveBaseUrl"] = "" };
@@ -173,11 +226,11 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         return portal;
     }
 
-    private static async Task SignInAsync(IPage page, string returnUrl)
+    private static async Task SignInAsync(IPage page, string returnUrl, string email = "ed@example.org", string password = Password)
     {
         await page.GotoAsync($"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("Email").FillAsync("ed@example.org");
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync($"**{returnUrl}");
     }

@@ -260,6 +260,23 @@ public class EditingTests(TestDatabase server)
         Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().GetAsync("/admin/export.md")).StatusCode);
     }
 
+    [Fact]
+    public async Task Editors_see_edit_links_beside_each_entry_and_section_and_readers_never_do()
+    {
+        // Otherwise: editors hunt for the entry in the admin pages, or readers get a cached page full of edit links.
+        await using var app = await StartAsync(server);
+        var editor = await app.SignedInAsync(Domain.Accounts.Roles.Editor);
+        var page = Html.Parse(await editor.GetStringAsync("/sections/overlays"));
+        var entries = page.QuerySelectorAll("[data-entry-id]");
+        Assert.Equal(3, entries.Length);
+        Assert.All(entries, e => Assert.NotNull(e.QuerySelector($"a.edit-link[href='/admin/entries/{e.GetAttribute("data-entry-id")}']")));
+        Assert.NotNull(page.QuerySelector($"a[href='/admin/sections/{await SectionAsync(app, "overlays")}']"));
+
+        var anonymous = await app.Client().GetStringAsync("/sections/overlays");
+        Assert.DoesNotContain("/admin/", anonymous);
+        Assert.DoesNotContain("/admin/", await app.Client().GetStringAsync("/sections/overlays"));
+    }
+
     private static async Task<uint> VersionAsync(PortalApp app, long id)
     {
         await using var db = await Get<IDbContextFactory<PortalDbContext>>(app).CreateDbContextAsync();

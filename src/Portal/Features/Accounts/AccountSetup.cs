@@ -40,6 +40,7 @@ public static class AccountSetup
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingEditorState>();
 
         // Password guessing: a handful of sign-in attempts per client address per minute, then 429
         // (the middleware would answer 503, which reads as an outage). Lockout covers many addresses.
