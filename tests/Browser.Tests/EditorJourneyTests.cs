@@ -55,10 +55,10 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Geneve in depth");
         await Assertions.Expect(page.GetByLabel("Author", new() { Exact = true })).ToHaveValueAsync("Dana Network");
         await Assertions.Expect(page.GetByTestId("preview-markdown")).ToContainTextAsync("2024-03-15: [Geneve in depth](");
+        await Screenshots.SaveAsync(page, "editor-add-entry");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the entry" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Added." })).ToBeVisibleAsync();
         var geneve = await EntryIdAsync(portal, "Geneve in depth");
-        await Screenshots.SaveAsync(page, "editor-add-entry");
 
         // Edit the raw Markdown with a live preview.
         await OpenAsync(page, $"/admin/entries/{geneve}");

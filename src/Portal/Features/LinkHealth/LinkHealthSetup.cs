@@ -12,6 +12,9 @@ namespace ContainerNetLib.Portal.Features.LinkHealth;
 
 public static class LinkHealthSetup
 {
+    /// <summary>Hangfire's tables live in their own schema of the portal's database.</summary>
+    public const string JobSchema = "hangfire";
+
     public const string CheckerClient = "link-checker";
 
     public static IHostApplicationBuilder AddLinkHealth(this IHostApplicationBuilder builder, PortalRole role)
@@ -72,22 +75,16 @@ public static class LinkHealthSetup
                 connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
                 new PostgreSqlStorageOptions
                 {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
+                    SchemaName = JobSchema,
+                    // Installed by JobServer once the database answers, not while the host starts.
+                    PrepareSchemaIfNecessary = false,
                     // A chunk that is still running keeps its job; one whose process died is picked up again after this.
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                 }));
-        if (role.RunsJobs())
-        {
-            services.AddHangfireServer(server =>
-            {
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-                server.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
-            });
-            services.AddHostedService<RecurringJobSchedule>();
-        }
+        services.AddSingleton<JobStorageReadiness>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobServer>(sp, role));
         return builder;
     }
 }

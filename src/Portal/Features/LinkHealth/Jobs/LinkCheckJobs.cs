@@ -18,6 +18,7 @@ public sealed partial class LinkCheckJobs(
     IBackgroundJobClient jobs,
     IDbContextFactory<PortalDbContext> databases,
     RunNotifier notifier,
+    JobStorageReadiness readiness,
     IOptions<LinkHealthOptions> options,
     ILogger<LinkCheckJobs> logger)
 {
@@ -35,6 +36,8 @@ public sealed partial class LinkCheckJobs(
     /// <summary>Starts a run of the list, a section or an entry; null when that does not exist.</summary>
     public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
     {
+        // A check asked for in the first moments after start waits for Hangfire's schema.
+        await readiness.WaitAsync(ct);
         var run = await runs.StartAsync(scope, trigger, requestedBy, ct);
         if (run is null) return null;
         for (var chunk = 0; chunk < run.ChunkCount; chunk++) EnqueueChunk(run.Id, chunk);
