@@ -24,6 +24,7 @@ try
     builder.WebHost.UseStaticWebAssets();
 
     builder.AddPortalLogging();
+    builder.AddReverseProxySupport();
     builder.AddPortalDatabase();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
@@ -38,6 +39,7 @@ try
     // Every options class is checked now, before any hosted service (Hangfire, the cache listener) starts.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+    app.UseReverseProxySupport();
     app.UseRequireHost();
     // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
     // and a page rendered for them is never stored.

@@ -36,6 +36,14 @@ public static class AccountSetup
                 OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden),
             };
         });
+        // Secure whenever the request is (behind the TLS proxy, via forwarded headers): antiforgery refuses an
+        // "always secure" cookie on plain http, which the loopback address of scripts/run.sh and the tests use.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.HttpOnly = true;
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));

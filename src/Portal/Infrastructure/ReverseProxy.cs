@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Options;
+using IPNetwork = System.Net.IPNetwork;
+
+namespace ContainerNetLib.Portal.Infrastructure;
+
+/// <summary>Behind a reverse proxy (TLS ends there): which proxies to believe, and where HTTPS is.</summary>
+public sealed class ReverseProxyOptions : IValidatableObject
+{
+    public const string Section = "ReverseProxy";
+
+    /// <summary>Networks (CIDR) of proxies whose X-Forwarded-For/-Proto/-Host are believed; loopback always is.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>The public HTTPS port plain-HTTP requests are redirected to; none (the default) redirects nothing.</summary>
+    [Range(1, 65535, ErrorMessage = "ReverseProxy:HttpsPort must be a port number (1-65535)")]
+    public int? HttpsPort { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
+        KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
+            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such as 10.0.0.0/8"));
+}
+
+public static class ReverseProxy
+{
+    public static WebApplicationBuilder AddReverseProxySupport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReverseProxyOptions>().Bind(builder.Configuration.GetSection(ReverseProxyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var network in proxy.Value.KnownNetworks)
+                if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
+        });
+        builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<ReverseProxyOptions>>((https, proxy) => https.HttpsPort = proxy.Value.HttpsPort);
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline: the client's address and scheme as the proxy saw them. Outside
+    /// Development, HSTS and a redirect to HTTPS (when its port is configured) — but never for health
+    /// checks and metrics scrapes, which come over plain HTTP from inside the network.
+    /// </summary>
+    public static WebApplication UseReverseProxySupport(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment()) return app;
+        app.UseHsts();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics"),
+            branch => branch.UseHttpsRedirection());
+        return app;
+    }
+}
