@@ -33,6 +33,7 @@ try
     builder.AddEditing();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
     builder.AddPortalHealthChecks();
+    builder.AddPortalMetrics(PortalRoles.Read(builder.Configuration));
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
@@ -40,6 +41,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
     app.UseReverseProxySupport();
+    app.MapPortalMetrics();
     app.UseRequireHost();
     // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
     // and a page rendered for them is never stored.

@@ -69,6 +69,8 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
             sections.Changes, parsed.Warnings, dryRun);
         if (dryRun) await transaction.RollbackAsync(ct);
         else await transaction.CommitAsync(ct);
+        if (dryRun) Telemetry.PortalMetrics.Imported("dry_run");
+        else Telemetry.PortalMetrics.Imported("applied", plan.Added.Count, plan.ChangedCount, plan.Removed.Count);
         return summary;
     }
 

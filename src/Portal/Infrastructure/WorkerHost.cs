@@ -15,6 +15,7 @@ public static class WorkerHost
         builder.AddPortalLogging();
         builder.AddPortalDatabase();
         builder.AddLinkHealth(PortalRole.Worker);
+        builder.AddPortalMetrics(PortalRole.Worker);
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         await host.RunAsync();

@@ -84,6 +84,7 @@ public sealed class LinkCheckRuns(
             ON CONFLICT (run_id, normalized_url) DO NOTHING
             """, ct);
         if (inserted == 0) return; // Recorded by an earlier attempt of this chunk.
+        Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
 
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO link_states (normalized_url, url, host, last_run_id, last_checked_at, outcome, redirects,

@@ -71,6 +71,7 @@ public static class LinkHealthSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseFilter(new JobDurationFilter())
             .UsePostgreSqlStorage(
                 connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
                 new PostgreSqlStorageOptions

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace ContainerNetLib.Domain.Telemetry;
+
+/// <summary>
+/// The portal's own measurements, on one meter the portal exports to Prometheus at /metrics (next to
+/// ASP.NET Core's request durations): link checks by outcome, imports and the entries they changed.
+/// A static meter, like the framework's: recording costs nothing when nobody listens.
+/// </summary>
+public static class PortalMetrics
+{
+    public const string MeterName = "ContainerNetLib";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> LinkChecks =
+        Meter.CreateCounter<long>("cnl.link_checks", "{check}", "Links checked by the link-health runs, by outcome");
+
+    private static readonly Counter<long> Imports =
+        Meter.CreateCounter<long>("cnl.imports", "{import}", "Imports of a reading list, by result (applied, dry_run, failed)");
+
+    private static readonly Counter<long> ImportedEntries =
+        Meter.CreateCounter<long>("cnl.import.entries", "{entry}", "Entries an import added, changed or removed");
+
+    public static void LinkChecked(string outcome) => LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void Imported(string result, int added = 0, int changed = 0, int removed = 0)
+    {
+        Imports.Add(1, new KeyValuePair<string, object?>("result", result));
+        if (added > 0) ImportedEntries.Add(added, new KeyValuePair<string, object?>("change", "added"));
+        if (changed > 0) ImportedEntries.Add(changed, new KeyValuePair<string, object?>("change", "changed"));
+        if (removed > 0) ImportedEntries.Add(removed, new KeyValuePair<string, object?>("change", "removed"));
+    }
+}

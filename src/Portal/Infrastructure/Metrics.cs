@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using ContainerNetLib.Domain.Telemetry;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using IPNetwork = System.Net.IPNetwork;
+
+namespace ContainerNetLib.Portal.Infrastructure;
+
+/// <summary>Who may read /metrics, and where a worker (which has no web server) serves its own.</summary>
+public sealed class MetricsOptions : IValidatableObject
+{
+    public const string Section = "Metrics";
+
+    /// <summary>Client networks allowed to scrape /metrics; loopback and the private ranges by default.</summary>
+    public List<string> AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+
+    /// <summary>Worker role only (it has no web server): the port of its own /metrics listener; 0, the default, serves none.</summary>
+    [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]
+    public int WorkerPort { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        foreach (var network in AllowedNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+            yield return new ValidationResult($"Metrics:AllowedNetworks has \"{network}\", which is not a network such as 10.0.0.0/8");
+    }
+
+    /// <summary>
+    /// A client with no network address (the in-process test host, a Unix socket) is local; otherwise
+    /// its address must be in one of the networks.
+    /// </summary>
+    public static bool IsAllowed(IPAddress? client, IEnumerable<string> networks)
+    {
+        if (client is null) return true;
+        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
+        return networks.Any(n => IPNetwork.TryParse(n, out var network) && network.Contains(client));
+    }
+}
+
+public static class Metrics
+{
+    public const string Path = "/metrics";
+
+    /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus format.</summary>
+    public static IHostApplicationBuilder AddPortalMetrics(this IHostApplicationBuilder builder, PortalRole role)
+    {
+        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var workerPort = builder.Configuration.GetValue<int?>($"{MetricsOptions.Section}:WorkerPort") ?? 0;
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+            if (role != PortalRole.Worker) metrics.AddPrometheusExporter();
+            else if (workerPort > 0) metrics.AddPrometheusHttpListener(o => (o.Host, o.Port, o.ScrapeEndpointPath) = ("*", workerPort, Path));
+        });
+        return builder;
+    }
+
+    /// <summary>/metrics for scrapers on the allowed networks; 404 (as if absent) for anyone else.</summary>
+    public static WebApplication MapPortalMetrics(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use((context, next) =>
+        {
+            var allowed = context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowedNetworks;
+            if (MetricsOptions.IsAllowed(context.Connection.RemoteIpAddress, allowed)) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }));
+        app.MapPrometheusScrapingEndpoint(Path);
+        return app;
+    }
+}
