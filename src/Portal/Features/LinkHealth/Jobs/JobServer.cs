@@ -19,7 +19,7 @@ public sealed partial class JobServer(
     IServiceProvider services, IOptions<LinkHealthOptions> options, IOptions<DatabaseOptions> database,
     JobStorageReadiness readiness, PortalRole role, ILogger<JobServer> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

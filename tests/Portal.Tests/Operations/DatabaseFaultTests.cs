@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Tests.Operations;
+
+/// <summary>The portal against a PostgreSQL of the test's own, stopped and started under it.</summary>
+[Collection(PortalCollection.Name)]
+public class DatabaseFaultTests(TestDatabase database)
+{
+    private const string List = "# Faults\n\n## Overlays\n\n* 2020-01-01: [Geneve in depth](https://geneve.example/) by Ann\n";
+
+    [Fact]
+    public async Task The_portal_starts_without_its_database_and_rides_out_a_database_restart_without_restarting()
+    {
+        // Otherwise: a database that starts slower than the portal, or restarts for an upgrade, takes the portal down until someone restarts it.
+        await using var cluster = await OwnCluster.StartAsync("restart");
+        await using (var db = PortalDatabase.Create(cluster.ConnectionString))
+        {
+            await db.Database.MigrateAsync();
+            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(List), dryRun: false);
+        }
+        await cluster.StopAsync();
+
+        await using var app = new PortalApp(new FreshDatabase(database, $"cnl_fault_{Guid.NewGuid():N}"[..30], cluster.ConnectionString)) { Role = "all" };
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        await cluster.StartAgainAsync();
+        await ReadyAsync(client, HttpStatusCode.OK, "after the database came up");
+        Assert.Contains("Geneve in depth", await client.GetStringAsync("/sections/overlays"));
+
+        await cluster.StopAsync();
+        await ReadyAsync(client, HttpStatusCode.ServiceUnavailable, "while the database was down");
+        await cluster.StartAgainAsync();
+        await ReadyAsync(client, HttpStatusCode.OK, "after the database restarted");
+        // Fresh queries, not cached pages: each reaches the database through the pool that lived through the restart.
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await client.GetAsync($"/search?q=geneve&n={i}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"search {i} after the restart answered {(int)response.StatusCode}");
+            Assert.Contains("https://geneve.example/", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entries/1")).StatusCode);
+    }
+
+    private static async Task ReadyAsync(HttpClient client, HttpStatusCode expected, string when)
+    {
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync("/healthz/ready")).StatusCode) != expected)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"/healthz/ready answered {(int)status}, not {(int)expected}, for a minute {when}");
+            await Task.Delay(250);
+        }
+    }
+}
