@@ -67,7 +67,8 @@ try
     app.MapAccountEndpoints();
     app.MapLinkHealth();
     app.MapEditorEndpoints();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 
     await app.RunAsync();
     return 0;

@@ -18,6 +18,7 @@ public class SecurityHeaderTests(TestDatabase server)
         Assert.True(Header(response, "X-Content-Type-Options") == "nosniff", $"{what}: X-Content-Type-Options");
         Assert.True(Header(response, "Referrer-Policy") == "strict-origin-when-cross-origin", $"{what}: Referrer-Policy");
         Assert.Contains("camera=()", Header(response, "Permissions-Policy"));
+        Assert.True(response.Headers.GetValues("Content-Security-Policy").Count() == 1, $"{what}: more than one Content-Security-Policy header");
         var csp = Header(response, "Content-Security-Policy");
         Assert.True(csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal), $"{what}: CSP without frame-ancestors 'none': {csp}");
         Assert.True(!csp.Contains("unsafe-eval", StringComparison.Ordinal), $"{what}: CSP allows eval: {csp}");
