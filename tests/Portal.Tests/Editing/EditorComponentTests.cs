@@ -90,6 +90,34 @@ public class EditorComponentTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task Editing_the_fields_rewrites_the_markdown_in_the_lists_convention_keeping_author_links()
+    {
+        // Otherwise: fixing a title means hand-editing Markdown brackets, and an author's link is lost on the way.
+        var (app, context) = await StartAsync(server);
+        await using var _ = app;
+        using var __ = context;
+        await app.ImportAsync("# Containers\n\n## Overlays\n\n* 2020-01-01: [First overlay post](https://first.example/) by [Ann](https://ann.example/)\n");
+        var queries = app.Services.GetRequiredService<EditorQueries>();
+        var id = (await queries.SectionEntriesAsync((await queries.SectionsAsync()).Single(s => s.Slug == "overlays").Id)).Single().Id;
+        var entry = (await queries.EntryAsync(id))!;
+        var form = context.Render<EntryEditorForm>(p => p.Add(f => f.Entry, entry));
+
+        Assert.Equal("Ann", form.Find("#field-authors").GetAttribute("value"));
+        form.Find("#field-title").Change("The first overlay post, revised");
+        form.Find("#field-authors").Change("Ann, Bo");
+        form.Find("#field-description").Change("with a diagram");
+        form.FindAll("button").Single(b => b.TextContent == "Use these fields").Click();
+
+        Assert.Equal("2020-01-01: [The first overlay post, revised](https://first.example/) by [Ann](https://ann.example/) and Bo: with a diagram",
+            form.Find("#entry-markdown").GetAttribute("value"));
+        Assert.Contains("The first overlay post, revised", form.Find("[data-testid=preview]").TextContent);
+
+        form.Find("#field-title").Change("");
+        form.FindAll("button").Single(b => b.TextContent == "Use these fields").Click();
+        Assert.Contains("Give the entry a title.", form.Find("[role=alert]").TextContent);
+    }
+
+    [Fact]
     public async Task A_preview_never_renders_script_from_the_markdown()
     {
         // Otherwise: an editor pasting a hostile snippet runs it in every other editor's session.

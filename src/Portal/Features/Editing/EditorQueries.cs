@@ -9,6 +9,10 @@ public sealed record SectionChoice(int Id, int? ParentId, string Title, string S
 /// <summary>An entry as editor pages list it, nested.</summary>
 public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title, string? Url, uint Version, DateTimeOffset? RetiredAt)
 {
+    public Domain.ReadingLists.EntryKind Kind { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<Domain.ReadingLists.Author> Authors { get; init; } = [];
     public List<EditorEntry> Children { get; } = [];
     public string Name => Title ?? (Markdown.Length <= 80 ? Markdown : Markdown[..77] + "...");
 }
@@ -61,7 +65,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         return await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt))
+            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt)
+                { Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors })
             .SingleOrDefaultAsync(ct);
     }
 
