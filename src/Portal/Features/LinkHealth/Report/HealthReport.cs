@@ -21,8 +21,12 @@ public sealed record HealthReport(
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
     public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
-    public IEnumerable<HostSummary> UnfriendlyHosts => Hosts.Where(h => h.Blocked + h.Throttled + h.ServerErrors + h.Timeouts > 0)
-        .OrderByDescending(h => h.Blocked + h.Throttled + h.ServerErrors + h.Timeouts);
+    public IEnumerable<HostSummary> UnfriendlyHosts => Unfriendly(Hosts);
+
+    /// <summary>Hosts that blocked, throttled, failed or timed out, worst first.</summary>
+    public static IEnumerable<HostSummary> Unfriendly(IEnumerable<HostSummary> hosts) =>
+        hosts.Where(h => h.Blocked + h.Throttled + h.ServerErrors + h.Timeouts > 0)
+            .OrderByDescending(h => h.Blocked + h.Throttled + h.ServerErrors + h.Timeouts);
 }
 
 public sealed record RunSummary(long Id, string Trigger, string Scope, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int UrlCount, int Done, int NewlyBroken);

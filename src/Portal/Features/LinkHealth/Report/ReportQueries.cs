@@ -12,6 +12,25 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
 {
     public const int TrendRuns = 30;
 
+    /// <summary>Per host, over the links the list has now: counted in the database, not by reading every link.</summary>
+    public async Task<List<HostSummary>> HostsAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await HostsAsync(db, ct);
+    }
+
+    private static Task<List<HostSummary>> HostsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var live = db.Links.Select(l => l.NormalizedUrl);
+        return db.LinkStates.AsNoTracking().Where(s => live.Contains(s.NormalizedUrl)).GroupBy(s => s.Host)
+            .Select(g => new HostSummary(
+                g.Key, g.Count(), g.Average(s => (double)s.ElapsedMs), g.Max(s => s.ElapsedMs),
+                g.Count(s => s.Outcome == LinkOutcome.Blocked && s.Status != 429), g.Count(s => s.Status == 429),
+                g.Count(s => s.Outcome == LinkOutcome.ServerError), g.Count(s => s.Outcome == LinkOutcome.Timeout),
+                g.Count(s => s.Outcome == LinkOutcome.Broken)))
+            .ToListAsync(ct);
+    }
+
     public async Task<HealthReport> ReadAsync(CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -36,11 +55,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
 
         var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
         var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
-        var hosts = distinct.GroupBy(l => l.Host).Select(g => new HostSummary(
-            g.Key, g.Count(), g.Average(l => (double)l.ElapsedMs), g.Max(l => l.ElapsedMs),
-            g.Count(l => l.Outcome == LinkOutcome.Blocked && l.Status != 429), g.Count(l => l.Status == 429),
-            g.Count(l => l.Outcome == LinkOutcome.ServerError), g.Count(l => l.Outcome == LinkOutcome.Timeout),
-            g.Count(l => l.Outcome == LinkOutcome.Broken))).ToList();
+        var hosts = await HostsAsync(db, ct);
 
         var runs = await db.CheckRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(TrendRuns + 5)
             .Select(r => new { Run = r, Done = db.CheckResults.Count(c => c.RunId == r.Id) }).ToListAsync(ct);
