@@ -26,8 +26,10 @@ public static class Logging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
-            if (development) logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            else logger.WriteTo.Console(new CompactJsonFormatter());
+            // Written by a background thread: a request does not wait on the console (a lock shared by every
+            // request, and a pipe that may be slow to drain). If the buffer fills, requests wait rather than lose events.
+            if (development) logger.WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), blockWhenFull: true);
+            else logger.WriteTo.Async(a => a.Console(new CompactJsonFormatter()), bufferSize: 10_000, blockWhenFull: true);
         });
         return builder;
     }

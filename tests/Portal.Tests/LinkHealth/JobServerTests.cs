@@ -27,6 +27,13 @@ public class JobServerTests(TestDatabase database)
         app.Client(); // starts the host and its job server
 
         var storage = app.Services.GetRequiredService<JobStorage>();
+        // The job server registers the schedule once the database answers, just after the host starts.
+        var waited = Stopwatch.StartNew();
+        while (!HasNightly(storage))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the recurring jobs were never registered");
+            await Task.Delay(100);
+        }
         using (var connection = storage.GetConnection())
         {
             var nightly = Assert.Single(connection.GetRecurringJobs(), j => j.Id == LinkCheckJobs.NightlyJobId);
@@ -49,6 +56,12 @@ public class JobServerTests(TestDatabase database)
         Assert.Equal(CheckTriggerName.Nightly, run.Trigger.ToString());
         Assert.Equal(run.UrlCount, await app.QueryAsync(db => db.CheckResults.CountAsync()));
         Assert.True(run.ChunkCount > 1);
+    }
+
+    private static bool HasNightly(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().Any(j => j.Id == LinkCheckJobs.NightlyJobId);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Tests.LinkHealth;
 using ContainerNetLib.Tests.Shared;
-using Hangfire;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,8 @@ public class MetricsTests(TestDatabase database)
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sections/section-a")).StatusCode);
         await app.ImportAsync(site.List.Replace("## Section B\n", $"## Section B\n\n* [Added later]({site.Url("/ok")}?later)\n"));
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(LinkCheckJobs.NightlyJobId);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<LinkCheckJobs>().StartAsync(CheckScope.List, CheckTrigger.Manual, "metrics test", CancellationToken.None);
 
         var clock = Stopwatch.StartNew();
         string metrics;
