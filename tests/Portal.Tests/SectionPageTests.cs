@@ -98,4 +98,15 @@ public class SectionPageTests(TestDatabase server)
         Assert.Contains(titles, t => t.Contains("Rearchitecting L3-Only Networks", StringComparison.Ordinal));
         Assert.Contains(titles, t => t.Contains("Docker Networking Fundamentals", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_fragment_link_in_a_section_introduction_stays_on_the_section_page()
+    {
+        // Otherwise: "see below" links in an introduction jump to the home page (a <base href="/"> resolves "#x" against "/").
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync("# List\n\n## Overlays\n\nSee [the VXLAN entry](#vxlan) below.\n\n* [VXLAN](https://vxlan.example/)\n");
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/overlays"));
+        Assert.Null(page.QuerySelector("base"));
+        Assert.Equal("#vxlan", page.QuerySelector(".intro a")!.GetAttribute("href"));
+    }
 }

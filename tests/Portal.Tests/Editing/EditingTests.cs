@@ -143,6 +143,8 @@ public class EditingTests(TestDatabase server)
 
         await EventuallyAsync(client, "/sections/overlays", html => !html.Contains("First overlay post") && !html.Contains("A reply"), "the entry gone");
         Assert.DoesNotContain("A reply", await client.GetStringAsync("/search?q=reply"));
+        Assert.DoesNotContain("first.example", await client.GetStringAsync("/feed.atom"));
+        Assert.DoesNotContain("first.example", await client.GetStringAsync("/api/sections/overlays"));
         Assert.DoesNotContain("first.example", await ExportAsync(app));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/entries/{id}")).StatusCode);
 
