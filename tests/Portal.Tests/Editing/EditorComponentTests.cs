@@ -37,6 +37,7 @@ public class EditorComponentTests(TestDatabase server)
         await using var _ = app;
         using var __ = context;
         var form = context.Render<NewEntryForm>();
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
         await form.Find("form.entry-form").SubmitAsync();
 
         var errors = form.Find("[data-testid=form-errors]").TextContent;
@@ -125,10 +126,12 @@ public class EditorComponentTests(TestDatabase server)
         await using var _ = app;
         using var __ = context;
         var form = context.Render<NewEntryForm>();
+        // The form reads the sections first; typing before that finishes would race its first render.
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
         form.Find("#new-title").Input("x");
         form.Find("#new-description").Input("<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        form.WaitForAssertion(() => Assert.Contains("click", form.Find("[data-testid=preview]").TextContent));
         var preview = form.Find("[data-testid=preview]");
-        Assert.Contains("click", preview.TextContent);
         var elements = preview.QuerySelectorAll("*");
         Assert.DoesNotContain(elements, e => e.TagName is "SCRIPT" or "IMG");
         Assert.DoesNotContain(elements, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
