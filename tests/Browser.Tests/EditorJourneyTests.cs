@@ -155,6 +155,30 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
     }
 
     [Fact]
+    public async Task A_pasted_batch_of_hundreds_of_bullets_is_previewed_and_added_in_one_go()
+    {
+        // Otherwise: pasting a long list from a colleague's notes silently drops the editor's connection (SignalR's 32 KB message limit).
+        await using var portal = await StartAsync(null);
+        var (_, bridges) = await SectionIdsAsync(portal);
+        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, $"/admin/entries/bulk?section={bridges}");
+        await OpenAsync(page, $"/admin/entries/bulk?section={bridges}");
+
+        var bullets = string.Concat(Enumerable.Range(0, 800).Select(i =>
+            $"* 2024-01-{i % 28 + 1:00}: [Bridge note number {i}](https://notes.example/bridges/{i}) by [Someone {i % 9}](https://people.example/{i % 9})\n"));
+        Assert.True(bullets.Length > 64 * 1024);
+        await page.GetByLabel("Markdown bullets").FillAsync(bullets);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "800 entries to add" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add all 800" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Added 800 entries." })).ToBeVisibleAsync();
+
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(801, await db.Entries.CountAsync(e => e.SectionId == bridges));
+    }
+
+    [Fact]
     public async Task Entries_can_be_reordered_by_drag_and_drop()
     {
         // Otherwise: mouse users have to click an arrow once per place to move an entry down a long section.

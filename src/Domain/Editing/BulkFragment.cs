@@ -9,11 +9,14 @@ namespace ContainerNetLib.Domain.Editing;
 public sealed record BulkFragment(IReadOnlyList<EntryNode> Entries, IReadOnlyList<string> Warnings, string? Error)
 {
     public const int MaxEntries = 1000;
+    public const int MaxCharacters = 1_000_000;
 
     public int Count => Entries.Sum(CountWithChildren);
 
     public static BulkFragment Parse(string fragment)
     {
+        if (fragment.Length > MaxCharacters)
+            return new([], [], $"At most {MaxCharacters:N0} characters at a time; this fragment has {fragment.Length:N0}. Paste it in parts.");
         var text = fragment.Replace("\r\n", "\n").Trim('\n');
         if (text.Trim().Length == 0) return new([], [], "Paste one or more bullets, such as “* 2024-01-31: [Title](https://example.com/)”.");
         if (text.Split('\n').Any(line => line.TrimStart().StartsWith('#')))

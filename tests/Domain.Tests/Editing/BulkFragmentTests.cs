@@ -34,4 +34,11 @@ public class BulkFragmentTests
         var text = string.Join('\n', Enumerable.Range(0, BulkFragment.MaxEntries + 1).Select(i => $"* [Item {i}](https://e.example/{i})"));
         Assert.Contains($"At most {BulkFragment.MaxEntries}", BulkFragment.Parse(text).Error);
     }
+
+    [Fact]
+    public void A_paste_over_the_size_limit_is_refused_before_parsing()
+    {
+        var text = "* [x](https://x.example/) " + new string('y', BulkFragment.MaxCharacters);
+        Assert.Contains("Paste it in parts", BulkFragment.Parse(text).Error);
+    }
 }
