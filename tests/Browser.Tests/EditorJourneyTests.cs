@@ -194,6 +194,11 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
             .DragToAsync(rows.Filter(new() { HasText = "First overlay post" }).Locator(".editor-entry-row").First);
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved: Second overlay post" })).ToBeVisibleAsync();
         Assert.Equal(["Second overlay post", "First overlay post"], await page.Locator(".editor-entry-name").AllTextContentsAsync());
+
+        // On a phone the tools wrap under each entry instead of running off the screen.
+        await page.SetViewportSizeAsync(360, 740);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the section editor scrolls sideways at 360 px");
+        await Screenshots.SaveAsync(page, "editor-section-mobile");
     }
 
     [Fact]
