@@ -279,6 +279,17 @@ public class EditingTests(TestDatabase server)
         Assert.DoesNotContain("/admin/", await app.Client().GetStringAsync("/sections/overlays"));
     }
 
+    [Fact]
+    public async Task An_editor_page_for_an_entry_or_section_that_does_not_exist_answers_404()
+    {
+        // Otherwise: a stale bookmark shows an empty editor whose buttons fail, and monitors see 200.
+        await using var app = await StartAsync(server);
+        var editor = await app.SignedInAsync(Domain.Accounts.Roles.Editor);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/entries/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/sections/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/admin/sections/{await SectionAsync(app, "overlays")}")).StatusCode);
+    }
+
     private static async Task<uint> VersionAsync(PortalApp app, long id)
     {
         await using var db = await Get<IDbContextFactory<PortalDbContext>>(app).CreateDbContextAsync();
