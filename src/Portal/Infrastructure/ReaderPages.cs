@@ -19,6 +19,8 @@ public static class ReaderPages
         builder.Services.AddSingleton<SectionDirectory>();
         builder.Services.AddSingleton<ReadingQueries>();
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<SearchVocabulary>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchVocabulary>());
         return builder;
     }
 }

@@ -84,6 +84,18 @@ public class EditingTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task A_new_word_from_an_editor_is_found_even_misspelled_a_moment_later()
+    {
+        // Otherwise: typo correction never learns the words editors add, or every save waits for the vocabulary to be rebuilt.
+        await using var app = await StartAsync(server);
+        var client = app.Client();
+        var markdown = EntryMarkdown.Compose(null, "Wireguardian tunnels between nodes", "https://wg.example/", [], null);
+        Assert.IsType<EditOutcome.Saved>(await Get<EntryEditing>(app).AddAsync(await SectionAsync(app, "overlays"), null, markdown, Ed));
+
+        await EventuallyAsync(client, "/search?q=wireguardain", html => html.Contains("https://wg.example/"), "the new entry for a misspelled word");
+    }
+
+    [Fact]
     public async Task A_url_already_in_the_list_is_found_in_any_spelling_before_saving()
     {
         // Otherwise: the same article gets added twice under two sections.

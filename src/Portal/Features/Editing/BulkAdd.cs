@@ -3,12 +3,13 @@ using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>Adds every bullet of a pasted fragment, nested as written, in one transaction: all of them or none.</summary>
-public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
+public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary)
 {
     public async Task<EditOutcome> AddAsync(int sectionId, BulkFragment fragment, EditorIdentity editor, CancellationToken ct = default)
     {
@@ -38,8 +39,9 @@ public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimePr
             ContentHistory.Entry(db, editor, now, "added", $"Added “{ContentHistory.Name(entry)}” to {section.Title} (bulk)",
                 entry.Id, sectionId, null, EntrySnapshot.Of(entry, section.Title));
         await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        vocabulary.Request();
         return new EditOutcome.Saved(added[0].Id, 0);
     }
 }

@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.Urls;
+using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
@@ -11,7 +12,7 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// Adding, editing, retiring and restoring entries. Every change is one transaction that also writes
 /// its history row and bumps the content revision, so readers' cached pages go at once.
 /// </summary>
-public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
+public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary)
 {
     public const string NotOneBullet =
         "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) by [Author](https://example.com/me)";
@@ -54,8 +55,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         ContentHistory.Entry(db, editor, now, "added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}",
             entry.Id, sectionId, null, EntrySnapshot.Of(entry, section.Title));
         await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        vocabulary.Request();
         return new EditOutcome.Saved(entry.Id, entry.Version);
     }
 
@@ -90,8 +92,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
             var current = await fresh.Entries.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == entryId, ct);
             return await ConflictAsync(fresh, current, ct);
         }
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        vocabulary.Request();
         return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
     }
 
@@ -180,8 +183,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         {
             return new EditOutcome.Invalid("Someone else changed this entry at the same moment. Reload and try again.");
         }
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        vocabulary.Request();
         return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
     }
 }

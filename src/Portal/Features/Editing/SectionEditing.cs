@@ -8,7 +8,8 @@ namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>
 /// Creating, renaming, reordering, nesting and deleting sections. A rename keeps the old slug as a
-/// redirect, so links shared in chat keep working.
+/// redirect, so links shared in chat keep working. Section titles are not in the search vocabulary:
+/// a change drops the cached pages and leaves the vocabulary alone.
 /// </summary>
 public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
 {
@@ -34,7 +35,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         await db.SaveChangesAsync(ct);
         ContentHistory.Section(db, editor, now, "created", $"Created section “{title}”", section.Id, null, SectionSnapshot.Of(section));
         await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new EditOutcome.Saved(section.Id, section.Version);
     }
@@ -122,7 +123,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         ContentHistory.Section(db, editor, now, "deleted", $"Deleted section “{section.Title}”", section.Id, SectionSnapshot.Of(section), null);
         db.Sections.Remove(section);
         await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new EditOutcome.Saved(sectionId, 0);
     }
@@ -162,7 +163,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         {
             return new EditOutcome.Invalid("Someone else changed this section at the same moment. Reload and try again.");
         }
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         await using var fresh = await databases.CreateDbContextAsync(ct);
         return new EditOutcome.Saved(section.Id, await fresh.Sections.Where(s => s.Id == sectionId).Select(s => s.Version).SingleAsync(ct));

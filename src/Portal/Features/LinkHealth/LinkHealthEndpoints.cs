@@ -11,6 +11,7 @@ using ContainerNetLib.Portal.Features.LinkHealth.Report;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Mvc;
+using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth;
@@ -63,7 +64,7 @@ public static class LinkHealthEndpoints
     /// <summary>Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the form.</summary>
     private static async Task<IResult> UseUrlAsync(
         [FromForm] long entryId, [FromForm] string url, [FromForm] string target, ClaimsPrincipal user,
-        IDbContextFactory<PortalDbContext> databases, LinkCheckJobs jobs, TimeProvider time, CancellationToken ct)
+        IDbContextFactory<PortalDbContext> databases, LinkCheckJobs jobs, TimeProvider time, SearchVocabulary vocabulary, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
@@ -80,23 +81,24 @@ public static class LinkHealthEndpoints
         if (!EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), time.GetUtcNow()))
             return Back("The entry could not be rewritten with the new URL; nothing was changed.");
 
-        await SaveContentAsync(db, ct);
+        await SaveContentAsync(db, vocabulary, ct);
         // The new address has never been checked: check it now rather than tonight.
         await jobs.StartAsync(CheckScope.Entry(entryId), CheckTrigger.Manual, user.Identity?.Name, ct);
         return Back($"Updated: {url} is now {replacement}. It is being checked now.");
     }
 
-    /// <summary>An entry's content changed: saved with the search vocabulary and the content revision, in one transaction.</summary>
-    private static async Task SaveContentAsync(PortalDbContext db, CancellationToken ct)
+    /// <summary>An entry's content changed: saved with the content revision in one transaction; the search vocabulary follows in the background.</summary>
+    private static async Task SaveContentAsync(PortalDbContext db, SearchVocabulary vocabulary, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await ContentRevision.RecordChangeAsync(db, ct);
+        await ContentRevision.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
+        vocabulary.Request();
     }
 
     private static async Task<IResult> AcceptTitleAsync(
-        [FromForm] long entryId, IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+        [FromForm] long entryId, IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
@@ -108,7 +110,7 @@ public static class LinkHealthEndpoints
         if (EntryContent.ReplaceTitle(entry, title) is not { } markdown || !EntryContent.TryApply(entry, markdown, time.GetUtcNow()))
             return Back("The entry's title could not be rewritten; nothing was changed.");
 
-        await SaveContentAsync(db, ct);
+        await SaveContentAsync(db, vocabulary, ct);
         return Back($"Title updated to \"{title}\".");
     }
 
