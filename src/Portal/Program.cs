@@ -33,7 +33,7 @@ try
     builder.AddEditing();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
     builder.AddPortalHealthChecks();
-    builder.AddPortalMetrics(PortalRoles.Read(builder.Configuration));
+    builder.AddPortalMetrics();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();

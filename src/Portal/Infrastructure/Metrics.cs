@@ -15,7 +15,7 @@ public sealed class MetricsOptions : IValidatableObject
     /// <summary>Client networks allowed to scrape /metrics; loopback and the private ranges by default.</summary>
     public List<string> AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
 
-    /// <summary>Worker role only (it has no web server): the port of its own /metrics listener; 0, the default, serves none.</summary>
+    /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the default, none.</summary>
     [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]
     public int WorkerPort { get; set; }
 
@@ -42,16 +42,14 @@ public static class Metrics
     public const string Path = "/metrics";
 
     /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus format.</summary>
-    public static IHostApplicationBuilder AddPortalMetrics(this IHostApplicationBuilder builder, PortalRole role)
+    public static IHostApplicationBuilder AddPortalMetrics(this IHostApplicationBuilder builder, bool export = true)
     {
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        var workerPort = builder.Configuration.GetValue<int?>($"{MetricsOptions.Section}:WorkerPort") ?? 0;
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
-            if (role != PortalRole.Worker) metrics.AddPrometheusExporter();
-            else if (workerPort > 0) metrics.AddPrometheusHttpListener(o => (o.Host, o.Port, o.ScrapeEndpointPath) = ("*", workerPort, Path));
+            if (export) metrics.AddPrometheusExporter();
         });
         return builder;
     }

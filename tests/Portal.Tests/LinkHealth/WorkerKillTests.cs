@@ -52,11 +52,19 @@ public class WorkerKillTests(TestDatabase database)
         var afterKill = await Results(app, run.Id);
         Assert.True(afterKill < Urls, $"the run finished ({afterKill} results) before the worker could be killed");
 
-        using var second = Worker(app.Database.ConnectionString, settings);
+        // The second worker also serves /metrics and /healthz on a port of its own (Metrics:WorkerPort), as in compose.
+        var metricsPort = FreePort();
+        using var second = Worker(app.Database.ConnectionString, new(settings) { ["Metrics:WorkerPort"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         try
         {
             await jobs.StartNightlyAsync(CancellationToken.None);
             await UntilAsync(() => app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.Id == run.Id && r.FinishedAt != null)), "the interrupted run never finished");
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
+            var metrics = await http.GetStringAsync("/metrics");
+            Assert.Matches("cnl_link_checks_total\\{[^}]*outcome=\"Ok\"[^}]*\\} [1-9]", metrics);
+            Assert.Contains("cnl_job_duration_seconds_count{", metrics);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/")).StatusCode);
         }
         finally
         {
@@ -65,6 +73,13 @@ public class WorkerKillTests(TestDatabase database)
         Assert.Equal(Urls, await Results(app, run.Id));
         Assert.Equal(Urls, await app.QueryAsync(db => db.CheckResults.Where(r => r.RunId == run.Id).Select(r => r.NormalizedUrl).Distinct().CountAsync()));
         Assert.All(await app.QueryAsync(db => db.CheckResults.Where(r => r.RunId == run.Id).ToListAsync()), r => Assert.Equal(LinkOutcome.Ok, r.Outcome));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Task<int> Results(PortalApp app, long runId) => app.QueryAsync(db => db.CheckResults.CountAsync(r => r.RunId == runId));

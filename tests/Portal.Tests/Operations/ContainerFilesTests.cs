@@ -61,6 +61,10 @@ public partial class ContainerFilesTests
         var entrypoint = ((YamlSequenceNode)worker["entrypoint"]).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
         Assert.Equal(["dotnet", "/app/portal/ContainerNetLib.Portal.dll", "--role", "worker"], entrypoint);
         Assert.False(Has(worker, "ports"), "a worker must not publish a port: --scale worker=N would collide");
+        Assert.Equal("9464", Text(Map(worker, "environment"), "Metrics__WorkerPort"));
+        var check = string.Join(" ", ((YamlSequenceNode)Map(worker, "healthcheck")["test"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.Contains("/dev/tcp/127.0.0.1/9464", check);
+        Assert.Contains("GET /healthz/ready", check);
     }
 
     [Fact]
