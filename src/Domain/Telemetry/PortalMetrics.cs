@@ -4,7 +4,7 @@ namespace ContainerNetLib.Domain.Telemetry;
 
 /// <summary>
 /// The portal's own measurements, on one meter the portal exports to Prometheus at /metrics (next to
-/// ASP.NET Core's request durations): link checks by outcome, imports and the entries they changed.
+/// ASP.NET Core's request durations): link checks by outcome, job durations, imports and the entries they changed.
 /// A static meter, like the framework's: recording costs nothing when nobody listens.
 /// </summary>
 public static class PortalMetrics
@@ -21,6 +21,13 @@ public static class PortalMetrics
 
     private static readonly Counter<long> ImportedEntries =
         Meter.CreateCounter<long>("cnl.import.entries", "{entry}", "Entries an import added, changed or removed");
+
+    private static readonly Histogram<double> JobDurations =
+        Meter.CreateHistogram<double>("cnl.job.duration", "s", "How long background jobs ran, by job and result");
+
+    public static void JobRan(string job, bool succeeded, TimeSpan duration) =>
+        JobDurations.Record(duration.TotalSeconds,
+            new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("result", succeeded ? "succeeded" : "failed"));
 
     public static void LinkChecked(string outcome) => LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -37,7 +37,7 @@ public static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         var path = context.Request.Path;
         headers.ContentSecurityPolicy = path.StartsWithSegments("/admin/jobs") ? DashboardPolicy
-            : path.StartsWithSegments("/admin") || path.StartsWithSegments("/_blazor") ? EditorPolicy
+            : path.StartsWithSegments("/admin") ? EditorPolicy
             : ReaderPolicy;
         return next(context);
     });

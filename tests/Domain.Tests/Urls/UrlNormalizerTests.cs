@@ -32,4 +32,18 @@ public class UrlNormalizerTests
     {
         Assert.Equal("http://e.example/Container%20Networking.pdf", UrlNormalizer.Normalize("http://e.example/Container%20Networking.pdf"));
     }
+
+    [Theory]
+    [InlineData("https://example.org/a", true)]
+    [InlineData("  http://example.org  ", true)]
+    [InlineData("ftp://example.org/", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("example.org", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Only_full_http_and_https_addresses_count_as_web_addresses(string? text, bool expected)
+    {
+        // Otherwise: an editor saves a link readers cannot open, or the form refuses a good one.
+        Assert.Equal(expected, UrlNormalizer.IsWebAddress(text));
+    }
 }

@@ -129,7 +129,8 @@ public class EditingTests(TestDatabase server)
         var editing = Get<EntryEditing>(app);
         var opened = await VersionAsync(app, id);
         var first = await editing.UpdateAsync(id, opened, "2020-02-01: [Second overlay post, fixed](https://second.example/) by Bob", new("user-2", "anna@example.org"));
-        Assert.IsType<EditOutcome.Saved>(first);
+        // The version a save returns is the one stored: the editor's next save starts from it.
+        Assert.Equal(await VersionAsync(app, id), Assert.IsType<EditOutcome.Saved>(first).Version);
 
         var second = await editing.UpdateAsync(id, opened, "2020-02-01: [Second overlay post](https://second.example/) by Bob: a note", Ed);
         var conflict = Assert.IsType<EditOutcome.Conflict>(second);
@@ -197,7 +198,9 @@ public class EditingTests(TestDatabase server)
         await using (var db = await Get<IDbContextFactory<PortalDbContext>>(app).CreateDbContextAsync())
         {
             var version = await db.Sections.Where(s => s.Id == id).Select(s => s.Version).SingleAsync();
-            Assert.IsType<EditOutcome.Saved>(await sections.UpdateAsync(id, version, "Bridges and bonds", "", Ed));
+            var saved = Assert.IsType<EditOutcome.Saved>(await sections.UpdateAsync(id, version, "Bridges and bonds", "", Ed));
+            await using var fresh = await Get<IDbContextFactory<PortalDbContext>>(app).CreateDbContextAsync();
+            Assert.Equal(await fresh.Sections.Where(s => s.Id == id).Select(s => s.Version).SingleAsync(), saved.Version);
         }
         var client = app.Client();
         var response = await client.GetAsync("/sections/bridges");

@@ -70,6 +70,11 @@ public class ReportTests(TestDatabase database)
         Assert.Null(section.QuerySelector($"a[href='{site.Url("/moved")}']"));
         Assert.Contains($"[Old home]({site.Url("/new-home")})", await app.QueryAsync(db => db.Entries.Where(e => e.Id == entryId).Select(e => e.Markdown).SingleAsync()));
         Assert.Equal([site.Url("/new-home")], await app.QueryAsync(db => db.Links.Where(l => l.EntryId == entryId).Select(l => l.Url).ToListAsync()));
+        // ...recorded in the entry's history like any editor's change...
+        var change = await app.QueryAsync(db => db.ContentChanges.SingleAsync(c => c.EntryId == entryId));
+        Assert.Equal("link replaced", change.Action);
+        Assert.Contains(site.Url("/moved"), change.Before);
+        Assert.Contains(site.Url("/new-home"), change.After);
         // ...and the new address is checked at once, not tonight.
         Assert.Contains(await app.QueryAsync(db => db.CheckRuns.Select(r => r.Scope).ToListAsync()), scope => scope == $"entry:{entryId}");
     }
@@ -91,6 +96,7 @@ public class ReportTests(TestDatabase database)
         });
 
         Assert.Equal("The Real Title", await app.QueryAsync(db => db.Entries.Where(e => e.Id == titled).Select(e => e.Title).SingleAsync()));
+        Assert.Equal("title accepted", await app.QueryAsync(db => db.ContentChanges.Where(c => c.EntryId == titled).Select(c => c.Action).SingleAsync()));
         Assert.StartsWith(site.Url("/web/20200101000000/"), await app.QueryAsync(db => db.Entries.Where(e => e.Id == gone).Select(e => e.Url).SingleAsync()));
         Assert.Contains("The Real Title", await app.Client().GetStringAsync("/sections/section-b"));
     }

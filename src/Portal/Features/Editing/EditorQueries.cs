@@ -14,7 +14,7 @@ public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Pos
     public string? Description { get; init; }
     public IReadOnlyList<Domain.ReadingLists.Author> Authors { get; init; } = [];
     public List<EditorEntry> Children { get; } = [];
-    public string Name => Title ?? (Markdown.Length <= 80 ? Markdown : Markdown[..77] + "...");
+    public string Name => ContentHistory.Name(Title, Markdown);
 }
 
 /// <summary>

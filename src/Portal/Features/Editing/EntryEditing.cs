@@ -95,7 +95,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         vocabulary.Request();
-        return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
+        // xmin as PostgreSQL returned it from the update: the version the editor's next save starts from.
+        return new EditOutcome.Saved(entry.Id, entry.Version);
     }
 
     private static async Task<EditOutcome> ConflictAsync(PortalDbContext db, Entry current, CancellationToken ct)
@@ -103,12 +104,6 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         var last = await db.ContentChanges.AsNoTracking().Where(c => c.EntryId == current.Id)
             .OrderByDescending(c => c.Id).Select(c => new { c.UserName, c.At }).FirstOrDefaultAsync(ct);
         return new EditOutcome.Conflict(current.Markdown, current.Version, last?.UserName, last?.At);
-    }
-
-    private async Task<uint> CurrentVersionAsync(long entryId, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.Entries.IgnoreQueryFilters().Where(e => e.Id == entryId).Select(e => e.Version).SingleAsync(ct);
     }
 
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes it.</summary>
@@ -186,7 +181,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         vocabulary.Request();
-        return new EditOutcome.Saved(entry.Id, await CurrentVersionAsync(entry.Id, ct));
+        return new EditOutcome.Saved(entry.Id, entry.Version);
     }
 }
 

@@ -22,7 +22,8 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
         await using var db = await databases.CreateDbContextAsync(ct);
         var query = db.ContentChanges.AsNoTracking();
         if (entryId is { } e) query = query.Where(c => c.EntryId == e);
-        if (sectionId is { } s) query = query.Where(c => c.SectionId == s && (c.Subject == ChangeSubject.Section || c.EntryId != null));
+        // A section's history: its own changes and those of the entries in it at the time.
+        if (sectionId is { } s) query = query.Where(c => c.SectionId == s);
         var rows = await query.OrderByDescending(c => c.Id).Skip(Math.Max(0, page) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         return new HistoryResults(rows.Take(PageSize).Select(Describe).ToList(), rows.Count > PageSize);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
@@ -14,8 +15,9 @@ public sealed class LinkPrefill(LinkChecker checker)
 {
     public async Task<Prefill> FetchAsync(string url, CancellationToken ct = default)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (!UrlNormalizer.IsWebAddress(url))
             return new Prefill(null, null, null, null, null, "Enter a full web address starting with http:// or https://.");
+        var uri = new Uri(url.Trim());
         var result = await checker.CheckAsync(uri.AbsoluteUri, ct);
         var problem = result.Outcome switch
         {

@@ -165,8 +165,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         }
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
-        await using var fresh = await databases.CreateDbContextAsync(ct);
-        return new EditOutcome.Saved(section.Id, await fresh.Sections.Where(s => s.Id == sectionId).Select(s => s.Version).SingleAsync(ct));
+        return new EditOutcome.Saved(section.Id, section.Version);
     }
 
     private static string? TitleProblem(string title) =>

@@ -11,7 +11,7 @@ using ContainerNetLib.Portal.Features.LinkHealth.Report;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Mvc;
-using ContainerNetLib.Portal.Features.Search;
+using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth;
@@ -61,58 +61,59 @@ public static class LinkHealthEndpoints
             : Back($"Check of {run.Scope} started: {run.UrlCount} URLs (run {run.Id}). Reload this page to see results as they come in.");
     }
 
-    /// <summary>Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the form.</summary>
+    /// <summary>
+    /// Swaps a link for where it moved, or for its archived copy; the target comes from the check, not the
+    /// form. An editor's change like any other: recorded in history, refused over someone else's newer save.
+    /// </summary>
     private static async Task<IResult> UseUrlAsync(
         [FromForm] long entryId, [FromForm] string url, [FromForm] string target, ClaimsPrincipal user,
-        IDbContextFactory<PortalDbContext> databases, LinkCheckJobs jobs, TimeProvider time, SearchVocabulary vocabulary, CancellationToken ct)
+        EntryEditing editing, LinkCheckJobs jobs, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
-        var link = entry?.Links.FirstOrDefault(l => l.Url == url);
-        if (entry is null || link is null) return Back("That entry or link is gone; nothing was changed.");
-        var state = await db.LinkStates.AsNoTracking().SingleOrDefaultAsync(s => s.NormalizedUrl == link.NormalizedUrl, ct);
-        var replacement = target switch
-        {
-            "final" => state?.FinalUrl,
-            "archive" => state?.ArchiveUrl,
-            _ => null,
-        };
-        if (replacement is null) return Back("There is no new URL for that link any more; nothing was changed.");
-        if (!EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), time.GetUtcNow()))
-            return Back("The entry could not be rewritten with the new URL; nothing was changed.");
-
-        await SaveContentAsync(db, vocabulary, ct);
+        string? replacement = null;
+        var outcome = await editing.ChangeAsync(entryId, EditorIdentity.From(user), "link replaced",
+            e => $"Replaced {url} with {replacement} in “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+            {
+                var link = entry.Links.FirstOrDefault(l => l.Url == url);
+                if (link is null) return "That link is gone; nothing was changed.";
+                var state = await db.LinkStates.AsNoTracking().SingleOrDefaultAsync(s => s.NormalizedUrl == link.NormalizedUrl, ct);
+                replacement = target switch
+                {
+                    "final" => state?.FinalUrl,
+                    "archive" => state?.ArchiveUrl,
+                    _ => null,
+                };
+                if (replacement is null) return "There is no new URL for that link any more; nothing was changed.";
+                return EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), now)
+                    ? null : "The entry could not be rewritten with the new URL; nothing was changed.";
+            }, ct);
+        if (outcome is not EditOutcome.Saved) return Back(Refusal(outcome));
         // The new address has never been checked: check it now rather than tonight.
         await jobs.StartAsync(CheckScope.Entry(entryId), CheckTrigger.Manual, user.Identity?.Name, ct);
         return Back($"Updated: {url} is now {replacement}. It is being checked now.");
     }
 
-    /// <summary>An entry's content changed: saved with the content revision in one transaction; the search vocabulary follows in the background.</summary>
-    private static async Task SaveContentAsync(PortalDbContext db, SearchVocabulary vocabulary, CancellationToken ct)
+    private static async Task<IResult> AcceptTitleAsync([FromForm] long entryId, ClaimsPrincipal user, EntryEditing editing, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        await tx.CommitAsync(ct);
-        vocabulary.Request();
+        string? title = null;
+        var outcome = await editing.ChangeAsync(entryId, EditorIdentity.From(user), "title accepted",
+            e => $"Took the page's own title “{title}”", async (db, entry, now) =>
+            {
+                if (entry.NormalizedUrl is null) return "That entry has no link; nothing was changed.";
+                var fetched = await db.LinkStates.AsNoTracking().Where(s => s.NormalizedUrl == entry.NormalizedUrl)
+                    .Select(s => s.FetchedTitle).SingleOrDefaultAsync(ct);
+                if (string.IsNullOrWhiteSpace(fetched)) return "No fetched title for that entry; nothing was changed.";
+                title = string.Join(' ', fetched.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                return EntryContent.ReplaceTitle(entry, title) is { } markdown && EntryContent.TryApply(entry, markdown, now)
+                    ? null : "The entry's title could not be rewritten; nothing was changed.";
+            }, ct);
+        return Back(outcome is EditOutcome.Saved ? $"Title updated to \"{title}\"." : Refusal(outcome));
     }
 
-    private static async Task<IResult> AcceptTitleAsync(
-        [FromForm] long entryId, IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary, CancellationToken ct)
+    private static string Refusal(EditOutcome outcome) => outcome switch
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var entry = await db.Entries.Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry?.NormalizedUrl is null) return Back("That entry is gone; nothing was changed.");
-        var fetched = await db.LinkStates.AsNoTracking().Where(s => s.NormalizedUrl == entry.NormalizedUrl)
-            .Select(s => s.FetchedTitle).SingleOrDefaultAsync(ct);
-        if (string.IsNullOrWhiteSpace(fetched)) return Back("No fetched title for that entry; nothing was changed.");
-        var title = string.Join(' ', fetched.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (EntryContent.ReplaceTitle(entry, title) is not { } markdown || !EntryContent.TryApply(entry, markdown, time.GetUtcNow()))
-            return Back("The entry's title could not be rewritten; nothing was changed.");
-
-        await SaveContentAsync(db, vocabulary, ct);
-        return Back($"Title updated to \"{title}\".");
-    }
+        EditOutcome.Invalid invalid => invalid.Message,
+        _ => "That entry is gone; nothing was changed.",
+    };
 
     private static async Task<IResult> AcceptStateAsync(
         [FromForm] string url, [FromForm] string? reason, [FromForm] string? until, ClaimsPrincipal user,

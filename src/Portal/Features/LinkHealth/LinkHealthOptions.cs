@@ -50,11 +50,11 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"LinkHealth:TimeZone '{options.TimeZone}' is not a time zone (use an IANA name such as Europe/Berlin or UTC)");
-        if (options.ArchiveBaseUrl.Length > 0 && !IsHttpUrl(options.ArchiveBaseUrl))
+        if (options.ArchiveBaseUrl.Length > 0 && !Domain.Urls.UrlNormalizer.IsWebAddress(options.ArchiveBaseUrl))
             failures.Add($"LinkHealth:ArchiveBaseUrl '{options.ArchiveBaseUrl}' is not an http(s) URL");
-        if (!string.IsNullOrEmpty(options.WebhookUrl) && !IsHttpUrl(options.WebhookUrl))
+        if (!string.IsNullOrEmpty(options.WebhookUrl) && !Domain.Urls.UrlNormalizer.IsWebAddress(options.WebhookUrl))
             failures.Add($"LinkHealth:WebhookUrl '{options.WebhookUrl}' is not an http(s) URL");
-        if (!string.IsNullOrEmpty(options.PublicUrl) && !IsHttpUrl(options.PublicUrl))
+        if (!string.IsNullOrEmpty(options.PublicUrl) && !Domain.Urls.UrlNormalizer.IsWebAddress(options.PublicUrl))
             failures.Add($"LinkHealth:PublicUrl '{options.PublicUrl}' is not an http(s) URL");
         foreach (var network in options.AllowedNetworks)
             if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
@@ -62,7 +62,4 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using ContainerNetLib.Domain.Telemetry;
 using Hangfire.Server;
 
@@ -9,19 +8,12 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 public sealed class JobDurationFilter : IServerFilter
 {
     private const string StartedKey = "cnl.started";
-    private static readonly Meter Meter = new(PortalMetrics.MeterName);
-    private static readonly Histogram<double> Durations =
-        Meter.CreateHistogram<double>("cnl.job.duration", "s", "How long background jobs ran, by job and result");
 
     public void OnPerforming(PerformingContext context) => context.Items[StartedKey] = Stopwatch.GetTimestamp();
 
     public void OnPerformed(PerformedContext context)
     {
         if (context.Items.TryGetValue(StartedKey, out var started) && started is long timestamp)
-        {
-            Durations.Record(Stopwatch.GetElapsedTime(timestamp).TotalSeconds,
-                new KeyValuePair<string, object?>("job", context.BackgroundJob.Job.Method.Name),
-                new KeyValuePair<string, object?>("result", context.Exception is null || context.ExceptionHandled ? "succeeded" : "failed"));
-        }
+            PortalMetrics.JobRan(context.BackgroundJob.Job.Method.Name, context.Exception is null || context.ExceptionHandled, Stopwatch.GetElapsedTime(timestamp));
     }
 }
