@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Infrastructure.Health;
+using ContainerNetLib.Portal.Infrastructure.Logging;
 
 namespace ContainerNetLib.Portal.Infrastructure;
 

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
-namespace ContainerNetLib.Portal.Infrastructure;
+namespace ContainerNetLib.Portal.Infrastructure.Logging;
 
 /// <summary>
 /// Serilog: readable console lines in Development, compact JSON elsewhere (one event a line, for a
@@ -11,7 +11,7 @@ namespace ContainerNetLib.Portal.Infrastructure;
 /// carry a return URL or a message), status and duration, the request id, and for signed-in editors
 /// their user id — never a password, cookie or token. Sinks registered in DI are added (tests).
 /// </summary>
-public static class Logging
+public static class PortalLogging
 {
     public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
     {
@@ -27,25 +27,20 @@ public static class Logging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             // Written by a background thread: a request does not wait on the console (a lock shared by every
-            // request, and a pipe that may be slow to drain). If the buffer fills, requests wait rather than lose events.
+            // request, and a pipe that may be slow to drain).
             if (development) logger.WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), blockWhenFull: true);
-            else logger.WriteTo.Async(a => a.Console(new CompactJsonFormatter()), bufferSize: 10_000, blockWhenFull: true);
+            else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()), new BatchingOptions
+            {
+                BatchSizeLimit = 2_000,
+                BufferingTimeLimit = BatchedConsoleSink.Period,
+                EagerlyEmitFirstEvent = true,
+                // About two seconds of requests at full speed; past that Serilog drops events (and says so in its
+                // self-log) rather than let a stalled stdout take the process's memory.
+                QueueLimit = 100_000,
+            });
         });
         return builder;
     }
 
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
-    {
-        options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-        options.EnrichDiagnosticContext = (diagnostics, context) =>
-        {
-            diagnostics.Set("RequestId", context.TraceIdentifier);
-            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) diagnostics.Set("UserId", userId);
-        };
-        // Health probes every few seconds would drown the log.
-        options.GetLevel = (context, _, error) =>
-            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
-            : LogEventLevel.Information;
-    });
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseMiddleware<RequestLog>();
 }

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Parsing;
+using ILogger = Serilog.ILogger;
+
+namespace ContainerNetLib.Portal.Infrastructure.Logging;
+
+/// <summary>
+/// One Serilog event per request: method, path (never the query string, which may carry a return URL
+/// or a message), status, duration, request id, and for signed-in editors their user id — never a
+/// password, cookie or token. Replaces Serilog.AspNetCore's request logging, whose diagnostic context
+/// and per-request property binding cost a cached page a tenth of its throughput; this builds the event
+/// from a template parsed once.
+/// </summary>
+public sealed class RequestLog(RequestDelegate next, ILogger logger)
+{
+    /// <summary>Switch request logging off or down with <c>Serilog:MinimumLevel:Override:ContainerNetLib.Portal.Requests</c>.</summary>
+    public const string SourceContext = "ContainerNetLib.Portal.Requests";
+
+    private static readonly MessageTemplate Template =
+        new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+
+    private readonly ILogger _logger = logger.ForContext(Constants.SourceContextPropertyName, SourceContext);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            Write(context, start, StatusCodes.Status500InternalServerError, e);
+            throw;
+        }
+        Write(context, start, context.Response.StatusCode, null);
+    }
+
+    private void Write(HttpContext context, long start, int status, Exception? error)
+    {
+        var level = error is not null || status >= 500 ? LogEventLevel.Error
+            // Health probes every few seconds would drown the log.
+            : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+            : LogEventLevel.Information;
+        if (!_logger.IsEnabled(level)) return;
+
+        var userId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var properties = new LogEventProperty[userId is null ? 5 : 6];
+        properties[0] = new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method));
+        properties[1] = new LogEventProperty("RequestPath", new ScalarValue(context.Request.Path.Value));
+        properties[2] = new LogEventProperty("StatusCode", new ScalarValue(status));
+        properties[3] = new LogEventProperty("Elapsed", new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+        properties[4] = new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier));
+        if (userId is not null) properties[5] = new LogEventProperty("UserId", new ScalarValue(userId));
+        _logger.Write(new LogEvent(DateTimeOffset.UtcNow, level, error, Template, properties));
+    }
+}
