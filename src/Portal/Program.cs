@@ -53,7 +53,9 @@ try
     // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
     ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
     app.UseRequestLogging();
-    // A cached page is answered first, with the headers it was stored with (security headers, ETag).
+    // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
+    // everyone reads from their finished snapshot, everything else cacheable from the output cache.
+    app.UsePageSnapshots();
     app.UseOutputCache();
     app.UseContentETags();
     app.UseSecurityHeaders();

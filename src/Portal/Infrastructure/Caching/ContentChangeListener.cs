@@ -16,6 +16,7 @@ public sealed partial class ContentChangeListener(
     IOptions<DatabaseOptions> options,
     ContentVersion version,
     IOutputCacheStore cache,
+    PageSnapshots snapshots,
     ILogger<ContentChangeListener> logger) : BackgroundService
 {
     public const string CacheTag = "content";
@@ -73,6 +74,7 @@ public sealed partial class ContentChangeListener(
                 LogDisconnected(logger, delay.TotalSeconds, e.Message);
                 // Pages cached while deaf may be stale: drop them rather than serve old content.
                 await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
+                snapshots.Clear();
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }

@@ -9,21 +9,28 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public static class ReaderCaching
 {
+    /// <summary>How long a cached page may be served without a content change (a link's "broken for N days" badge moves with the date).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
     public static WebApplicationBuilder AddReaderCaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ContentVersion>();
+        builder.Services.AddSingleton<PageSnapshots>();
         builder.Services.AddHostedService<ContentChangeListener>();
         builder.Services.AddOutputCache(options =>
         {
             // A base policy, so the cache answers before endpoint routing: a hit costs a lookup, not a route match.
             options.AddBasePolicy(policy => policy
                 .With(context => IsCachedReaderPath(context.HttpContext.Request.Path))
-                .Expire(TimeSpan.FromMinutes(10))
+                .Expire(MaxAge)
                 .SetVaryByQuery("*")
                 .Tag(ContentChangeListener.CacheTag));
         });
         return builder;
     }
+
+    /// <summary>Reader pages without a query string, answered whole before the output cache (<see cref="PageSnapshots"/>).</summary>
+    public static IApplicationBuilder UsePageSnapshots(this IApplicationBuilder app) => app.UseMiddleware<PageSnapshotMiddleware>();
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -59,7 +66,7 @@ public static class ReaderCaching
     /// headers). The cache is bounded (100 MB, least recently used out first), so a long tail of
     /// distinct searches only displaces itself.
     /// </summary>
-    private static bool IsCachedReaderPath(PathString path) =>
+    public static bool IsCachedReaderPath(PathString path) =>
         IsReaderPath(path) && (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom", StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace ContainerNetLib.Portal.Infrastructure.Caching;
+
+/// <summary>
+/// Answers anonymous GETs of reader pages without a query string from <see cref="PageSnapshots"/>; on a
+/// miss, lets the pipeline (output cache, rendering) answer and keeps a copy of what it sent when
+/// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and signed-in
+/// editors go the usual way.
+/// </summary>
+public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots snapshots, ContentVersion version)
+{
+    // Set per response by the server, or meaningless on a copy.
+    private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
+        { HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Server };
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || !ReaderCaching.IsCachedReaderPath(request.Path)
+            || context.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0
+            || request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
+            return next(context);
+
+        // The host is part of the page (canonical and feed addresses), as it is of the output cache's key.
+        var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value);
+        if (snapshots.TryGet(key, out var page)) return SendAsync(context.Response, page);
+        return RenderAndKeepAsync(context, key);
+    }
+
+    private static Task SendAsync(HttpResponse response, PageSnapshots.Page page)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in page.Headers) response.Headers[name] = value;
+        response.ContentLength = page.Body.Length;
+        return response.BodyWriter.WriteAsync(page.Body).AsTask();
+    }
+
+    private async Task RenderAndKeepAsync(HttpContext context, string key)
+    {
+        var revision = version.Current;
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var copy = new CopyingStream(original.Stream, PageSnapshots.MaxPageBytes);
+        var copying = new StreamResponseBodyFeature(copy, original);
+        context.Features.Set<IHttpResponseBodyFeature>(copying);
+        try
+        {
+            await next(context);
+            await copying.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        var response = context.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || copy.Overflowed || response.Headers.ContainsKey(HeaderNames.SetCookie)) return;
+        var cacheControl = response.Headers.CacheControl.ToString();
+        if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)) return;
+        var headers = response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
+        snapshots.Keep(revision, key, new PageSnapshots.Page(headers, copy.Copied()));
+    }
+
+    /// <summary>Passes every write on and keeps a copy, up to a size.</summary>
+    private sealed class CopyingStream(Stream inner, int limit) : Stream
+    {
+        private readonly MemoryStream _copy = new();
+
+        public bool Overflowed { get; private set; }
+        public ReadOnlyMemory<byte> Copied() => _copy.GetBuffer().AsMemory(0, (int)_copy.Length);
+
+        private void Keep(ReadOnlySpan<byte> bytes)
+        {
+            if (Overflowed) return;
+            if (_copy.Length + bytes.Length > limit) { Overflowed = true; _copy.SetLength(0); return; }
+            _copy.Write(bytes);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
+        public override void Write(ReadOnlySpan<byte> buffer) { Keep(buffer); inner.Write(buffer); }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default) { Keep(buffer.Span); return inner.WriteAsync(buffer, ct); }
+        public override void Flush() => inner.Flush();
+        public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Tests.Accounts;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContainerNetLib.Portal.Tests;
+
+/// <summary>Reader pages without a query string, answered whole from <see cref="PageSnapshots"/>.</summary>
+[Collection(PortalCollection.Name)]
+public class PageSnapshotTests(TestDatabase server)
+{
+    private static PageSnapshots Snapshots(PortalApp app) => app.Services.GetRequiredService<PageSnapshots>();
+
+    [Fact]
+    public async Task A_section_page_is_kept_and_served_again_whole_with_its_headers()
+    {
+        // Otherwise: the second reader of a section gets a page without its security headers, ETag or type, or a different page.
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        var first = await client.GetAsync("/sections/overview");
+        Assert.Equal(1, Snapshots(app).Count);
+        var second = await client.GetAsync("/sections/overview");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal("text/html; charset=utf-8", second.Content.Headers.ContentType?.ToString());
+        Assert.Equal(first.Content.Headers.ContentLength, second.Content.Headers.ContentLength);
+        Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal("nosniff", string.Join("", second.Headers.GetValues("X-Content-Type-Options")));
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/sections/overview");
+        conditional.Headers.IfNoneMatch.Add(second.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_host_gets_its_own_page()
+    {
+        // Otherwise: a page first rendered for one address hands readers of another the first one's canonical and feed links.
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        foreach (var host in new[] { "one.example", "two.example", "one.example", "two.example" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/sections/overview") { Headers = { Host = host } };
+            var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.Contains($"<link rel=\"canonical\" href=\"http://{host}/sections/overview\"", html);
+        }
+        Assert.Equal(2, Snapshots(app).Count);
+    }
+
+    [Fact]
+    public async Task An_editors_page_is_never_kept_nor_a_readers_page_shown_to_an_editor()
+    {
+        // Otherwise: readers see "Edit this section" links, or an editor signing in gets the readers' page without them.
+        await using var app = await PortalApp.StartAsync(server);
+        await app.CreateUserAsync("ed@example.org", Roles.Editor);
+        var reader = app.Client();
+        Assert.DoesNotContain("Edit this section", await reader.GetStringAsync("/sections/overview"));
+
+        var editor = app.Browser();
+        await editor.LogInAsync("ed@example.org", TestUsers.Password);
+        Assert.Contains("Edit this section", await editor.GetStringAsync("/sections/overview"));
+        Assert.Contains("Edit this section", await editor.GetStringAsync("/sections/overview"));
+        Assert.Equal(1, Snapshots(app).Count);
+        Assert.DoesNotContain("Edit this section", await reader.GetStringAsync("/sections/overview"));
+    }
+
+    [Fact]
+    public async Task Query_strings_errors_and_redirects_are_not_kept()
+    {
+        // Otherwise: any made-up query string or address takes memory, and a 404 or redirect could be replayed as a page.
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        await client.GetAsync("/search?q=veth");
+        await client.GetAsync("/sections/overview?utm_source=chat");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sections/no-such-section")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/entries/1")).StatusCode);
+        Assert.Equal(0, Snapshots(app).Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sections/no-such-section")).StatusCode);
+    }
+
+    private sealed class SettableTime : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task A_kept_page_is_rendered_again_after_the_caches_maximum_age()
+    {
+        // Otherwise: a link's "broken for N days" badge, which moves with the date, would stay as it was until the next content change.
+        var time = new SettableTime();
+        await using var app = await PortalApp.StartAsync(server, services: s => s.AddSingleton<TimeProvider>(time));
+        var client = app.Client();
+        await client.GetAsync("/sections/overview");
+        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+        time.Now += ReaderCaching.MaxAge + TimeSpan.FromSeconds(1);
+        Assert.False(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sections/overview")).StatusCode);
+        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+    }
+}
