@@ -49,6 +49,9 @@ public class SearchTests(TestDatabase server)
         Assert.NotEmpty(Titles(inSection));
         Assert.All(inSection.QuerySelectorAll(".result .meta a"), a => Assert.Equal("Network Debugging", a.TextContent));
         Assert.Empty(Titles(Html.Parse(await client.GetStringAsync("/search?q=iptables&section=overview"))));
+        Assert.Equal(["Understanding container networking"], Titles(Html.Parse(await client.GetStringAsync("/search?q=networking&author=lee-calcote"))));
+        Assert.Equal(["Why Kubernetes doesn’t use libnetwork"],
+            Titles(Html.Parse(await client.GetStringAsync("/search?q=kubernetes&from=2016&to=2016&section=docker-and-kubernetes"))));
     }
 
     [Fact]
