@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reader speed, side by side in one run (issue 3 §5):
 #   1. the largest seed section page from the portal vs the same HTML as a static file from nginx:
-#      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx;
+#      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx; ROUNDS (3) alternating pairs, median ratio;
 #   2. search over the 100,000-entry synthetic list: wrk with rotating queries, each a cache miss.
 # Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search)
 set -euo pipefail
@@ -63,12 +63,20 @@ sleep 1
 
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p'); page $page, $(stat -c %s $out/static/section.html) bytes"
-  wrk -t2 -c64 -d3s "http://127.0.0.1:5090$page" >/dev/null; wrk -t2 -c64 -d3s http://127.0.0.1:5091/section >/dev/null
-  wrk -t2 -c64 -d10s --latency "http://127.0.0.1:5090$page" > $out/wrk-portal.txt
-  wrk -t2 -c64 -d10s --latency http://127.0.0.1:5091/section > $out/wrk-nginx.txt
-  wrk_line "portal, section page" $out/wrk-portal.txt
-  wrk_line "nginx, same HTML as a file" $out/wrk-nginx.txt
-  awk '/Requests\/sec/ {print $2}' $out/wrk-portal.txt $out/wrk-nginx.txt | paste -sd' ' | awk '{printf "portal / nginx: %.2f\n", $1 / $2}'
+  wrk -t2 -c64 -d5s "http://127.0.0.1:5090$page" >/dev/null; wrk -t2 -c64 -d3s http://127.0.0.1:5091/section >/dev/null
+  # .NET recompiles hot methods in the background (tiered compilation) for a few seconds after a burst: let it
+  # finish, or the first measured seconds include the compiler's work.
+  sleep 5
+  # Both servers share the two cores with wrk, and this virtual machine's speed drifts from minute to minute:
+  # ROUNDS alternating pairs, each pair side by side, and the median of the pairs' ratios.
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    wrk -t2 -c64 -d10s --latency "http://127.0.0.1:5090$page" > $out/wrk-portal-$round.txt
+    wrk -t2 -c64 -d10s --latency http://127.0.0.1:5091/section > $out/wrk-nginx-$round.txt
+    wrk_line "round $round: portal, section page" $out/wrk-portal-$round.txt
+    wrk_line "round $round: nginx, same HTML as a file" $out/wrk-nginx-$round.txt
+    awk '/Requests\/sec/ {print $2}' $out/wrk-portal-$round.txt $out/wrk-nginx-$round.txt | paste -sd' ' | awk '{printf "round '"$round"': portal / nginx %.2f\n", $1 / $2}'
+  done | tee $out/reader-rounds.txt
+  sed -n 's/.*portal \/ nginx //p' $out/reader-rounds.txt | sort -n | awk '{r[NR]=$1} END {printf "portal / nginx, median of %d rounds: %.2f\n", NR, r[int((NR+1)/2)]}'
 } | tee $out/reader-results.txt
 
 [[ -n ${PAGE_ONLY:-} ]] && exit 0
@@ -93,7 +101,7 @@ done = function(summary, latency, requests)
 end
 LUA
 {
-  wrk -t1 -c4 -d3s -s $out/search.lua "http://127.0.0.1:5092" >/dev/null
+  wrk -t1 -c4 -d5s -s $out/search.lua "http://127.0.0.1:5092" >/dev/null; sleep 5
   echo "search, 100,000 entries, 1 connection, 10 s:"
   wrk -t1 -c1 -d10s -s $out/search.lua http://127.0.0.1:5092 | tail -1
   echo "search, 100,000 entries, 4 connections, 10 s:"
