@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using ContainerNetLib.Portal.Infrastructure.Logging;
-using Serilog.Events;
 using Serilog.Formatting.Compact;
+using Serilog.Events;
 using Serilog.Parsing;
 
 namespace ContainerNetLib.Portal.Tests.Operations;
@@ -31,5 +31,65 @@ public class BatchedConsoleSinkTests
             Assert.Equal(i, json.RootElement.GetProperty("N").GetInt32());
             Assert.Equal(texts[i], json.RootElement.GetProperty("Text").GetString());
         }
+    }
+}
+
+public class ClefWriterTests
+{
+    private static LogEvent Event(string template, LogEventLevel level, Exception? error, params (string Name, LogEventPropertyValue Value)[] properties) =>
+        new(new DateTimeOffset(2026, 11, 28, 2, 4, 8, TimeSpan.FromHours(1)).AddTicks(2583221), level, error,
+            new MessageTemplateParser().Parse(template), properties.Select(p => new LogEventProperty(p.Name, p.Value)),
+            System.Diagnostics.ActivityTraceId.CreateRandom(), System.Diagnostics.ActivitySpanId.CreateRandom());
+
+    public static TheoryData<string> Events => ["request", "warning", "editor", "odd-names", "unicode", "exception", "structure", "nan"];
+
+    private static LogEvent Named(string name) => name switch
+    {
+        "request" => Event("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms", LogEventLevel.Information, null,
+            ("RequestMethod", new ScalarValue("GET")), ("RequestPath", new ScalarValue("/sections/vxlan")), ("StatusCode", new ScalarValue(200)),
+            ("Elapsed", new ScalarValue(230.8352)), ("RequestId", new ScalarValue("0HNQCUFHH0T00")), ("SourceContext", new ScalarValue("ContainerNetLib.Portal.Requests"))),
+        "warning" => Event("Job server waiting; retrying in {Seconds} s: {Reason}", LogEventLevel.Warning, null,
+            ("Seconds", new ScalarValue(2L)), ("Reason", new ScalarValue(null)), ("Retry", new ScalarValue(true))),
+        "editor" => Event("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms", LogEventLevel.Error, null,
+            ("RequestMethod", new ScalarValue("POST")), ("RequestPath", new ScalarValue("/admin")), ("StatusCode", new ScalarValue(500)),
+            ("Elapsed", new ScalarValue(0.05)), ("UserId", new ScalarValue("e9c5ed2f"))),
+        "odd-names" => Event("{@t} and {Count:000}", LogEventLevel.Debug, null, ("@t", new ScalarValue("not a time")), ("Count", new ScalarValue(7))),
+        "unicode" => Event("Title {Title}", LogEventLevel.Information, null, ("Title", new ScalarValue("Überlay «veth» \"quoted\" \\ tab\t line\n <b>&'</b> \u0001 💡"))),
+        "exception" => Event("Failed {Id}", LogEventLevel.Error, new InvalidOperationException("boom \"x\""), ("Id", new ScalarValue(3))),
+        "structure" => Event("Entry {@Entry}", LogEventLevel.Information, null,
+            ("Entry", new StructureValue([new LogEventProperty("Id", new ScalarValue(1)), new LogEventProperty("Tags", new SequenceValue([new ScalarValue("a")]))]))),
+        "nan" => Event("Ratio {Ratio}", LogEventLevel.Information, null, ("Ratio", new ScalarValue(double.NaN))),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task The_sink_writes_what_serilogs_compact_formatter_writes(string name)
+    {
+        // Otherwise: the log shipper's parsing of the portal's lines (time, level, template, renderings, properties) breaks.
+        var logEvent = Named(name);
+        var expected = new StringWriter();
+        new CompactJsonFormatter().Format(logEvent, expected);
+        using var output = new MemoryStream();
+        await new BatchedConsoleSink(new CompactJsonFormatter(), output).EmitBatchAsync([logEvent, logEvent]);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var want = System.Text.Json.Nodes.JsonNode.Parse(expected.ToString());
+        foreach (var line in lines) Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(want, System.Text.Json.Nodes.JsonNode.Parse(line)), $"{line}\n!=\n{expected}");
+    }
+
+    [Fact]
+    public void Only_plain_events_take_the_direct_path()
+    {
+        // Otherwise: an exception or structured value is written half-way by the direct writer and the line is broken.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new ClefWriter(buffer);
+        Assert.True(writer.TryWrite(Named("request")));
+        var written = buffer.WrittenCount;
+        Assert.False(writer.TryWrite(Named("exception")));
+        Assert.False(writer.TryWrite(Named("structure")));
+        Assert.False(writer.TryWrite(Named("nan")));
+        Assert.Equal(written, buffer.WrittenCount);
     }
 }
