@@ -29,7 +29,7 @@ public class JobServerTests(TestDatabase database)
         var storage = app.Services.GetRequiredService<JobStorage>();
         // The job server registers the schedule once the database answers, just after the host starts.
         var waited = Stopwatch.StartNew();
-        while (!HasNightly(storage))
+        while (!HasBothJobs(storage))
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the recurring jobs were never registered");
             await Task.Delay(100);
@@ -58,10 +58,12 @@ public class JobServerTests(TestDatabase database)
         Assert.True(run.ChunkCount > 1);
     }
 
-    private static bool HasNightly(JobStorage storage)
+    /// <summary>Both recurring jobs are there (the server registers them one after the other).</summary>
+    private static bool HasBothJobs(JobStorage storage)
     {
         using var connection = storage.GetConnection();
-        return connection.GetRecurringJobs().Any(j => j.Id == LinkCheckJobs.NightlyJobId);
+        var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
+        return ids.Contains(LinkCheckJobs.NightlyJobId) && ids.Contains(LinkCheckJobs.PruneJobId);
     }
 
     [Fact]
