@@ -34,6 +34,12 @@ public sealed class ClefWriter(System.Buffers.IBufferWriter<byte> output)
         {
             if (token is not PropertyToken { Format: not null } formatted) continue;
             if (!renderings) { _json.WriteStartArray("@r"); renderings = true; }
+            if (logEvent.Properties.TryGetValue(formatted.PropertyName, out var value) && value is ScalarValue { Value: IFormattable formattable })
+            {
+                // What ScalarValue.Render does for a formattable value, without a writer per event.
+                _json.WriteStringValue(formattable.ToString(formatted.Format, null));
+                continue;
+            }
             var writer = new StringWriter();
             formatted.Render(logEvent.Properties, writer);
             _json.WriteStringValue(writer.ToString());

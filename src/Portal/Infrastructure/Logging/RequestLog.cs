@@ -22,7 +22,10 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
     private static readonly MessageTemplate Template =
         new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
 
-    private readonly ILogger _logger = logger.ForContext(Constants.SourceContextPropertyName, SourceContext);
+    // Through the source context's logger, so that Serilog:MinimumLevel:Override for it applies; the event carries its
+    // source context already (the context's enricher then finds it there instead of growing the event's properties).
+    private readonly ILogger _levels = logger.ForContext(Constants.SourceContextPropertyName, SourceContext);
+    private static readonly LogEventProperty Source = new(Constants.SourceContextPropertyName, new ScalarValue(SourceContext));
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -45,16 +48,17 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
             // Health probes every few seconds would drown the log.
             : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
             : LogEventLevel.Information;
-        if (!_logger.IsEnabled(level)) return;
+        if (!_levels.IsEnabled(level)) return;
 
         var userId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var properties = new LogEventProperty[userId is null ? 5 : 6];
+        var properties = new LogEventProperty[userId is null ? 6 : 7];
         properties[0] = new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method));
         properties[1] = new LogEventProperty("RequestPath", new ScalarValue(context.Request.Path.Value));
         properties[2] = new LogEventProperty("StatusCode", new ScalarValue(status));
         properties[3] = new LogEventProperty("Elapsed", new ScalarValue(Stopwatch.GetElapsedTime(start).TotalMilliseconds));
         properties[4] = new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier));
-        if (userId is not null) properties[5] = new LogEventProperty("UserId", new ScalarValue(userId));
-        _logger.Write(new LogEvent(DateTimeOffset.UtcNow, level, error, Template, properties));
+        properties[5] = Source;
+        if (userId is not null) properties[6] = new LogEventProperty("UserId", new ScalarValue(userId));
+        _levels.Write(new LogEvent(DateTimeOffset.UtcNow, level, error, Template, properties));
     }
 }
