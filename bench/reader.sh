@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reader speed, side by side in one run (issue 3 §5):
 #   1. the largest seed section page from the portal vs the same HTML as a static file from nginx:
-#      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx; ROUNDS (3) alternating pairs, median ratio;
+#      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx; ROUNDS (5) alternating pairs, median ratio;
 #   2. search over the 100,000-entry synthetic list: wrk with rotating queries, each a cache miss.
 # Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search)
 set -euo pipefail
@@ -69,7 +69,7 @@ sleep 1
   sleep 5
   # Both servers share the two cores with wrk, and this virtual machine's speed drifts from minute to minute:
   # ROUNDS alternating pairs, each pair side by side, and the median of the pairs' ratios.
-  for round in $(seq 1 "${ROUNDS:-3}"); do
+  for round in $(seq 1 "${ROUNDS:-5}"); do
     wrk -t2 -c64 -d10s --latency "http://127.0.0.1:5090$page" > $out/wrk-portal-$round.txt
     wrk -t2 -c64 -d10s --latency http://127.0.0.1:5091/section > $out/wrk-nginx-$round.txt
     wrk_line "round $round: portal, section page" $out/wrk-portal-$round.txt
