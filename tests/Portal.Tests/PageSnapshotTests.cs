@@ -103,4 +103,26 @@ public class PageSnapshotTests(TestDatabase server)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sections/overview")).StatusCode);
         Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
     }
+
+    [Fact]
+    public async Task Once_the_revision_moves_on_no_page_of_the_old_one_is_served_or_kept()
+    {
+        // Otherwise: a page cached just before an edit, found between the change notice and the eviction, is kept as
+        // the new revision's page and readers see the old list for up to ten minutes.
+        await using var app = await PortalApp.StartAsync(server);
+        var client = app.Client();
+        var before = await client.GetAsync("/sections/overview");
+        await client.GetAsync("/search?q=veth");
+        var version = app.Services.GetRequiredService<ContentVersion>();
+        Assert.Equal(ContentVersion.ETagOf(version.Current), before.Headers.ETag?.ToString());
+
+        // The notice has arrived, the output cache has not been emptied yet.
+        Assert.True(version.Advance(version.Current + 1));
+        var after = await client.GetAsync("/sections/overview");
+        Assert.Equal(ContentVersion.ETagOf(version.Current), after.Headers.ETag?.ToString());
+        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out var kept));
+        Assert.Contains(kept.Headers, h => h.Key == "ETag" && h.Value == ContentVersion.ETagOf(version.Current));
+        var search = await client.GetAsync("/search?q=veth");
+        Assert.Equal(ContentVersion.ETagOf(version.Current), search.Headers.ETag?.ToString());
+    }
 }

@@ -18,5 +18,7 @@ public sealed class ContentVersion
         }
     }
 
-    public string ETag => $"W/\"r{Current}\"";
+    public string ETag => ETagOf(Current);
+
+    public static string ETagOf(long revision) => $"W/\"r{revision}\"";
 }

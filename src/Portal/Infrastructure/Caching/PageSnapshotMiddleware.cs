@@ -56,6 +56,8 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
 
         var response = context.Response;
         if (response.StatusCode != StatusCodes.Status200OK || copy.Overflowed || response.Headers.ContainsKey(HeaderNames.SetCookie)) return;
+        // Only a page of the revision the request started under: not one the output cache answered from an older one.
+        if (response.Headers.ETag != ContentVersion.ETagOf(revision)) return;
         var cacheControl = response.Headers.CacheControl.ToString();
         if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)) return;
         var headers = response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();

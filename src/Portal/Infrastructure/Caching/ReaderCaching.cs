@@ -24,6 +24,9 @@ public static class ReaderCaching
                 .With(context => IsCachedReaderPath(context.HttpContext.Request.Path))
                 .Expire(MaxAge)
                 .SetVaryByQuery("*")
+                // The revision a request starts under is part of its key: a page rendered from the old content, or
+                // served from the cache between the revision's change and the eviction, is never found under the new one.
+                .VaryByValue(context => new KeyValuePair<string, string>("revision", context.RequestServices.GetRequiredService<ContentVersion>().Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(ContentChangeListener.CacheTag));
         });
         return builder;
