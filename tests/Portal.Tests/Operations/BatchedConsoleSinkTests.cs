@@ -34,6 +34,28 @@ public class BatchedConsoleSinkTests
     }
 }
 
+public class BatchedConsoleSinkBurstTests
+{
+    [Fact]
+    public async Task After_a_burst_of_long_events_the_next_batches_are_still_whole()
+    {
+        // Otherwise: once a batch of stack traces has grown the buffer (and it is let go), later lines come out torn or lost.
+        using var output = new MemoryStream();
+        var sink = new BatchedConsoleSink(new CompactJsonFormatter(), output);
+        var template = new MessageTemplateParser().Parse("Line {N}: {Text}");
+        LogEvent Event(int n, string text) => new(DateTimeOffset.UnixEpoch, LogEventLevel.Information, null, template,
+            [new("N", new ScalarValue(n)), new("Text", new ScalarValue(text))]);
+
+        await sink.EmitBatchAsync(Enumerable.Range(0, 100).Select(i => Event(i, new string('y', 60_000))).ToList());
+        await sink.EmitBatchAsync([Event(100, "after"), Event(101, "the burst")]);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(102, lines.Length);
+        Assert.Equal(60_000, JsonDocument.Parse(lines[99]).RootElement.GetProperty("Text").GetString()!.Length);
+        Assert.Equal("the burst", JsonDocument.Parse(lines[101]).RootElement.GetProperty("Text").GetString());
+    }
+}
+
 public class ClefWriterTests
 {
     private static LogEvent Event(string template, LogEventLevel level, Exception? error, params (string Name, LogEventPropertyValue Value)[] properties) =>

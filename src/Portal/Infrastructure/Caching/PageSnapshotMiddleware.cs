@@ -70,7 +70,7 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
         private readonly MemoryStream _copy = new();
 
         public bool Overflowed { get; private set; }
-        public ReadOnlyMemory<byte> Copied() => _copy.GetBuffer().AsMemory(0, (int)_copy.Length);
+        public ReadOnlyMemory<byte> Copied() => _copy.ToArray();
 
         private void Keep(ReadOnlySpan<byte> bytes)
         {

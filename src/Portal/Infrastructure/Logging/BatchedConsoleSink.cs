@@ -19,7 +19,7 @@ public sealed class BatchedConsoleSink(ITextFormatter formatter, Stream output) 
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(200);
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private readonly StringWriter _text = new();
     private ClefWriter? _clef;
 
@@ -42,6 +42,8 @@ public sealed class BatchedConsoleSink(ITextFormatter formatter, Stream output) 
         }
         await output.WriteAsync(_buffer.WrittenMemory);
         await output.FlushAsync();
+        // A burst of long events (stack traces) can grow the buffer; don't keep a burst's worth of memory for ever.
+        if (_buffer.Capacity > 4 * 1024 * 1024) (_buffer, _clef) = (new ArrayBufferWriter<byte>(64 * 1024), null);
     }
 
     public Task OnEmptyBatchAsync() => Task.CompletedTask;
