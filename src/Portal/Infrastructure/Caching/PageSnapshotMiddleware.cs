@@ -56,6 +56,8 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
 
         var response = context.Response;
         if (response.StatusCode != StatusCodes.Status200OK || copy.Overflowed || response.Headers.ContainsKey(HeaderNames.SetCookie)) return;
+        // A reader who left mid-page may have cut the rendering short: only a whole page is kept.
+        if (context.RequestAborted.IsCancellationRequested || response.ContentLength is { } length && length != copy.CopiedLength) return;
         // Only a page of the revision the request started under: not one the output cache answered from an older one.
         if (response.Headers.ETag != ContentVersion.ETagOf(revision)) return;
         var cacheControl = response.Headers.CacheControl.ToString();
@@ -70,6 +72,7 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
         private readonly MemoryStream _copy = new();
 
         public bool Overflowed { get; private set; }
+        public long CopiedLength => _copy.Length;
         public ReadOnlyMemory<byte> Copied() => _copy.ToArray();
 
         private void Keep(ReadOnlySpan<byte> bytes)
