@@ -83,12 +83,6 @@ public class PageSnapshotTests(TestDatabase server)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sections/no-such-section")).StatusCode);
     }
 
-    private sealed class SettableTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task A_kept_page_is_rendered_again_after_the_caches_maximum_age()
     {
@@ -125,4 +119,54 @@ public class PageSnapshotTests(TestDatabase server)
         var search = await client.GetAsync("/search?q=veth");
         Assert.Equal(ContentVersion.ETagOf(version.Current), search.Headers.ETag?.ToString());
     }
+}
+
+public class PageSnapshotBoundsTests
+{
+    [Fact]
+    public void Pages_that_expire_give_their_bytes_back_so_a_quiet_list_keeps_being_served_from_snapshots()
+    {
+        // Otherwise: on a list nobody edits for hours, every ten-minute renewal counts against the 64 MB bound
+        // until no page is kept any more and every reader's request renders again.
+        var version = new ContentVersion();
+        version.Advance(1);
+        var time = new SettableTime();
+        var snapshots = new PageSnapshots(version, time);
+        var page = new PageSnapshots.Page([], new byte[PageSnapshots.MaxPageBytes]);
+
+        for (var renewal = 0; renewal < 3 * PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes; renewal++)
+        {
+            Assert.False(snapshots.TryGet("http://localhost/sections/overview", out _));
+            snapshots.Keep(1, "http://localhost/sections/overview", page);
+            Assert.True(snapshots.TryGet("http://localhost/sections/overview", out _), $"renewal {renewal} was not kept");
+            time.Now += ReaderCaching.MaxAge + TimeSpan.FromSeconds(1);
+        }
+    }
+
+    [Fact]
+    public void The_byte_bound_holds_and_a_new_revision_starts_afresh()
+    {
+        // Otherwise: odd spellings of addresses fill the portal's memory, or one busy revision starves the next.
+        var version = new ContentVersion();
+        version.Advance(1);
+        var snapshots = new PageSnapshots(version, TimeProvider.System);
+        var page = new PageSnapshots.Page([], new byte[PageSnapshots.MaxPageBytes]);
+        var fits = (int)(PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes);
+        for (var i = 0; i < fits + 5; i++) snapshots.Keep(1, $"http://localhost/p{i}", page);
+        Assert.Equal(fits, snapshots.Count);
+
+        version.Advance(2);
+        Assert.False(snapshots.TryGet("http://localhost/p0", out _));
+        snapshots.Keep(1, "http://localhost/late", page);
+        Assert.False(snapshots.TryGet("http://localhost/late", out _));
+        snapshots.Keep(2, "http://localhost/p0", page);
+        Assert.True(snapshots.TryGet("http://localhost/p0", out _));
+    }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class SettableTime : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -106,12 +106,12 @@ public class ClefWriterTests
     {
         // Otherwise: an exception or structured value is written half-way by the direct writer and the line is broken.
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        var writer = new ClefWriter(buffer);
-        Assert.True(writer.TryWrite(Named("request")));
+        var writer = new ClefWriter();
+        Assert.True(writer.TryWrite(Named("request"), buffer));
         var written = buffer.WrittenCount;
-        Assert.False(writer.TryWrite(Named("exception")));
-        Assert.False(writer.TryWrite(Named("structure")));
-        Assert.False(writer.TryWrite(Named("nan")));
+        Assert.False(writer.TryWrite(Named("exception"), buffer));
+        Assert.False(writer.TryWrite(Named("structure"), buffer));
+        Assert.False(writer.TryWrite(Named("nan"), buffer));
         Assert.Equal(written, buffer.WrittenCount);
     }
 }

@@ -18,16 +18,15 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxPageBytes = 2 * 1024 * 1024;
 
-    public sealed record Page(KeyValuePair<string, StringValues>[] Headers, ReadOnlyMemory<byte> Body)
-    {
-        internal DateTimeOffset Expires { get; set; }
-    }
+    public sealed record Page(KeyValuePair<string, StringValues>[] Headers, ReadOnlyMemory<byte> Body);
+
+    private sealed record Kept(Page Page, DateTimeOffset Expires);
 
     /// <summary>The pages of one revision; replaced whole when the revision changes, so a page can never land in another revision's set.</summary>
     private sealed class Generation(long revision)
     {
         public long Revision { get; } = revision;
-        public ConcurrentDictionary<string, Page> Pages { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, Kept> Pages { get; } = new(StringComparer.Ordinal);
         public long Bytes;
     }
 
@@ -35,13 +34,19 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
 
     public int Count => _current.Pages.Count;
 
-    /// <summary>The snapshot of an address at the current revision; none once the content has moved on.</summary>
-    public bool TryGet(string key, out Page page) =>
-        Now().Pages.TryGetValue(key, out page!) && (page.Expires > time.GetUtcNow() || Expired(key, page));
-
-    private bool Expired(string key, Page page)
+    /// <summary>The snapshot of an address at the current revision and younger than the cache's maximum age.</summary>
+    public bool TryGet(string key, out Page page)
     {
-        _current.Pages.TryRemove(new KeyValuePair<string, Page>(key, page));
+        var generation = Now();
+        page = null!;
+        if (!generation.Pages.TryGetValue(key, out var kept)) return false;
+        if (kept.Expires > time.GetUtcNow())
+        {
+            page = kept.Page;
+            return true;
+        }
+        // Its bytes go back to the bound, or a list that goes unchanged for hours would stop keeping pages.
+        if (generation.Pages.TryRemove(new KeyValuePair<string, Kept>(key, kept))) Interlocked.Add(ref generation.Bytes, -kept.Page.Body.Length);
         return false;
     }
 
@@ -54,9 +59,9 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         if (revision < 0) return;
         var generation = Now();
         if (generation.Revision != revision || generation.Pages.Count >= MaxPages) return;
-        if (Interlocked.Add(ref generation.Bytes, page.Body.Length) > MaxBytes) return;
-        page.Expires = time.GetUtcNow() + ReaderCaching.MaxAge;
-        generation.Pages.TryAdd(key, page);
+        var bytes = page.Body.Length;
+        if (Interlocked.Add(ref generation.Bytes, bytes) > MaxBytes || !generation.Pages.TryAdd(key, new Kept(page, time.GetUtcNow() + ReaderCaching.MaxAge)))
+            Interlocked.Add(ref generation.Bytes, -bytes);
     }
 
     private Generation Now()

@@ -21,16 +21,15 @@ public sealed class BatchedConsoleSink(ITextFormatter formatter, Stream output) 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
     private ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private readonly StringWriter _text = new();
-    private ClefWriter? _clef;
+    private readonly ClefWriter _clef = new();
 
     public async Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
     {
         // Only Serilog's single batching loop calls this: the buffers are never shared.
         _buffer.ResetWrittenCount();
-        _clef ??= new ClefWriter(_buffer);
         foreach (var logEvent in batch)
         {
-            if (_clef.TryWrite(logEvent))
+            if (_clef.TryWrite(logEvent, _buffer))
             {
                 _buffer.Write("\n"u8);
                 continue;
@@ -43,7 +42,7 @@ public sealed class BatchedConsoleSink(ITextFormatter formatter, Stream output) 
         await output.WriteAsync(_buffer.WrittenMemory);
         await output.FlushAsync();
         // A burst of long events (stack traces) can grow the buffer; don't keep a burst's worth of memory for ever.
-        if (_buffer.Capacity > 4 * 1024 * 1024) (_buffer, _clef) = (new ArrayBufferWriter<byte>(64 * 1024), null);
+        if (_buffer.Capacity > 4 * 1024 * 1024) _buffer = new ArrayBufferWriter<byte>(64 * 1024);
     }
 
     public Task OnEmptyBatchAsync() => Task.CompletedTask;

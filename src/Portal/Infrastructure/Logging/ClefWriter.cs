@@ -12,18 +12,20 @@ namespace ContainerNetLib.Portal.Infrastructure.Logging;
 /// the formatter (<see cref="TryWrite"/> returns false and writes nothing). Formatting through a
 /// TextWriter was half of the log's cost on a cached page.
 /// </summary>
-public sealed class ClefWriter(System.Buffers.IBufferWriter<byte> output)
+public sealed class ClefWriter
 {
-    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private Utf8JsonWriter? _json;
 
-    public bool TryWrite(LogEvent logEvent)
+    public bool TryWrite(LogEvent logEvent, System.Buffers.IBufferWriter<byte> output)
     {
         if (logEvent.Exception is not null) return false;
         foreach (var property in logEvent.Properties)
             if (property.Value is not ScalarValue { Value: null or string or bool or int or long or double } scalar
                 || scalar.Value is double number && !double.IsFinite(number)) return false;
 
-        _json.Reset(output);
+        if (_json is null) _json = new Utf8JsonWriter(output, Options);
+        else _json.Reset(output);
         _json.WriteStartObject();
         Span<char> time = stackalloc char[40];
         logEvent.Timestamp.UtcDateTime.TryFormat(time, out var length, "O");
