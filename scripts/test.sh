@@ -7,8 +7,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 logs="$(mktemp -d)"
 passed=0 failed=0 skipped=0 status=0
 
+# Each failure again, name and the first lines of its message, just above the closing line: CI keeps
+# only the end of a long run's output.
+failures() {
+  local log
+  for log in "$logs"/*.Tests.log; do
+    [[ -e $log ]] || continue
+    awk '/^failed / { n = 12 } n > 0 { print; n-- }' "$log"
+  done
+}
+
 finish() {
   local line="$passed passed, $failed failed"
+  if (( failed > 0 )); then echo "== failures"; failures; fi
   (( skipped > 0 )) && line+=", $skipped skipped"
   echo "$line"
   (( failed > 0 || status != 0 )) && exit 1

@@ -32,6 +32,8 @@ public abstract class PortalFactory(FreshDatabase database) : WebApplicationFact
         builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
         // Pages only: tests that need the job server (LinkHealth) ask for it.
         builder.UseSetting("Portal:Role", Role);
+        // The app's JSON log lines would bury the test runner's report of what failed.
+        builder.UseSetting("Portal:LogToConsole", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (ReplaceServices is { } replace) builder.ConfigureServices(replace);
     }
