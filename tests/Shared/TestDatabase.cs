@@ -31,7 +31,7 @@ public sealed class TestDatabase : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"drop database if exists {_template} with (force)");
+        await DropAsync(_template);
     }
 
     /// <summary>A new, migrated, empty database; dropped when the returned handle is disposed.</summary>
@@ -45,7 +45,27 @@ public sealed class TestDatabase : IAsyncLifetime
     internal async Task DropAsync(string name, string connectionString)
     {
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
-        await ExecuteAsync($"drop database if exists {name} with (force)");
+        await DropAsync(name);
+    }
+
+    /// <summary>
+    /// WITH (FORCE) ends the database's sessions, but refuses (42501) when one of them is not the test
+    /// role's: an autovacuum worker, or a connection still signing in. Both are gone in moments.
+    /// </summary>
+    private async Task DropAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"drop database if exists {name} with (force)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 100)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private string ConnectionStringFor(string database) =>

@@ -22,6 +22,7 @@ public static class AccountSetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(AccountRules.Configure);
+        services.AddSingleton<UserDirectory>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie = new LoopbackAwareCookieBuilder { Name = "cnl.auth" };
