@@ -197,11 +197,42 @@ public class ReportTests(TestDatabase database)
 
         var response = await editor.PostFormAsync("/sections/section-b", "/link-health/check", new() { ["scope"] = "section:section-b" });
 
-        Assert.Contains("Check of section:section-b started: 2 URLs", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+        Assert.Contains("Check of section section-b started: 2 URLs", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
         var run = await app.QueryAsync(db => db.CheckRuns.SingleAsync());
         Assert.Equal(("section:section-b", CheckTrigger.Manual, 2), (run.Scope, run.Trigger, run.UrlCount));
         Assert.StartsWith("editor-", run.RequestedBy);
         var bad = await editor.PostFormAsync("/link-health", "/link-health/check", new() { ["scope"] = "section:nope" });
         Assert.Contains("does not exist", Uri.UnescapeDataString(bad.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
+    public async Task Runs_in_progress_say_in_words_what_they_check_and_link_to_it()
+    {
+        // Otherwise: the report says "entry:7 is in progress" and the editor has to work out which entry that is.
+        await using var site = new LinkSite();
+        await using var app = await site.StartPortalAsync(database);
+        var entryId = await app.QueryAsync(db => db.Entries.Select(e => e.Id).FirstAsync());
+        await using (var db = app.Database.Open())
+        {
+            db.CheckRuns.AddRange(
+                new CheckRun { Scope = "section:section-b", Trigger = CheckTrigger.Manual, StartedAt = DateTimeOffset.UtcNow, UrlCount = 2 },
+                new CheckRun { Scope = $"entry:{entryId}", Trigger = CheckTrigger.Manual, StartedAt = DateTimeOffset.UtcNow, UrlCount = 1 },
+                new CheckRun { Scope = "list", Trigger = CheckTrigger.Nightly, StartedAt = DateTimeOffset.UtcNow, UrlCount = 9 });
+            await db.SaveChangesAsync();
+        }
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var notices = Html.Parse(await editor.GetStringAsync("/link-health")).QuerySelectorAll("[data-run]")
+            .Select(n => (Text: System.Text.RegularExpressions.Regex.Replace(n.TextContent, @"\s+", " ").Trim(), Link: n.QuerySelector("a")?.GetAttribute("href")))
+            .OrderBy(n => n.Text).ToList();
+
+        Assert.Equal(3, notices.Count);
+        Assert.StartsWith($"Checking entry {entryId} (run ", notices[0].Text);
+        Assert.EndsWith("started by an editor): 0 of 1 URLs checked.", notices[0].Text);
+        Assert.Equal($"/entries/{entryId}", notices[0].Link);
+        Assert.StartsWith("Checking section section-b (run ", notices[1].Text);
+        Assert.Equal("/sections/section-b", notices[1].Link);
+        Assert.StartsWith("Checking the whole list (run ", notices[2].Text);
+        Assert.EndsWith("nightly): 0 of 9 URLs checked.", notices[2].Text);
     }
 }

@@ -57,8 +57,8 @@ public static class LinkHealthEndpoints
         if (CheckScope.TryParse(scope) is not { } parsed) return Back($"'{scope}' is not something that can be checked.");
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
-            ? Back($"Nothing to check: {scope} does not exist (any more).")
-            : Back($"Check of {run.Scope} started: {run.UrlCount} URLs (run {run.Id}). Reload this page to see results as they come in.");
+            ? Back($"Nothing to check: {parsed.Description} does not exist (any more).")
+            : Back($"Check of {parsed.Description} started: {run.UrlCount} {(run.UrlCount == 1 ? "URL" : "URLs")} (run {run.Id}). Reload this page to see results as they come in.");
     }
 
     /// <summary>
