@@ -228,7 +228,7 @@ public class ReportTests(TestDatabase database)
 
         Assert.Equal(3, notices.Count);
         Assert.StartsWith($"Checking entry {entryId} (run ", notices[0].Text);
-        Assert.EndsWith("started by an editor): 0 of 1 URLs checked.", notices[0].Text);
+        Assert.EndsWith("started by an editor): 0 of 1 URL checked.", notices[0].Text);
         Assert.Equal($"/entries/{entryId}", notices[0].Link);
         Assert.StartsWith("Checking section section-b (run ", notices[1].Text);
         Assert.Equal("/sections/section-b", notices[1].Link);
