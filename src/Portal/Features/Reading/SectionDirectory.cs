@@ -24,12 +24,12 @@ public sealed class SectionDirectory(IDbContextFactory<PortalDbContext> dbFactor
             if (_cached.Revision == revision && revision >= 0) return _cached.Sections;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var sections = (await db.Sections.AsNoTracking()
+            var sections = SectionSummary.WithTotals((await db.Sections.AsNoTracking()
                     .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
                     .Select(s => new { s.Id, s.ParentId, s.Position, s.Title, s.Slug })
                     .ToListAsync(ct))
                 .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
-                .ToList();
+                .ToList());
             _cached = (revision, sections);
             return sections;
         }
