@@ -261,7 +261,7 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync($"**{returnUrl}");
+        await page.ArrivedAsync($"**{returnUrl}");
     }
 
     /// <summary>Opens an editor page and waits for its circuit: clicks sent before it connects are lost.</summary>

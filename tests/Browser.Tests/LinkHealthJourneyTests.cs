@@ -49,11 +49,11 @@ public class LinkHealthJourneyTests(TestDatabase server, Browser browser)
         await page.GetByLabel("Email").FillAsync("ed@example.org");
         await page.GetByLabel("Password").FillAsync("a long enough password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/link-health");
+        await page.ArrivedAsync("**/link-health");
         // The browser still holds the anonymous copy of this page: it must not be shown again after signing in.
         Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Use the new URL" }).CountAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Use the new URL" }).ClickAsync();
-        await page.WaitForURLAsync("**/link-health?message=*");
+        await page.ArrivedAsync("**/link-health?message=*");
         Assert.Contains("is now", await page.Locator(".notice").First.TextContentAsync());
         await Screenshots.SaveAsync(page, "link-health-editor");
 

@@ -25,13 +25,13 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
         await page.GotoAsync("/");
         await Screenshots.SaveAsync(page, "home-desktop");
         await page.GetByRole(AriaRole.Link, new() { Name = "vxlan, veth, bridges, namespaces, L2, L3, etc." }).ClickAsync();
-        await page.WaitForURLAsync("**/sections/vxlan-veth-bridges-namespaces-l2-l3-etc");
+        await page.ArrivedAsync("**/sections/vxlan-veth-bridges-namespaces-l2-l3-etc");
         Assert.Equal("vxlan, veth, bridges, namespaces, L2, L3, etc.", await page.Locator("h1").TextContentAsync());
         await Screenshots.SaveAsync(page, "section-desktop");
 
         var id = await page.Locator("[data-entry-id]").Nth(10).GetAttributeAsync("data-entry-id");
         await page.GotoAsync($"/entries/{id}");
-        await page.WaitForURLAsync($"**/sections/vxlan-veth-bridges-namespaces-l2-l3-etc#e-{id}");
+        await page.ArrivedAsync($"**/sections/vxlan-veth-bridges-namespaces-l2-l3-etc#e-{id}");
         Assert.Equal($"e-{id}", await page.EvaluateAsync<string>("document.querySelector(':target').id"));
         Assert.True(await page.Locator($"#e-{id}").IsVisibleAsync());
     }
@@ -45,7 +45,7 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
         await page.GotoAsync("/");
         await page.Locator("#site-search").FillAsync("calcio");
         await page.Locator("#site-search").PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=calcio");
+        await page.ArrivedAsync("**/search?q=calcio");
         await Assertions.Expect(page.Locator(".result-title").First).ToHaveTextAsync("Getting started with Calico on Kubernetes");
         await Screenshots.SaveAsync(page, "search-desktop");
     }
@@ -85,7 +85,7 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
         await page.Keyboard.TypeAsync("veth");
         Assert.Equal("veth", await page.InputValueAsync("#site-search"));
         // Wait for the navigation the key starts, registered before the key is pressed.
-        var navigation = page.WaitForURLAsync("**/search?q=veth", new() { Timeout = 60_000 });
+        var navigation = page.ArrivedAsync("**/search?q=veth", timeout: 60_000);
         await page.Keyboard.PressAsync("Enter");
         await navigation;
         // Tab onwards until a result link has focus, then follow it with Enter.
