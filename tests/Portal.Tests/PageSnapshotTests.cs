@@ -163,10 +163,3 @@ public class PageSnapshotBoundsTests
         Assert.True(snapshots.TryGet("http://localhost/p0", out _));
     }
 }
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class SettableTime : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-    public override DateTimeOffset GetUtcNow() => Now;
-}

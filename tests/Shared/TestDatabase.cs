@@ -31,7 +31,7 @@ public sealed class TestDatabase : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await DropAsync(_template);
+        await DropForcedAsync(_template);
     }
 
     /// <summary>A new, migrated, empty database; dropped when the returned handle is disposed.</summary>
@@ -45,14 +45,14 @@ public sealed class TestDatabase : IAsyncLifetime
     internal async Task DropAsync(string name, string connectionString)
     {
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
-        await DropAsync(name);
+        await DropForcedAsync(name);
     }
 
     /// <summary>
     /// WITH (FORCE) ends the database's sessions, but refuses (42501) when one of them is not the test
     /// role's: an autovacuum worker, or a connection still signing in. Both are gone in moments.
     /// </summary>
-    private async Task DropAsync(string name)
+    private async Task DropForcedAsync(string name)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -16,14 +16,6 @@ public sealed record CheckScope(string Kind, string? Key)
     /// <summary>How an editor reads the scope: "the whole list", "section docker-networking", "entry 42".</summary>
     public string Description => Kind == "list" ? "the whole list" : $"{Kind} {Key}";
 
-    /// <summary>The reader page the scope covers: the home page, the section's page, or the entry's place on its page.</summary>
-    public string PagePath => Kind switch
-    {
-        "section" => $"/sections/{Uri.EscapeDataString(Key!)}",
-        "entry" => $"/entries/{Key}",
-        _ => "/",
-    };
-
     /// <summary>The distinct URLs in scope; null when the section or entry does not exist.</summary>
     public async Task<List<PlannedUrl>?> UrlsAsync(PortalDbContext db, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Infrastructure.Rendering;
 using SlugText = ContainerNetLib.Domain.Urls.Slug;
 
 namespace ContainerNetLib.Portal.Features.Editing;
@@ -116,7 +117,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
         if (section is null) return new EditOutcome.NotFound();
         var entries = await db.Entries.CountAsync(e => e.SectionId == sectionId, ct);
-        if (entries > 0) return new EditOutcome.Invalid($"“{section.Title}” still has {entries} {(entries == 1 ? "entry" : "entries")}: move or retire them first.");
+        if (entries > 0) return new EditOutcome.Invalid($"“{section.Title}” still has {Counted.Of(entries, "entry", "entries")}: move or retire them first.");
         if (await db.Sections.AnyAsync(s => s.ParentId == sectionId, ct))
             return new EditOutcome.Invalid($"“{section.Title}” still has subsections: move or delete them first.");
         var now = time.GetUtcNow();

@@ -47,8 +47,8 @@ public static class FeedEndpoints
         {
             var item = new SyndicationItem(
                 e.Title ?? e.Url, e.Description ?? "",
-                new Uri(LinkPolicy.Allowed(e.Url, false) is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsoluteUri : $"{baseUrl}/entries/{e.Id}"),
-                $"{baseUrl}/entries/{e.Id}", e.UpdatedAt)
+                new Uri(LinkPolicy.Allowed(e.Url, false) is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsoluteUri : baseUrl + ReaderLinks.Permalink(e.Id)),
+                baseUrl + ReaderLinks.Permalink(e.Id), e.UpdatedAt)
             {
                 PublishDate = e.CreatedAt,
             };

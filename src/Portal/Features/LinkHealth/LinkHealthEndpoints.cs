@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Accounts;
@@ -58,7 +59,7 @@ public static class LinkHealthEndpoints
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
             ? Back($"Nothing to check: {parsed.Description} does not exist (any more).")
-            : Back($"Check of {parsed.Description} started: {run.UrlCount} {(run.UrlCount == 1 ? "URL" : "URLs")} (run {run.Id}). Reload this page to see results as they come in.");
+            : Back($"Check of {parsed.Description} started: {Counted.Of(run.UrlCount, "URL")} (run {run.Id}). Reload this page to see results as they come in.");
     }
 
     /// <summary>

@@ -47,9 +47,8 @@ public static class ReaderCaching
             return next(context);
         }
         var version = context.RequestServices.GetRequiredService<ContentVersion>();
-        // Static assets carry their own fingerprinted ETags; only endpoints that render content are versioned here.
-        var rendered = !Path.HasExtension(request.Path.Value) || request.Path.Value!.EndsWith(".atom", StringComparison.Ordinal);
-        if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsReaderPath(request.Path) && rendered)
+        // Static assets carry their own fingerprinted ETags; only the pages that render content are versioned here.
+        if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsCachedReaderPath(request.Path))
         {
             var etag = version.ETag;
             context.Response.Headers.ETag = etag;
