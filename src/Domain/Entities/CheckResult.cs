@@ -20,6 +20,8 @@ public sealed class CheckResult
     public bool Downgraded { get; set; }
     public long ElapsedMs { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Not dialled: its host had already failed at the network level in this run.</summary>
+    public bool HostSkipped { get; set; }
     public string? Error { get; set; }
     public string? ContentType { get; set; }
     public string? FetchedTitle { get; set; }

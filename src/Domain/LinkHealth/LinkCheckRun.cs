@@ -16,15 +16,18 @@ public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politene
     // One instance serves a whole process (chunks of a run side by side share it), so the limits are per process.
     private readonly SemaphoreSlim _overall = new(politeness.Overall);
 
-    public async IAsyncEnumerable<LinkCheckResult> CheckAsync(IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <param name="unreachable">The run's hosts that failed at the network level; null dials every URL.</param>
+    public async IAsyncEnumerable<LinkCheckResult> CheckAsync(
+        IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default, UnreachableHosts? unreachable = null)
     {
+        unreachable ??= new UnreachableHosts(failuresBeforeSkip: 0);
         var distinct = urls.GroupBy(UrlNormalizer.Normalize, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var results = Channel.CreateUnbounded<LinkCheckResult>();
         var work = Task.Run(async () =>
         {
             try
             {
-                await Task.WhenAll(distinct.Select(async url => await results.Writer.WriteAsync(await CheckPolitelyAsync(url, ct), ct)));
+                await Task.WhenAll(distinct.Select(async url => await results.Writer.WriteAsync(await CheckPolitelyAsync(url, unreachable, ct), ct)));
                 results.Writer.Complete();
             }
             catch (Exception e)
@@ -36,21 +39,24 @@ public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politene
         await work;
     }
 
-    private async Task<LinkCheckResult> CheckPolitelyAsync(string url, CancellationToken ct)
+    private async Task<LinkCheckResult> CheckPolitelyAsync(string url, UnreachableHosts unreachable, CancellationToken ct)
     {
         // A server is a host and port: two ports on one address are two servers.
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.IdnHost}:{uri.Port}" : "";
-        var gate = _hosts.GetOrAdd(host, _ => new HostGate(politeness.PerHost));
+        var gate = _hosts.GetOrAdd(UnreachableHosts.KeyOf(url), _ => new HostGate(politeness.PerHost));
         // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
         // not hold one of the overall slots that URLs of idle hosts could use.
         await gate.Slots.WaitAsync(ct);
         try
         {
+            // Asked once the host's slot is ours: the URLs ahead of this one have had their say.
+            if (unreachable.Instead(url) is { } skipped) return skipped;
             await gate.WaitTurnAsync(politeness.MinDelayPerHost, time, ct);
             await _overall.WaitAsync(ct);
             try
             {
-                return await checker.CheckAsync(url, ct);
+                var result = await checker.CheckAsync(url, ct);
+                unreachable.Record(result);
+                return result;
             }
             finally
             {

@@ -64,8 +64,7 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
             }
             catch (Exception e) when (Classify(e, callerToken) is { } failure)
             {
-                var transient = failure is LinkOutcome.Timeout || e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
-                return (Result(failure, null, current, e.InnerException?.Message ?? e.Message), transient ? Backoff(attempt) : null);
+                return (Result(failure, null, current, Describe(e)), IsWorthRetrying(failure, attempt) ? Backoff(attempt) : null);
             }
 
             using (response)
@@ -133,13 +132,43 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
     {
         OperationCanceledException when callerToken.IsCancellationRequested => null,
         OperationCanceledException or TimeoutException => LinkOutcome.Timeout,
-        RefusedAddressException => LinkOutcome.Refused,
-        HttpRequestException { InnerException: RefusedAddressException } => LinkOutcome.Refused,
+        RefusedAddressException or HttpRequestException { InnerException: RefusedAddressException } => LinkOutcome.Refused,
         HttpRequestException { InnerException: AuthenticationException } => LinkOutcome.TlsError,
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => LinkOutcome.Broken,
-        HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound } } => LinkOutcome.Broken,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => LinkOutcome.TlsError,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => LinkOutcome.DnsFailure,
+        HttpRequestException when Socket(e) is { } socket => FromSocket(socket),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded } =>
+            LinkOutcome.ConnectFailed,
+        // An answer came but made no sense (a broken protocol, a bad header): the server is there, the page is not usable.
         HttpRequestException => LinkOutcome.Broken,
         _ => null,
+    };
+
+    private static SocketException? Socket(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is SocketException socket) return socket;
+        return null;
+    }
+
+    private static LinkOutcome FromSocket(SocketException socket) => socket.SocketErrorCode switch
+    {
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => LinkOutcome.DnsFailure,
+        SocketError.TimedOut => LinkOutcome.Timeout,
+        _ => LinkOutcome.ConnectFailed,
+    };
+
+    private static string Describe(Exception e) => (e.InnerException ?? e).Message;
+
+    /// <summary>
+    /// A timeout may pass; a refused or reset connection is tried once more (a server restarting); a name
+    /// that did not resolve, a failed handshake or a refusal by the guard will say the same again.
+    /// </summary>
+    private static bool IsWorthRetrying(LinkOutcome failure, int attempt) => failure switch
+    {
+        LinkOutcome.Timeout => true,
+        LinkOutcome.ConnectFailed => attempt == 1,
+        _ => false,
     };
 
     /// <summary>Retry-After (seconds or a date) up to the cap; otherwise exponential back-off with jitter.</summary>

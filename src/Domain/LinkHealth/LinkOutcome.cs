@@ -6,11 +6,13 @@ public enum LinkOutcome
     Ok,
     /// <summary>A permanent redirect (301/308): the final URL is proposed as the new one.</summary>
     Redirected,
-    /// <summary>404, 410 or an unknown host.</summary>
+    /// <summary>The server answered that the page is gone: 404, 410, another 4xx, a redirect loop.</summary>
     Broken,
     /// <summary>5xx after retries.</summary>
     ServerError,
+    /// <summary>Network level: no answer within the deadline.</summary>
     Timeout,
+    /// <summary>Network level: the TLS handshake failed.</summary>
     TlsError,
     /// <summary>401, 403, 429 or a bot wall: reported, not counted as broken.</summary>
     Blocked,
@@ -19,8 +21,30 @@ public enum LinkOutcome
     Skipped,
     /// <summary>Refused by the SSRF guard: nothing was fetched.</summary>
     Refused,
+    /// <summary>Network level: the host's name did not resolve.</summary>
+    DnsFailure,
+    /// <summary>Network level: the connection was refused, unreachable, or reset before an answer.</summary>
+    ConnectFailed,
 }
 
+public static class LinkOutcomes
+{
+    /// <summary>
+    /// The checker got no answer from the server at all. Many of these at once say more about the
+    /// checker's own network than about the links (see <see cref="Runs.RunVerdict"/>).
+    /// </summary>
+    public static bool IsNetworkLevel(this LinkOutcome outcome) =>
+        outcome is LinkOutcome.DnsFailure or LinkOutcome.ConnectFailed or LinkOutcome.Timeout or LinkOutcome.TlsError;
+
+    /// <summary>Decided without a request (not http(s), excluded, refused by the guard): says nothing of the network.</summary>
+    public static bool IsUndialled(this LinkOutcome outcome) =>
+        outcome is LinkOutcome.Skipped or LinkOutcome.Refused or LinkOutcome.InvalidUrl;
+}
+
+/// <param name="HostSkipped">
+/// Not dialled: the run had already failed to reach its host at the network level several times in a row,
+/// so this URL carries that outcome.
+/// </param>
 public sealed record LinkCheckResult(
     string Url,
     LinkOutcome Outcome,
@@ -32,4 +56,5 @@ public sealed record LinkCheckResult(
     long ElapsedMs,
     string? Error,
     int Attempts,
-    PageMetadata? Page = null);
+    PageMetadata? Page = null,
+    bool HostSkipped = false);

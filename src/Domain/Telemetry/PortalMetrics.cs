@@ -16,6 +16,9 @@ public static class PortalMetrics
     private static readonly Counter<long> LinkChecks =
         Meter.CreateCounter<long>("cnl.link_checks", "{check}", "Links checked by the link-health runs, by outcome");
 
+    private static readonly Counter<long> Runs =
+        Meter.CreateCounter<long>("cnl.link_check_runs", "{run}", "Finished link-health runs, by verdict");
+
     private static readonly Counter<long> Imports =
         Meter.CreateCounter<long>("cnl.imports", "{import}", "Imports of a reading list, by result (applied, dry_run, failed)");
 
@@ -30,6 +33,8 @@ public static class PortalMetrics
             new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("result", succeeded ? "succeeded" : "failed"));
 
     public static void LinkChecked(string outcome) => LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void RunFinished(string verdict) => Runs.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
 
     public static void Imported(string result, int added = 0, int changed = 0, int removed = 0)
     {

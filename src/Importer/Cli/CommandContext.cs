@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using Microsoft.Extensions.Configuration;
 
 namespace ContainerNetLib.Importer.Cli;
 
@@ -7,6 +8,9 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, string? Co
 {
     /// <summary>Standard input (passwords with --password-stdin); tests give their own.</summary>
     public TextReader In { get; init; } = Console.In;
+
+    /// <summary>Settings such as LinkHealth:*, from environment variables (LinkHealth__Canaries__0); tests give their own.</summary>
+    public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     /// <summary>Progress is shown only when stderr is the process's own terminal.</summary>
     public bool Interactive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;

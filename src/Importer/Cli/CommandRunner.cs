@@ -13,6 +13,8 @@ public static class CommandRunner
           check-links [--url URL ...] [--urls-file FILE] [--section SLUG] [--allow-private] [--json]
                       [--per-host N] [--overall N] [--min-delay-ms N]
                                                check links now: the given URLs, a section, or the whole list
+          link-run [--section SLUG] [--json]   a recorded run, as the nightly job does it (LinkHealth__* settings);
+                                               exit 4 when it is inconclusive (the checker could not reach the network)
           users add <email> --role Admin|Editor --password-stdin
           users list | users remove <email> | users reset-password <email> --password-stdin
                                                editors' and administrators' accounts
@@ -33,6 +35,7 @@ public static class CommandRunner
                 "import" => new ImportCommand(),
                 "export" => new ExportCommand(),
                 "check-links" => new CheckLinksCommand(),
+                "link-run" => new LinkRunCommand(),
                 "users" => new UsersCommand(),
                 "help" or "--help" or "-h" => new HelpCommand(),
                 null => throw new UsageException("no command given"),

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.Text;
+using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,17 +48,22 @@ internal sealed class CheckLinksCommand : ICommand
         var urlPolicy = new UrlPolicy(addresses, allowPrivate ? AnyPort : null);
         var run = new LinkCheckRun(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness, TimeProvider.System);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var outcomes = new Dictionary<LinkOutcome, int>();
-        await foreach (var result in run.CheckAsync(urls, ct))
-        {
-            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
-            await context.Out.WriteLineAsync(json ? JsonLine(result) : TextLine(result));
-        }
-        var total = outcomes.Values.Sum();
+        var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
+        await foreach (var result in run.CheckAsync(urls, ct, new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
+            results[UrlNormalizer.Normalize(result.Url)] = result;
         var seconds = clock.Elapsed.TotalSeconds;
+
+        // One line per URL as given, in the order given: two spellings of one URL were checked once and share its result.
+        foreach (var url in urls)
+        {
+            var normalized = UrlNormalizer.Normalize(url);
+            var result = results[normalized] with { Url = url };
+            await context.Out.WriteLineAsync(json ? JsonLine(result, normalized) : TextLine(result, normalized));
+        }
+        var outcomes = results.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {OutcomeText.Of(g.Key)}");
         await context.Error.WriteLineAsync(
-            $"Checked {total} URLs in {seconds:0.00} s ({(seconds > 0 ? total / seconds : 0):0} per second): " +
-            string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key}")));
+            $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s " +
+            $"({(seconds > 0 ? results.Count / seconds : 0):0} per second): {string.Join(", ", outcomes)}");
         return 0;
     }
 
@@ -89,9 +96,10 @@ internal sealed class CheckLinksCommand : ICommand
         return await links.Select(l => l.Url).Distinct().OrderBy(u => u).ToListAsync(ct);
     }
 
-    private static string JsonLine(LinkCheckResult r) => JsonSerializer.Serialize(new
+    private static string JsonLine(LinkCheckResult r, string normalized) => JsonSerializer.Serialize(new
     {
         r.Url,
+        NormalizedUrl = normalized,
         Outcome = r.Outcome.ToString(),
         r.Status,
         r.FinalUrl,
@@ -102,10 +110,11 @@ internal sealed class CheckLinksCommand : ICommand
         r.ElapsedMs,
         r.Error,
         r.Attempts,
+        r.HostSkipped,
     }, Json);
 
-    private static string TextLine(LinkCheckResult r) =>
-        $"{r.Outcome,-11} {(r.Status?.ToString() ?? "-"),3}  {r.Url}" +
+    private static string TextLine(LinkCheckResult r, string normalized) =>
+        $"{r.Outcome,-13} {(r.Status?.ToString() ?? "-"),3}  {r.Url}" + (normalized != r.Url ? $"  [{normalized}]" : "") +
         (r.Outcome == LinkOutcome.Redirected ? $"  -> {r.FinalUrl}" : "") +
         (r.Page?.Title is { } title ? $"  \"{title}\"" : "") +
         (r.Error is { } error ? $"  ({error})" : "");

@@ -10,6 +10,9 @@ internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
     {
         run.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
         run.Property(r => r.Scope).HasMaxLength(200);
+        run.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(16);
+        run.Property(r => r.VerdictReason).HasMaxLength(1000);
+        run.ComplexProperty(r => r.Counts);
         run.HasIndex(r => r.StartedAt);
     }
 }

@@ -78,6 +78,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("final_url");
 
+                    b.Property<bool>("HostSkipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("host_skipped");
+
                     b.Property<string>("NormalizedUrl")
                         .IsRequired()
                         .HasColumnType("text")
@@ -171,6 +175,69 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.Property<int>("UrlCount")
                         .HasColumnType("integer")
                         .HasColumnName("url_count");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verdict");
+
+                    b.Property<string>("VerdictReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("verdict_reason");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "ContainerNetLib.Domain.Entities.CheckRun.Counts#RunCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Blocked")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_blocked");
+
+                            b1.Property<int>("Broken")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_broken");
+
+                            b1.Property<int>("Failed")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_failed");
+
+                            b1.Property<int>("HostSkipped")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_host_skipped");
+
+                            b1.Property<int>("Hosts")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_hosts");
+
+                            b1.Property<int>("NetworkFailures")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_network_failures");
+
+                            b1.Property<int>("Ok")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_ok");
+
+                            b1.Property<int>("Other")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_other");
+
+                            b1.Property<int>("Redirected")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_redirected");
+
+                            b1.Property<int>("Skipped")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_skipped");
+
+                            b1.Property<int>("UnreachableHosts")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_unreachable_hosts");
+
+                            b1.Property<int>("Watching")
+                                .HasColumnType("integer")
+                                .HasColumnName("counts_watching");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_check_runs");

@@ -50,16 +50,18 @@ public sealed class LinkCheckRuns(
     public async Task<ChunkOutcome> CheckChunkAsync(long runId, int chunk, CancellationToken ct)
     {
         List<CheckRunUrl> pending;
+        UnreachableHosts unreachable;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
             pending = await db.CheckRunUrls.AsNoTracking()
                 .Where(u => u.RunId == runId && u.Chunk == chunk)
                 .Where(u => !db.CheckResults.Any(r => r.RunId == runId && r.NormalizedUrl == u.NormalizedUrl))
                 .ToListAsync(ct);
+            unreachable = await UnreachableSoFarAsync(db, runId, pending, ct);
         }
         var byUrl = pending.ToDictionary(u => u.Url, StringComparer.Ordinal);
         var checkedCount = 0;
-        await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct))
+        await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct, unreachable))
         {
             await RecordAsync(runId, byUrl[result.Url], result, ct);
             checkedCount++;
@@ -67,63 +69,131 @@ public sealed class LinkCheckRuns(
         return new ChunkOutcome(checkedCount, await TryFinishAsync(runId, ct));
     }
 
-    /// <summary>Stores one result and moves the link's state, in one transaction.</summary>
+    /// <summary>
+    /// What this run already learnt of the chunk's hosts (other chunks, an earlier attempt of this one), so a
+    /// host that did not answer is not dialled again just because its URLs fell into two jobs.
+    /// </summary>
+    private async Task<UnreachableHosts> UnreachableSoFarAsync(
+        PortalDbContext db, long runId, List<CheckRunUrl> pending, CancellationToken ct)
+    {
+        var unreachable = new UnreachableHosts(settings.HostFailuresBeforeSkip);
+        var hosts = pending.Select(u => u.Host).Distinct().ToList();
+        var earlier = await db.CheckResults.AsNoTracking()
+            .Where(r => r.RunId == runId && !r.HostSkipped)
+            .Where(r => db.CheckRunUrls.Any(u => u.RunId == runId && u.NormalizedUrl == r.NormalizedUrl && hosts.Contains(u.Host)))
+            .OrderBy(r => r.CheckedAt)
+            .Select(r => new { r.Url, r.Outcome, r.Error })
+            .ToListAsync(ct);
+        foreach (var r in earlier)
+            unreachable.Record(new LinkCheckResult(r.Url, r.Outcome, null, null, [], false, null, 0, r.Error, 1));
+        return unreachable;
+    }
+
+    /// <summary>Stores one result. Links' states move only when the run finishes, and only if it is conclusive.</summary>
     private async Task RecordAsync(long runId, CheckRunUrl url, LinkCheckResult checkedUrl, CancellationToken ct)
     {
         var result = ToRow(runId, url, checkedUrl);
         await using var db = await databases.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO check_results (run_id, normalized_url, url, checked_at, outcome, status, final_url, redirects,
-                downgraded, elapsed_ms, attempts, error, content_type, fetched_title, fetched_description,
+                downgraded, elapsed_ms, attempts, host_skipped, error, content_type, fetched_title, fetched_description,
                 published_time, author, canonical_url)
             VALUES ({result.RunId}, {result.NormalizedUrl}, {result.Url}, {result.CheckedAt}, {result.Outcome.ToString()},
                 {result.Status}, {result.FinalUrl}, {result.Redirects}, {result.Downgraded}, {result.ElapsedMs},
-                {result.Attempts}, {result.Error}, {result.ContentType}, {result.FetchedTitle}, {result.FetchedDescription},
-                {result.PublishedTime}, {result.Author}, {result.CanonicalUrl})
+                {result.Attempts}, {result.HostSkipped}, {result.Error}, {result.ContentType}, {result.FetchedTitle},
+                {result.FetchedDescription}, {result.PublishedTime}, {result.Author}, {result.CanonicalUrl})
             ON CONFLICT (run_id, normalized_url) DO NOTHING
             """, ct);
-        if (inserted == 0) return; // Recorded by an earlier attempt of this chunk.
-        Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
-
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO link_states (normalized_url, url, host, last_run_id, last_checked_at, outcome, redirects,
-                downgraded, elapsed_ms, consecutive_failures)
-            VALUES ({url.NormalizedUrl}, {url.Url}, {url.Host}, 0, {result.CheckedAt}, {result.Outcome.ToString()},
-                {Array.Empty<string>()}, false, 0, 0)
-            ON CONFLICT (normalized_url) DO NOTHING
-            """, ct);
-        var state = await db.LinkStates
-            .FromSql($"SELECT * FROM link_states WHERE normalized_url = {url.NormalizedUrl} FOR UPDATE")
-            .SingleAsync(ct);
-        var newlyBroken = LinkStateTransition.Apply(state, result, settings.FailuresBeforeBroken);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        // Asked after the commit: a slow archive must not hold the link's row locked.
-        if (newlyBroken && archive is not null && await archive.LatestSnapshotAsync(url.Url, ct) is { } snapshot)
-        {
-            await db.LinkStates
-                .Where(s => s.NormalizedUrl == url.NormalizedUrl && s.BrokenSinceRunId == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, snapshot), ct);
-        }
+        // Zero rows: recorded by an earlier attempt of this chunk.
+        if (inserted == 1) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
     }
 
-    /// <summary>Marks the run finished once every URL has a result; true only for the call that did it.</summary>
+    /// <summary>
+    /// Once every URL has a result: decides the verdict, moves the links' states if the run is conclusive, and
+    /// stores the run's numbers, all in one transaction; true only for the call that did it.
+    /// </summary>
     public async Task<bool> TryFinishAsync(long runId, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
+        if (!await IsCompleteAsync(db, runId, ct)) return false;
+        // Dialled before the run's row is locked: a slow canary must not hold up the other chunks' finish.
+        var canaries = await CheckCanariesAsync(ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await db.CheckRuns.FromSql($"SELECT * FROM check_runs WHERE id = {runId} FOR UPDATE").SingleAsync(ct);
+        if (run.FinishedAt is not null) return false;
+        var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct);
+        var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries, settings.OutageRule);
+        var states = conclusion.IsConclusive ? await MoveStatesAsync(db, runId, results, ct) : await StatesAsync(db, runId, ct);
+
         var now = time.GetUtcNow();
-        var finished = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE check_runs r
-            SET finished_at = {now},
-                newly_broken = (SELECT count(*) FROM link_states s WHERE s.broken_since_run_id = r.id)
-            WHERE r.id = {runId} AND r.finished_at IS NULL
-              AND (SELECT count(*) FROM check_results c WHERE c.run_id = r.id) >= r.url_count
+        run.FinishedAt = now;
+        run.Verdict = conclusion.IsConclusive ? RunVerdictKind.Conclusive : RunVerdictKind.Inconclusive;
+        run.VerdictReason = conclusion.Reason;
+        run.NewlyBroken = states.Count(s => s.BrokenSinceRunId == runId);
+        run.Counts = RunTally.Count(results, states, conclusion.Hosts, settings.FailuresBeforeBroken, DateOnly.FromDateTime(now.UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        // Section pages show a badge per entry: a run that moved states changes them.
+        if (conclusion.IsConclusive) await ContentRevision.BumpAsync(db, ct);
+        await tx.CommitAsync(ct);
+        Telemetry.PortalMetrics.RunFinished(run.Verdict.Value.ToString());
+
+        await SuggestArchivedCopiesAsync(db, runId, ct);
+        return true;
+    }
+
+    private static async Task<bool> IsCompleteAsync(PortalDbContext db, long runId, CancellationToken ct) =>
+        await db.CheckRuns.AnyAsync(r => r.Id == runId && r.FinishedAt == null &&
+            db.CheckResults.Count(c => c.RunId == r.Id) >= r.UrlCount, ct);
+
+    private async Task<List<LinkOutcome>> CheckCanariesAsync(CancellationToken ct)
+    {
+        var outcomes = new List<LinkOutcome>();
+        if (settings.CanaryUrls.Count == 0) return outcomes;
+        await foreach (var result in checker.CheckAsync(settings.CanaryUrls, ct)) outcomes.Add(result.Outcome);
+        return outcomes;
+    }
+
+    /// <summary>Applies every result of a conclusive run to its link's state; returns the states, tracked and changed.</summary>
+    private async Task<List<LinkState>> MoveStatesAsync(PortalDbContext db, long runId, List<CheckResult> results, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO link_states (normalized_url, url, host, last_run_id, last_checked_at, outcome, redirects,
+                downgraded, elapsed_ms, consecutive_failures)
+            SELECT c.normalized_url, c.url, u.host, 0, c.checked_at, c.outcome, ARRAY[]::text[], false, 0, 0
+            FROM check_results c JOIN check_run_urls u ON u.run_id = c.run_id AND u.normalized_url = c.normalized_url
+            WHERE c.run_id = {runId}
+            ON CONFLICT (normalized_url) DO NOTHING
             """, ct);
-        // Section pages show a badge per entry: a finished run changes them.
-        if (finished == 1) await ContentRevision.BumpAsync(db, ct);
-        return finished == 1;
+        var states = await db.LinkStates
+            .FromSql($"""
+                SELECT * FROM link_states
+                WHERE normalized_url IN (SELECT normalized_url FROM check_results WHERE run_id = {runId})
+                ORDER BY normalized_url FOR UPDATE
+                """)
+            .ToDictionaryAsync(s => s.NormalizedUrl, StringComparer.Ordinal, ct);
+        foreach (var result in results) LinkStateTransition.Apply(states[result.NormalizedUrl], result, settings.FailuresBeforeBroken);
+        return states.Values.ToList();
+    }
+
+    private static Task<List<LinkState>> StatesAsync(PortalDbContext db, long runId, CancellationToken ct) =>
+        db.LinkStates.AsNoTracking()
+            .Where(s => db.CheckResults.Any(r => r.RunId == runId && r.NormalizedUrl == s.NormalizedUrl))
+            .ToListAsync(ct);
+
+    /// <summary>After the commit: a slow archive must not hold the links' rows locked.</summary>
+    private async Task SuggestArchivedCopiesAsync(PortalDbContext db, long runId, CancellationToken ct)
+    {
+        if (archive is null) return;
+        var newlyBroken = await db.LinkStates.AsNoTracking().Where(s => s.BrokenSinceRunId == runId)
+            .Select(s => new { s.NormalizedUrl, s.Url }).ToListAsync(ct);
+        foreach (var link in newlyBroken)
+        {
+            if (await archive.LatestSnapshotAsync(link.Url, ct) is not { } snapshot) continue;
+            await db.LinkStates
+                .Where(s => s.NormalizedUrl == link.NormalizedUrl && s.BrokenSinceRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, snapshot), ct);
+        }
     }
 
     /// <summary>Deletes runs (and with them their URLs and results) that started before the cut-off.</summary>
@@ -147,6 +217,7 @@ public sealed class LinkCheckRuns(
         Downgraded = r.Downgraded,
         ElapsedMs = r.ElapsedMs,
         Attempts = r.Attempts,
+        HostSkipped = r.HostSkipped,
         Error = r.Error,
         ContentType = r.ContentType,
         FetchedTitle = Trim(r.Page?.Title ?? r.Page?.OgTitle, 500),

@@ -8,9 +8,12 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 /// </summary>
 public static class LinkStateTransition
 {
-    /// <summary>Outcomes that count towards "broken"; Blocked, Refused and Skipped never do.</summary>
+    /// <summary>
+    /// Outcomes that count towards "broken": the page is gone, the server fails, or (in a conclusive run) the
+    /// host does not answer at all. Blocked, Refused and Skipped never do.
+    /// </summary>
     public static bool IsFailure(LinkOutcome outcome) =>
-        outcome is LinkOutcome.Broken or LinkOutcome.ServerError or LinkOutcome.Timeout or LinkOutcome.TlsError;
+        outcome is LinkOutcome.Broken or LinkOutcome.ServerError || outcome.IsNetworkLevel();
 
     public static bool IsBroken(LinkState state, int failuresBeforeBroken) =>
         IsFailure(state.Outcome) && state.ConsecutiveFailures >= failuresBeforeBroken;

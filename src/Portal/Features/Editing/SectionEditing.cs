@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;

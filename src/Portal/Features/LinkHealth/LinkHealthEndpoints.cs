@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using System.Globalization;
 using System.Security.Claims;
 using ContainerNetLib.Domain.Data;
@@ -34,6 +35,15 @@ public static class LinkHealthEndpoints
             Results.Text(ReportExports.JsonDocument(await reports.ReadAsync(ct)), "application/json; charset=utf-8"));
         editors.MapGet("/report.md", async (ReportQueries reports, CancellationToken ct) =>
             Results.Text(ReportExports.Markdown(await reports.ReadAsync(ct)), "text/markdown; charset=utf-8"));
+
+        // The summary readers see on /link-health, for scripts and dashboards: the same figures as the cards.
+        endpoints.MapGet("/api/link-health", async (ReportQueries reports, CancellationToken ct) =>
+        {
+            var report = await reports.ReadAsync(ct);
+            return Results.Ok(new ApiLinkHealth(
+                report.LastRun is { } run ? new ApiRun(run.Id, run.StartedAt, run.FinishedAt, run.Verdict?.ToString(), run.VerdictReason) : null,
+                ReportExports.Figures(report)));
+        }).WithTags("Link health");
 
         editors.MapPost("/check", StartCheckAsync);
         editors.MapPost("/use-url", UseUrlAsync);
@@ -152,3 +162,7 @@ public static class LinkHealthEndpoints
         return Back($"No longer accepted: {state.Url}.");
     }
 }
+
+public sealed record ApiLinkHealth(ApiRun? LastRun, IReadOnlyDictionary<string, int> Figures);
+
+public sealed record ApiRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Verdict, string? Reason);

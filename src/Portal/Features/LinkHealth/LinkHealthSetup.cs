@@ -15,56 +15,11 @@ public static class LinkHealthSetup
     /// <summary>Hangfire's tables live in their own schema of the portal's database.</summary>
     public const string JobSchema = "hangfire";
 
-    public const string CheckerClient = "link-checker";
-
     public static IHostApplicationBuilder AddLinkHealth(this IHostApplicationBuilder builder, PortalRole role)
     {
         var services = builder.Services;
-        var section = builder.Configuration.GetSection(LinkHealthOptions.Section);
-        services.AddOptions<LinkHealthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LinkHealthOptions>, LinkHealthOptionsValidator>();
-        services.AddOptions<LinkCheckOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure<IOptions<LinkHealthOptions>>((checker, health) =>
-            {
-                // Site owners who see the checker in their logs can find out who it is.
-                if (health.Value.PublicUrl is { Length: > 0 } site && !checker.UserAgent.Contains('(', StringComparison.Ordinal))
-                    checker.UserAgent += $" (+{site})";
-            });
-        services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
-
-        services.AddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton(sp => new AddressPolicy(sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseAllowedNetworks()));
-        services.AddSingleton(sp => new UrlPolicy(
-            sp.GetRequiredService<AddressPolicy>(), sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.AllowedPorts.ToHashSet()));
-        services.AddSingleton<GuardedConnector>();
-        services.AddHttpClient(CheckerClient)
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
-                .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient(RunNotifier.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
-
-        services.AddSingleton(sp => new LinkChecker(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(CheckerClient),
-            sp.GetRequiredService<UrlPolicy>(),
-            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        // One per process: every chunk running here shares its per-host and overall limits.
-        services.AddSingleton(sp => new LinkCheckRun(
-            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp =>
-        {
-            var health = sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
-            var archive = health.ArchiveBaseUrl.Length == 0 ? null : new ArchiveLookup(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(CheckerClient), new Uri(health.ArchiveBaseUrl), sp.GetRequiredService<TimeProvider>());
-            return new LinkCheckRuns(
-                sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-                sp.GetRequiredService<LinkCheckRun>(),
-                archive,
-                new RunSettings(health.FailuresBeforeBroken, health.ChunkSize),
-                sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddLinkChecking(builder.Configuration);
         services.AddTransient<LinkCheckJobs>();
-        services.AddTransient<RunNotifier>();
         services.AddSingleton<Report.ReportQueries>();
 
         services.AddHangfire((sp, hangfire) => hangfire

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Portal.Features.LinkHealth;

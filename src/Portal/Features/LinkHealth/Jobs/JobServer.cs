@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
 using Hangfire.Common;

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.LinkHealth;
 using System.ComponentModel;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;

@@ -1,15 +1,17 @@
+using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
-/// <summary>Everything the morning report shows, read once per page view or download.</summary>
+/// <summary>
+/// Everything the morning report shows, read once per page view or download. Its numbers are the last run's,
+/// counted once when that run finished (<see cref="RunSummary.Counts"/>); the outcome table is that run's results.
+/// </summary>
 public sealed record HealthReport(
     RunSummary? LastRun,
     IReadOnlyList<RunSummary> ActiveRuns,
-    int CheckedUrls,
-    IReadOnlyDictionary<LinkOutcome, int> Counts,
-    int Broken,
-    int Watching,
+    IReadOnlyDictionary<LinkOutcome, int> LastRunOutcomes,
+    IReadOnlyList<UnreachableHost> LastRunUnreachable,
     IReadOnlyList<ReportLink> Links,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<HostSummary> Hosts,
@@ -18,6 +20,15 @@ public sealed record HealthReport(
     public IEnumerable<ReportLink> BrokenLinks => Links.Where(l => l.IsBroken && !l.IsAccepted);
     public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
     public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
+    /// <summary>Hosts with more than two broken links, all without an answer at the network level: told once each.</summary>
+    public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??= BrokenLinks
+        .Where(l => l.Outcome.IsNetworkLevel()).GroupBy(l => UnreachableHosts.KeyOf(l.Url), StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.DistinctBy(l => l.NormalizedUrl).Count() > 2).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private IReadOnlySet<string>? _unreachableBrokenHosts;
+
+    public bool IsToldByHost(ReportLink link) => UnreachableBrokenHosts.Contains(UnreachableHosts.KeyOf(link.Url));
+
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
     public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
@@ -29,7 +40,15 @@ public sealed record HealthReport(
             .OrderByDescending(h => h.Blocked + h.Throttled + h.ServerErrors + h.Timeouts);
 }
 
-public sealed record RunSummary(long Id, string Trigger, string Scope, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int UrlCount, int Done, int NewlyBroken);
+public sealed record RunSummary(
+    long Id, string Trigger, string Scope, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int UrlCount, int Done,
+    int NewlyBroken, RunVerdictKind? Verdict, string? VerdictReason, RunCounts Counts)
+{
+    public bool IsInconclusive => Verdict == RunVerdictKind.Inconclusive;
+}
+
+/// <summary>A host the last run could not reach at all: its links in one line instead of one row each.</summary>
+public sealed record UnreachableHost(string Host, LinkOutcome Outcome, int Links, int NotDialled);
 
 /// <summary>One link of one entry, with its latest check.</summary>
 public sealed record ReportLink(
@@ -58,7 +77,9 @@ public sealed record ReportLink(
     string? AcceptedReason,
     DateOnly? AcceptedUntil,
     string? AcceptedBy,
-    bool IsAccepted)
+    bool IsAccepted,
+    LinkOutcome? LastRunOutcome,
+    string? LastRunError)
 {
     /// <summary>The page calls itself something else than the list does (ignoring case and spacing).</summary>
     public bool TitleDiffers => IsTitleLink && FetchedTitle is { Length: > 0 } fetched && EntryTitle is not null &&
@@ -67,6 +88,6 @@ public sealed record ReportLink(
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
-public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts);
+public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts, bool Inconclusive);
 
 public sealed record HostSummary(string Host, int Checked, double AverageMs, long SlowestMs, int Blocked, int Throttled, int ServerErrors, int Timeouts, int Broken);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.Text;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
@@ -12,7 +14,7 @@ public static class ReportExports
     [
         "section", "entry_id", "entry_title", "url", "outcome", "status", "broken", "consecutive_failures", "final_url",
         "redirect_downgraded", "fetched_title", "content_type", "elapsed_ms", "error", "archive_url", "accepted_reason",
-        "accepted_until", "checked_at",
+        "accepted_until", "checked_at", "last_run_outcome", "last_run_error",
     ];
 
     public static string Csv(HealthReport report)
@@ -28,6 +30,7 @@ public static class ReportExports
                 l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
                 l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
                 l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
+                l.LastRunOutcome?.ToString(), l.LastRunError,
             ];
             csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
         }
@@ -52,23 +55,38 @@ public static class ReportExports
     public static string JsonDocument(HealthReport report) => JsonSerializer.Serialize(new
     {
         lastRun = report.LastRun,
-        checkedUrls = report.CheckedUrls,
-        counts = report.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
-        broken = report.Broken,
-        failingOnce = report.Watching,
+        figures = Figures(report),
+        lastRunOutcomes = report.LastRunOutcomes.ToDictionary(c => c.Key.ToString(), c => c.Value),
+        unreachableHosts = report.LastRunUnreachable,
         failuresBeforeBroken = report.FailuresBeforeBroken,
         newlyBroken = report.NewlyBroken.Select(l => l.Url).Distinct(),
         links = report.Links,
     }, Json);
+
+    /// <summary>The run's numbers by key (checked, working, failed, broken...), as the cards show them.</summary>
+    public static Dictionary<string, int> Figures(HealthReport report) => report.LastRun is { } run
+        ? RunFigures.Of(run, report.FailuresBeforeBroken).ToDictionary(f => f.Key, f => f.Count)
+        : [];
 
     public static string Markdown(HealthReport report)
     {
         var md = new StringBuilder();
         md.Append("# Link health\n\n");
         if (report.LastRun is { } run)
-            md.Append(CultureInfo.InvariantCulture, $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {run.UrlCount} URLs checked, {run.NewlyBroken} newly broken.\n\n");
-        md.Append("| Outcome | Links |\n|---|---|\n");
-        foreach (var (outcome, count) in report.Counts.OrderBy(c => c.Key)) md.Append(CultureInfo.InvariantCulture, $"| {outcome} | {count} |\n");
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {(run.IsInconclusive ? "inconclusive" : "conclusive")}.\n\n");
+            if (run.IsInconclusive)
+                md.Append(CultureInfo.InvariantCulture, $"The checker could not reach the network ({run.VerdictReason}); no link's state changed.\n\n");
+            md.Append("| | Links | What it means |\n|---|---|---|\n");
+            foreach (var figure in RunFigures.Of(run, report.FailuresBeforeBroken))
+                md.Append(CultureInfo.InvariantCulture, $"| {figure.Label} | {figure.Count} | {figure.Explanation} |\n");
+        }
+        md.Append("\n## Outcomes of the last run\n\n| Outcome | Links | What it means |\n|---|---|---|\n");
+        foreach (var row in RunFigures.Outcomes(report.LastRunOutcomes, report.FailuresBeforeBroken))
+            md.Append(CultureInfo.InvariantCulture, $"| {row.Label} | {row.Count} | {row.Explanation} |\n");
+        foreach (var host in report.LastRunUnreachable)
+            md.Append(CultureInfo.InvariantCulture, $"\nhost unreachable: {host.Host}, {Counted.Of(host.Links, "link")} ({OutcomeText.Of(host.Outcome)})\n");
         Section(md, "Newly broken", report.NewlyBroken);
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");
@@ -83,7 +101,7 @@ public static class ReportExports
         foreach (var l in links)
         {
             any = true;
-            var status = l.Status?.ToString(CultureInfo.InvariantCulture) ?? l.Outcome.ToString();
+            var status = l.Status?.ToString(CultureInfo.InvariantCulture) ?? OutcomeText.Of(l.Outcome);
             md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> ({status}) in {l.SectionTitle}");
             if (l.ArchiveUrl is not null) md.Append(CultureInfo.InvariantCulture, $", archived: <{l.ArchiveUrl}>");
             md.Append('\n');

@@ -1,4 +1,6 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Domain.ReadingLists;
@@ -37,48 +39,75 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
         var threshold = options.Value.FailuresBeforeBroken;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+        var runs = await db.CheckRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(TrendRuns + 5)
+            .Select(r => new { Run = r, Done = db.CheckResults.Count(c => c.RunId == r.Id) }).ToListAsync(ct);
+        var summaries = runs.Select(r => new RunSummary(r.Run.Id, r.Run.Trigger.ToString(), r.Run.Scope, r.Run.StartedAt,
+            r.Run.FinishedAt, r.Run.UrlCount, r.Done, r.Run.NewlyBroken, r.Run.Verdict, r.Run.VerdictReason, r.Run.Counts)).ToList();
+        var finished = summaries.Where(r => r.FinishedAt is not null).ToList();
+        // "Newly broken" compares whole-list runs; a one-entry check would make it meaningless.
+        var lastRun = finished.FirstOrDefault(r => r.Scope == "list") ?? finished.FirstOrDefault();
+        var lastResults = lastRun is null ? [] : await db.CheckResults.AsNoTracking().Where(c => c.RunId == lastRun.Id)
+            .Select(c => new LastResult(c.NormalizedUrl, c.Url, c.Outcome, c.Error, c.HostSkipped, c.CheckedAt)).ToListAsync(ct);
+        var byUrl = lastResults.ToDictionary(r => r.NormalizedUrl, StringComparer.Ordinal);
+
         var rows = await (
             from l in db.Links.AsNoTracking()
-            join s in db.LinkStates.AsNoTracking() on l.NormalizedUrl equals s.NormalizedUrl
+            join s in db.LinkStates.AsNoTracking() on l.NormalizedUrl equals s.NormalizedUrl into states
+            from s in states.DefaultIfEmpty()
             orderby l.Entry.Section.Position, l.Entry.Position, l.Position
             select new
             {
                 l.EntryId, SectionSlug = l.Entry.Section.Slug, SectionTitle = l.Entry.Section.Title, EntryTitle = l.Entry.Title,
-                l.Role, l.Url, State = s,
+                l.Role, l.Url, l.NormalizedUrl, State = s,
             }).ToListAsync(ct);
-        var links = rows.Select(r => new ReportLink(
-            r.EntryId, r.SectionSlug, r.SectionTitle, r.EntryTitle, r.Role == LinkRole.Primary, r.Url, r.State.NormalizedUrl, r.State.Host,
-            r.State.Outcome, r.State.Status, r.State.FinalUrl, r.State.Downgraded, r.State.ElapsedMs, r.State.Error, r.State.FetchedTitle,
-            r.State.ContentType, r.State.LastCheckedAt, r.State.ConsecutiveFailures, LinkStateTransition.IsBroken(r.State, threshold),
-            r.State.BrokenSinceRunId, r.State.BrokenSince, r.State.ArchiveUrl, r.State.AcceptedReason, r.State.AcceptedUntil,
-            r.State.AcceptedBy, r.State.AcceptedUntil is { } until && until >= today)).ToList();
+        var links = rows
+            .Where(r => r.State is not null || byUrl.ContainsKey(r.NormalizedUrl))
+            .Select(r => Link(r.EntryId, r.SectionSlug, r.SectionTitle, r.EntryTitle, r.Role == LinkRole.Primary, r.Url,
+                r.State ?? Unchecked(byUrl[r.NormalizedUrl]), byUrl.GetValueOrDefault(r.NormalizedUrl), threshold, today))
+            .ToList();
 
-        var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
-        var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
-        var hosts = await HostsAsync(db, ct);
-
-        var runs = await db.CheckRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(TrendRuns + 5)
-            .Select(r => new { Run = r, Done = db.CheckResults.Count(c => c.RunId == r.Id) }).ToListAsync(ct);
-        var summaries = runs.Select(r => new RunSummary(r.Run.Id, r.Run.Trigger.ToString(), r.Run.Scope, r.Run.StartedAt, r.Run.FinishedAt,
-            r.Run.UrlCount, r.Done, r.Run.NewlyBroken)).ToList();
-        var finished = summaries.Where(r => r.FinishedAt is not null).ToList();
         var trendRuns = finished.Where(r => r.Scope == "list").Take(TrendRuns).Select(r => r.Id).ToList();
         var trendCounts = await db.CheckResults.AsNoTracking().Where(c => trendRuns.Contains(c.RunId))
             .GroupBy(c => new { c.RunId, c.Outcome }).Select(g => new { g.Key.RunId, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
         var trend = finished.Where(r => trendRuns.Contains(r.Id)).OrderBy(r => r.StartedAt).Select(r => new TrendPoint(r.Id, r.StartedAt,
-            trendCounts.Where(c => c.RunId == r.Id).ToDictionary(c => c.Outcome, c => c.Count))).ToList();
+            trendCounts.Where(c => c.RunId == r.Id).ToDictionary(c => c.Outcome, c => c.Count), r.IsInconclusive)).ToList();
 
         return new HealthReport(
-            // "Newly broken" compares whole-list runs; a one-entry check would make it meaningless.
-            finished.FirstOrDefault(r => r.Scope == "list") ?? finished.FirstOrDefault(),
+            lastRun,
             summaries.Where(r => r.FinishedAt is null).ToList(),
-            distinct.Count,
-            counts,
-            distinct.Count(l => l.IsBroken && !l.IsAccepted),
-            distinct.Count(l => LinkStateTransition.IsFailure(l.Outcome) && !l.IsBroken),
+            lastResults.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count()),
+            Unreachable(lastResults),
             links,
             trend,
-            hosts,
+            await HostsAsync(db, ct),
             threshold);
     }
+
+    private static ReportLink Link(
+        long entryId, string sectionSlug, string sectionTitle, string? entryTitle, bool isTitleLink, string url, LinkState state,
+        LastResult? last, int threshold, DateOnly today) => new(
+        entryId, sectionSlug, sectionTitle, entryTitle, isTitleLink, url, state.NormalizedUrl, state.Host, state.Outcome,
+        state.Status, state.FinalUrl, state.Downgraded, state.ElapsedMs, state.Error, state.FetchedTitle, state.ContentType,
+        state.LastCheckedAt, state.ConsecutiveFailures, LinkStateTransition.IsBroken(state, threshold), state.BrokenSinceRunId,
+        state.BrokenSince, state.ArchiveUrl, state.AcceptedReason, state.AcceptedUntil, state.AcceptedBy,
+        state.AcceptedUntil is { } until && until >= today, last?.Outcome, last?.Error);
+
+    /// <summary>A link that only inconclusive runs ever checked: its state has not moved from "never failed".</summary>
+    private static LinkState Unchecked(LastResult last) => new()
+    {
+        NormalizedUrl = last.NormalizedUrl, Url = last.Url, Host = UrlNormalizer.Host(last.Url) ?? "",
+        Outcome = last.Outcome, Error = last.Error, LastCheckedAt = last.CheckedAt,
+    };
+
+    /// <summary>Hosts of which the run reached nothing at all, largest first; the report shows one line for each.</summary>
+    private static List<UnreachableHost> Unreachable(List<LastResult> results) => results
+        .GroupBy(r => UnreachableHosts.KeyOf(r.Url), StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.All(r => r.Outcome.IsNetworkLevel()))
+        .Select(g => new UnreachableHost(g.Key, g.GroupBy(r => r.Outcome).OrderByDescending(o => o.Count()).First().Key,
+            g.Count(), g.Count(r => r.HostSkipped)))
+        .OrderByDescending(h => h.Links).ThenBy(h => h.Host, StringComparer.Ordinal)
+        .ToList();
+
+    private sealed record LastResult(
+        string NormalizedUrl, string Url, LinkOutcome Outcome, string? Error, bool HostSkipped, DateTimeOffset CheckedAt);
 }

@@ -3,7 +3,7 @@ using System.Net;
 using Cronos;
 using Microsoft.Extensions.Options;
 
-namespace ContainerNetLib.Portal.Features.LinkHealth;
+namespace ContainerNetLib.Domain.LinkHealth;
 
 /// <summary>The nightly job and the report (configuration section LinkHealth); validated at start-up.</summary>
 public sealed class LinkHealthOptions
@@ -28,10 +28,23 @@ public sealed class LinkHealthOptions
     public string[] AllowedNetworks { get; set; } = [];
     /// <summary>Ports beyond 80 and 443 the checker may use.</summary>
     public int[] AllowedPorts { get; set; } = [];
+    /// <summary>A run is inconclusive when more than this share of its hosts could not be reached at all...</summary>
+    [Range(0.0, 1.0)] public double OutageHostShare { get; set; } = 0.5;
+    /// <summary>...counted over at least this many hosts (fewer, all unreachable: inconclusive unless a canary answers).</summary>
+    [Range(1, 100_000)] public int OutageMinHosts { get; set; } = 5;
+    /// <summary>Stable URLs the operator trusts: when none of them answers, the run is inconclusive.</summary>
+    public string[] Canaries { get; set; } = [];
+    /// <summary>Network-level failures in a row after which a host's other URLs in the run are not dialled (0: never).</summary>
+    [Range(0, 100)] public int HostFailuresBeforeSkip { get; set; } = 2;
 
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
+
+    public Runs.RunSettings RunSettings() => new(
+        FailuresBeforeBroken, ChunkSize, HostFailuresBeforeSkip, new(OutageHostShare, OutageMinHosts), Canaries);
+
+    public Runs.NotifySettings NotifySettings() => new(WebhookUrl, PublicUrl);
 }
 
 /// <summary>One line per bad value, each naming its setting: what an operator needs to fix it.</summary>
@@ -50,12 +63,15 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             failures.Add($"LinkHealth:TimeZone '{options.TimeZone}' is not a time zone (use an IANA name such as Europe/Berlin or UTC)");
-        if (options.ArchiveBaseUrl.Length > 0 && !Domain.Urls.UrlNormalizer.IsWebAddress(options.ArchiveBaseUrl))
+        if (options.ArchiveBaseUrl.Length > 0 && !Urls.UrlNormalizer.IsWebAddress(options.ArchiveBaseUrl))
             failures.Add($"LinkHealth:ArchiveBaseUrl '{options.ArchiveBaseUrl}' is not an http(s) URL");
-        if (!string.IsNullOrEmpty(options.WebhookUrl) && !Domain.Urls.UrlNormalizer.IsWebAddress(options.WebhookUrl))
+        if (!string.IsNullOrEmpty(options.WebhookUrl) && !Urls.UrlNormalizer.IsWebAddress(options.WebhookUrl))
             failures.Add($"LinkHealth:WebhookUrl '{options.WebhookUrl}' is not an http(s) URL");
-        if (!string.IsNullOrEmpty(options.PublicUrl) && !Domain.Urls.UrlNormalizer.IsWebAddress(options.PublicUrl))
+        if (!string.IsNullOrEmpty(options.PublicUrl) && !Urls.UrlNormalizer.IsWebAddress(options.PublicUrl))
             failures.Add($"LinkHealth:PublicUrl '{options.PublicUrl}' is not an http(s) URL");
+        foreach (var canary in options.Canaries)
+            if (!Urls.UrlNormalizer.IsWebAddress(canary))
+                failures.Add($"LinkHealth:Canaries '{canary}' is not an http(s) URL");
         foreach (var network in options.AllowedNetworks)
             if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
         foreach (var port in options.AllowedPorts)

@@ -1,0 +1,77 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.LinkHealth.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Domain.LinkHealth;
+
+/// <summary>
+/// The link checker and its recorded runs, bound once from configuration section LinkHealth: the portal's
+/// nightly job and the command line's link-run use exactly these services.
+/// </summary>
+public static class LinkCheckingServices
+{
+    public const string CheckerClient = "link-checker";
+    public const string WebhookClient = "webhook";
+
+    /// <summary>Needs an <see cref="IDbContextFactory{PortalDbContext}"/>, a <see cref="TimeProvider"/> and logging registered.</summary>
+    public static IServiceCollection AddLinkChecking(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(LinkHealthOptions.Section);
+        services.AddOptions<LinkHealthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkHealthOptions>, LinkHealthOptionsValidator>();
+        services.AddOptions<LinkCheckOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<LinkHealthOptions>>((checker, health) =>
+            {
+                // Site owners who see the checker in their logs can find out who it is.
+                if (health.Value.PublicUrl is { Length: > 0 } site && !checker.UserAgent.Contains('(', StringComparison.Ordinal))
+                    checker.UserAgent += $" (+{site})";
+            });
+        services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton(sp => new AddressPolicy(Health(sp).ParseAllowedNetworks()));
+        services.AddSingleton(sp => new UrlPolicy(sp.GetRequiredService<AddressPolicy>(), Health(sp).AllowedPorts.ToHashSet()));
+        services.AddSingleton<GuardedConnector>();
+        services.AddHttpClient(CheckerClient)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
+                .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15));
+
+        services.AddSingleton(sp => new LinkChecker(
+            Client(sp, CheckerClient),
+            sp.GetRequiredService<UrlPolicy>(),
+            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        // One per process: every chunk running here shares its per-host and overall limits.
+        services.AddSingleton(sp => new LinkCheckRun(
+            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var health = Health(sp);
+            var archive = health.ArchiveBaseUrl.Length == 0
+                ? null
+                : new ArchiveLookup(Client(sp, CheckerClient), new Uri(health.ArchiveBaseUrl), sp.GetRequiredService<TimeProvider>());
+            return new LinkCheckRuns(
+                sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+                sp.GetRequiredService<LinkCheckRun>(),
+                archive,
+                health.RunSettings(),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddTransient(sp => new RunNotifier(
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+            Client(sp, WebhookClient),
+            Health(sp).NotifySettings(),
+            sp.GetRequiredService<ILogger<RunNotifier>>()));
+        return services;
+    }
+
+    private static LinkHealthOptions Health(IServiceProvider sp) => sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
+
+    private static HttpClient Client(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Importer.Cli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Importer.Commands;
+
+/// <summary>
+/// link-run [--section SLUG] [--json]: a recorded check of the list (or one section), run here and now by the
+/// nightly job's own services: results stored, states moved if the run is conclusive, webhook told. Every
+/// LinkHealth:* setting applies (environment variables such as LinkHealth__Canaries__0). Exit 0 for a
+/// conclusive run, 4 for an inconclusive one.
+/// </summary>
+internal sealed class LinkRunCommand : ICommand
+{
+    public const int InconclusiveExitCode = 4;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<int> RunAsync(Arguments arguments, CommandContext context, CancellationToken ct)
+    {
+        var section = arguments.Option("--section");
+        var json = arguments.Flag("--json");
+        if (arguments.Positional() is [var extra, ..]) throw new UsageException($"link-run takes no '{extra}'");
+        string connection;
+        using (var probe = context.OpenDatabase()) connection = probe.Database.GetConnectionString()!;
+
+        await using var services = Services(context, connection);
+        ValidateSettings(services);
+        var runs = services.GetRequiredService<LinkCheckRuns>();
+        var scope = section is null ? CheckScope.List : CheckScope.Section(section);
+        var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
+            ?? throw new UsageException($"no section '{section}'");
+        if (context.Interactive) await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
+        var finished = run.UrlCount == 0;
+        for (var chunk = 0; chunk < run.ChunkCount; chunk++) finished |= (await runs.CheckChunkAsync(run.Id, chunk, ct)).FinishedRun;
+        if (finished) await services.GetRequiredService<RunNotifier>().RunFinishedAsync(run.Id, ct);
+
+        await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        var done = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
+        await context.Out.WriteLineAsync(json ? JsonSerializer.Serialize(Summary(done), Json) : Text(done));
+        return done.Verdict == RunVerdictKind.Inconclusive ? InconclusiveExitCode : 0;
+    }
+
+    private static ServiceProvider Services(CommandContext context, string connection)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging(logging => logging.AddProvider(new TextWriterLogger(context.Error)));
+        services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, connection));
+        services.AddLinkChecking(context.Configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Bad settings stop the command before anything is dialled, one line each, as the portal's start-up does.</summary>
+    private static void ValidateSettings(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<PolitenessOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new ConfigurationException(string.Join("; ", e.Failures));
+        }
+    }
+
+    private static object Summary(CheckRun run) => new
+    {
+        runId = run.Id,
+        verdict = run.Verdict?.ToString(),
+        reason = run.VerdictReason,
+        @checked = run.UrlCount,
+        ok = run.Counts.Ok,
+        redirected = run.Counts.Redirected,
+        failed = run.Counts.Failed,
+        networkFailures = run.Counts.NetworkFailures,
+        newlyBroken = run.NewlyBroken,
+        broken = run.Counts.Broken,
+        watching = run.Counts.Watching,
+        blocked = run.Counts.Blocked,
+        skipped = run.Counts.Skipped,
+        hosts = run.Counts.Hosts,
+        unreachableHosts = run.Counts.UnreachableHosts,
+    };
+
+    private static string Text(CheckRun run) =>
+        $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive ({run.VerdictReason})" : "conclusive")}. " +
+        $"{RunSentence.Of(run)} {run.NewlyBroken} newly broken.";
+}
