@@ -158,8 +158,9 @@ public class ReportTests(TestDatabase database)
         Assert.Contains(lines, l => l.Contains(site.Url("/gone")) && l.Contains(",Broken,404,yes,"));
 
         using var json = JsonDocument.Parse(await editor.GetStringAsync("/link-health/report.json"));
-        Assert.Equal(1, json.RootElement.GetProperty("broken").GetInt32());
-        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("Broken").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("figures").GetProperty("broken").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("lastRunOutcomes").GetProperty("Broken").GetInt32());
+        Assert.Equal("Conclusive", json.RootElement.GetProperty("lastRun").GetProperty("verdict").GetString());
         Assert.Equal([site.Url("/gone")], json.RootElement.GetProperty("newlyBroken").EnumerateArray().Select(e => e.GetString()));
 
         var markdown = await editor.GetStringAsync("/link-health/report.md");

@@ -12,9 +12,17 @@ internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
         run.Property(r => r.Scope).HasMaxLength(200);
         run.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(16);
         run.Property(r => r.VerdictReason).HasMaxLength(1000);
-        run.ComplexProperty(r => r.Counts);
+        // Named here: the snake-case convention names a complex property's columns in migrations but not in queries.
+        run.ComplexProperty(r => r.Counts, counts =>
+        {
+            foreach (var property in typeof(RunCounts).GetProperties())
+                counts.Property(property.Name).HasColumnName("counts_" + SnakeCase(property.Name));
+        });
         run.HasIndex(r => r.StartedAt);
     }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
 }
 
 internal sealed class CheckRunUrlConfiguration : IEntityTypeConfiguration<CheckRunUrl>

@@ -120,7 +120,10 @@ public sealed class LinkCheckRuns(
         var canaries = await CheckCanariesAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.CheckRuns.FromSql($"SELECT * FROM check_runs WHERE id = {runId} FOR UPDATE").SingleAsync(ct);
+        // The row lock makes this the one finishing call; the entity is read after it (EF maps complex columns
+        // only in its own queries, not in raw SQL).
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM check_runs WHERE id = {runId} FOR UPDATE", ct);
+        var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, ct);
         if (run.FinishedAt is not null) return false;
         var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct);
         var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries, settings.OutageRule);

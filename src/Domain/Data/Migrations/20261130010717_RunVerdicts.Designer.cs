@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace ContainerNetLib.Domain.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130004833_RunVerdicts")]
+    [Migration("20261130010717_RunVerdicts")]
     partial class RunVerdicts
     {
         /// <inheritdoc />
