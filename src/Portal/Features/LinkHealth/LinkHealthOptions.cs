@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using Cronos;
 using Microsoft.Extensions.Options;
 
@@ -28,10 +30,13 @@ public sealed class LinkHealthOptions
     public string[] AllowedNetworks { get; set; } = [];
     /// <summary>Ports beyond 80 and 443 the checker may use.</summary>
     public int[] AllowedPorts { get; set; } = [];
+    /// <summary>Links the checker leaves alone (recorded as Skipped), besides the rules editors add on the report.</summary>
+    public ExcludeSetting[] Exclude { get; set; } = [];
 
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
+    public IReadOnlyList<ExclusionRule> ParseExclusions() => Exclude.Select(e => e.ToRule(out _)).OfType<ExclusionRule>().ToList();
 }
 
 /// <summary>One line per bad value, each naming its setting: what an operator needs to fix it.</summary>
@@ -60,6 +65,9 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
+        for (var i = 0; i < options.Exclude.Length; i++)
+            if (options.Exclude[i].ToRule(out var problems) is null)
+                failures.Add($"{options.Exclude[i].Describe(i)}: {string.Join("; ", problems.Select(p => p.TrimEnd('.')))}");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,6 +1,8 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
@@ -61,8 +63,12 @@ public static class LinkHealthSetup
                 sp.GetRequiredService<LinkCheckRun>(),
                 archive,
                 new RunSettings(health.FailuresBeforeBroken, health.ChunkSize),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ExclusionRules>());
         });
+        services.AddSingleton(sp => new ExclusionRules(
+            sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseExclusions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
         services.AddTransient<RunNotifier>();
         services.AddSingleton<Report.ReportQueries>();

@@ -1,6 +1,8 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.ReadingLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
 /// <summary>Reads the report: latest state per link of the list as it stands, the last runs, the trend.</summary>
-public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, IOptions<LinkHealthOptions> options, TimeProvider time)
+public sealed class ReportQueries(
+    IDbContextFactory<PortalDbContext> databases, IOptions<LinkHealthOptions> options, TimeProvider time, ExclusionRules exclusions)
 {
     public const int TrendRuns = 30;
 
@@ -52,6 +55,8 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             r.State.ContentType, r.State.LastCheckedAt, r.State.ConsecutiveFailures, LinkStateTransition.IsBroken(r.State, threshold),
             r.State.BrokenSinceRunId, r.State.BrokenSince, r.State.ArchiveUrl, r.State.AcceptedReason, r.State.AcceptedUntil,
             r.State.AcceptedBy, r.State.AcceptedUntil is { } until && until >= today)).ToList();
+        var rules = await exclusions.LoadAsync(db, ct);
+        links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l).ToList();
 
         var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
         var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
@@ -74,11 +79,11 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             summaries.Where(r => r.FinishedAt is null).ToList(),
             distinct.Count,
             counts,
-            distinct.Count(l => l.IsBroken && !l.IsAccepted),
-            distinct.Count(l => LinkStateTransition.IsFailure(l.Outcome) && !l.IsBroken),
+            distinct.Count(l => l.CountsAsBroken),
+            distinct.Count(l => LinkStateTransition.IsFailure(l.Outcome) && !l.IsBroken && l.ExcludedBy is null),
             links,
             trend,
             hosts,
-            threshold);
+            threshold) { Exclusions = await ExclusionView.ListAsync(db, exclusions, ct) };
     }
 }
