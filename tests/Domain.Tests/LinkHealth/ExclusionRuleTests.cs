@@ -27,7 +27,7 @@ public class ExclusionRuleTests
     [InlineData("https://example.org/docs/page", "https://example.org/docs/page/more", false)]
     public void A_url_rule_excludes_every_spelling_of_that_one_address(string rule, string link, bool excluded)
     {
-        // Otherwise: a rule for "https://Example.org/x/" misses the list's "https://example.org/x", and the link is dialled anyway.
+        // Otherwise: a rule for "https://Example.org/x/" misses the list's "https://example.org/x": dialled anyway.
         Assert.Equal(excluded, Excludes(Rule(ExclusionKind.Url, rule), link));
     }
 
@@ -41,7 +41,8 @@ public class ExclusionRuleTests
     [InlineData("*.example.org", "https://notexample.org/a", false)]
     [InlineData("bücher.example", "https://xn--bcher-kva.example/a", true)]
     [InlineData("127.0.0.1", "http://127.0.0.1:5000/a", true)]
-    public void A_host_rule_excludes_that_host_on_any_port_and_a_star_rule_its_subdomains_too(string rule, string link, bool excluded)
+    public void A_host_rule_excludes_that_host_on_any_port_and_a_star_rule_its_subdomains_too(
+        string rule, string link, bool excluded)
     {
         // Otherwise: "example.org" also silences "www.example.org", or "*.example.org" misses the site itself.
         Assert.Equal(excluded, Excludes(Rule(ExclusionKind.Host, rule), link));
@@ -56,7 +57,8 @@ public class ExclusionRuleTests
     [InlineData("https://Example.org:443/docs/", "https://EXAMPLE.ORG/docs/a", true)]
     [InlineData("https://example.org/docs/", "http://example.org/docs/a", false)]
     [InlineData("https://example.org", "https://example.org/anything", true)]
-    public void A_prefix_rule_excludes_what_starts_with_it_and_a_trailing_slash_means_the_folder(string rule, string link, bool excluded)
+    public void A_prefix_rule_excludes_what_starts_with_it_and_a_trailing_slash_means_the_folder(
+        string rule, string link, bool excluded)
     {
         // Otherwise: "/docs/" leaves the docs index dialled, or silences the unrelated "/docs-old".
         Assert.Equal(excluded, Excludes(Rule(ExclusionKind.Prefix, rule), link));
@@ -77,14 +79,16 @@ public class ExclusionRuleTests
     {
         // Otherwise: the report blames a broad host rule for a link an editor excluded on its own.
         var host = Rule(ExclusionKind.Host, "example.org");
-        var url = ExclusionRule.TryCreate(ExclusionKind.Url, "https://example.org/a", "moved behind a login", null, Today, out _)!;
+        var url = ExclusionRule.TryCreate(
+            ExclusionKind.Url, "https://example.org/a", "moved behind a login", null, Today, out _)!;
         var matcher = new ExclusionMatcher([host, url], Today);
 
         Assert.Equal(url, matcher.Match("https://example.org/a"));
         Assert.Equal(host, matcher.Match("https://example.org/b"));
         Assert.Equal("host example.org — vendor blocks bots", host.Text);
         var skipped = ExclusionMatcher.Skipped("https://example.org/b", host);
-        Assert.Equal((LinkOutcome.Skipped, "excluded by rule: host example.org — vendor blocks bots"), (skipped.Outcome, skipped.Error));
+        Assert.Equal(LinkOutcome.Skipped, skipped.Outcome);
+        Assert.Equal("excluded by rule: host example.org — vendor blocks bots", skipped.Error);
     }
 
     [Theory]
@@ -99,7 +103,8 @@ public class ExclusionRuleTests
     [InlineData(ExclusionKind.Host, "example.org", "  ", null, "Say why the link is excluded")]
     [InlineData(ExclusionKind.Host, "example.org", "vendor", "2026-11-29", "The expiry 2026-11-29 is in the past")]
     [InlineData(ExclusionKind.Host, "example.org", "vendor", "next week", "'next week' is not a date")]
-    public void A_bad_rule_is_refused_with_a_sentence_saying_what_to_fix(ExclusionKind kind, string value, string reason, string? expires, string expected)
+    public void A_bad_rule_is_refused_with_a_sentence_saying_what_to_fix(
+        ExclusionKind kind, string value, string reason, string? expires, string expected)
     {
         // Otherwise: a typo becomes a rule that matches nothing (or everything) and nobody is told.
         var rule = ExclusionRule.TryCreate(kind, value, reason, expires, Today, out var problems);
@@ -110,7 +115,8 @@ public class ExclusionRuleTests
     [Fact]
     public void Every_problem_of_a_rule_is_named_and_a_long_reason_is_refused()
     {
-        var rule = ExclusionRule.TryCreate(ExclusionKind.Url, "nope", new string('x', 301), "2001-01-01", Today, out var problems);
+        var rule = ExclusionRule.TryCreate(
+            ExclusionKind.Url, "nope", new string('x', 301), "2001-01-01", Today, out var problems);
         Assert.Null(rule);
         Assert.Equal(3, problems.Count);
         Assert.Contains(problems, p => p.Contains("300 characters", StringComparison.Ordinal));
@@ -120,7 +126,8 @@ public class ExclusionRuleTests
     public void Configuration_may_hold_a_rule_whose_date_has_passed_and_it_simply_no_longer_applies()
     {
         // Otherwise: the portal refuses to start the morning after a configured rule's expiry.
-        var rule = ExclusionRule.TryCreate(ExclusionKind.Host, "example.org", "vendor", "2001-01-01", notBefore: null, out var problems);
+        var rule = ExclusionRule.TryCreate(
+            ExclusionKind.Host, "example.org", "vendor", "2001-01-01", notBefore: null, out var problems);
         Assert.Empty(problems);
         Assert.Null(new ExclusionMatcher([rule!], Today).Match("https://example.org/"));
     }

@@ -105,10 +105,11 @@ public static class Runs
     /// Waits until Section A shows (or stops showing) a broken badge: cached reader pages are dropped when
     /// PostgreSQL's notification arrives, moments after a change, not at once. False after ten seconds.
     /// </summary>
-    public static async Task<bool> SectionShowsAsync(this PortalApp app, bool badge, string section = "/sections/section-a")
+    public static async Task<bool> SectionShowsAsync(this PortalApp app, bool badge)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await app.Client().GetStringAsync(section)).Contains("link-badge-broken", StringComparison.Ordinal) != badge)
+        while ((await app.Client().GetStringAsync("/sections/section-a"))
+               .Contains("link-badge-broken", StringComparison.Ordinal) != badge)
         {
             if (DateTime.UtcNow > deadline) return false;
             await Task.Delay(50);

@@ -8,7 +8,7 @@ public enum ExclusionKind
 {
     /// <summary>One address: the link's normalised form equals the rule's.</summary>
     Url,
-    /// <summary>"example.org" is that host only; "*.example.org" is example.org and every host under it. Any port.</summary>
+    /// <summary>"example.org" is that host; "*.example.org" is example.org and every host under it; any port.</summary>
     Host,
     /// <summary>
     /// The link's normalised form starts with the rule's. A trailing slash typed in the prefix is kept:
@@ -28,7 +28,7 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
     public const int MaxReasonLength = 300;
     public const int MaxValueLength = 2000;
 
-    /// <summary>How the report and a skipped link's detail show the rule: "host example.org — vendor blocks bots".</summary>
+    /// <summary>How the report and a skipped result show the rule: "host example.org — vendor blocks bots".</summary>
     public string Text => $"{Kind.ToString().ToLowerInvariant()} {Value} — {Reason}";
 
     /// <summary>A skipped result's detail.</summary>
@@ -60,7 +60,8 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
     /// configuration passes null, so that a date passing never stops the portal from starting.
     /// </summary>
     public static ExclusionRule? TryCreate(
-        ExclusionKind kind, string? value, string? reason, string? expires, DateOnly? notBefore, out IReadOnlyList<string> problems)
+        ExclusionKind kind, string? value, string? reason, string? expires, DateOnly? notBefore,
+        out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
         var compared = Compared(kind, value?.Trim() ?? "", found);
@@ -70,8 +71,10 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
         DateOnly? until = null;
         if (!string.IsNullOrWhiteSpace(expires))
         {
-            if (!DateOnly.TryParseExact(expires.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                found.Add($"'{expires.Trim()}' is not a date: give the expiry as yyyy-MM-dd, or none.");
+            var text = expires.Trim();
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var date))
+                found.Add($"'{text}' is not a date: give the expiry as yyyy-MM-dd, or none.");
             else if (notBefore is { } today && date < today)
                 found.Add($"The expiry {date:yyyy-MM-dd} is in the past: give today or a later date, or none.");
             else until = date;
@@ -84,7 +87,9 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
     {
         if (value.Length == 0)
         {
-            problems.Add(kind == ExclusionKind.Host ? "Give a host, e.g. example.org or *.example.org." : $"Give the {Noun(kind)}.");
+            problems.Add(kind == ExclusionKind.Host
+                ? "Give a host, e.g. example.org or *.example.org."
+                : $"Give the {Noun(kind)}.");
             return null;
         }
         if (value.Length > MaxValueLength)
@@ -95,7 +100,8 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
         if (kind == ExclusionKind.Host)
         {
             if (HostName(value) is { } host) return host;
-            problems.Add($"'{value}' is not a host name: give one such as example.org or *.example.org (no scheme, path or port).");
+            problems.Add($"'{value}' is not a host name: " +
+                "give one such as example.org or *.example.org (no scheme, path or port).");
             return null;
         }
         if (!UrlNormalizer.IsWebAddress(value))
@@ -105,13 +111,14 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
         }
         var normalized = UrlNormalizer.Normalize(value);
         // Normalising drops a trailing slash; in a prefix it says "this folder", so it stays.
-        var folder = kind == ExclusionKind.Prefix && new Uri(value).AbsolutePath is { Length: > 1 } path && path.EndsWith('/');
-        return folder && !normalized.EndsWith('/') && !normalized.Contains('?', StringComparison.Ordinal) ? normalized + "/" : normalized;
+        var folder = kind == ExclusionKind.Prefix && new Uri(value).AbsolutePath is { Length: > 1 } path &&
+            path.EndsWith('/') && !normalized.EndsWith('/') && !normalized.Contains('?', StringComparison.Ordinal);
+        return folder ? normalized + "/" : normalized;
     }
 
     private static string Noun(ExclusionKind kind) => kind == ExclusionKind.Url ? "URL" : "URL prefix";
 
-    /// <summary>A host in the form <see cref="UrlNormalizer.Host"/> gives (lower case, ASCII), with an optional "*." in front.</summary>
+    /// <summary>A host as <see cref="UrlNormalizer.Host"/> gives it (lower case, ASCII), or "*." and one.</summary>
     private static string? HostName(string value)
     {
         var wildcard = value.StartsWith("*.", StringComparison.Ordinal);

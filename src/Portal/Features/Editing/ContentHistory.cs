@@ -14,8 +14,8 @@ internal static class ContentHistory
         int sectionId, SectionSnapshot? before, SectionSnapshot? after) =>
         Add(db, editor, at, action, summary, ChangeSubject.Section, null, sectionId, Json(before), Json(after));
 
-    public static void Exclusion(PortalDbContext db, EditorIdentity editor, DateTimeOffset at, string action, string summary,
-        ExclusionSnapshot? before, ExclusionSnapshot? after) =>
+    public static void Exclusion(PortalDbContext db, EditorIdentity editor, DateTimeOffset at, string action,
+        string summary, ExclusionSnapshot? before, ExclusionSnapshot? after) =>
         Add(db, editor, at, action, summary, ChangeSubject.Exclusion, null, null, Json(before), Json(after));
 
     /// <summary>How an entry is named in summaries and lists: its title, or the start of its text.</summary>

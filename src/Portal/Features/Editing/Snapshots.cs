@@ -20,12 +20,17 @@ public sealed record SectionSnapshot(string Title, string Slug, int? ParentId, i
 }
 
 /// <summary>An exclusion rule as history keeps it.</summary>
-public sealed record ExclusionSnapshot([property: JsonConverter(typeof(JsonStringEnumConverter<ExclusionKind>))] ExclusionKind Kind, string Value, string Reason, DateOnly? Expires)
+public sealed record ExclusionSnapshot(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ExclusionKind>))] ExclusionKind Kind,
+    string Value,
+    string Reason,
+    DateOnly? Expires)
 {
     public static ExclusionSnapshot Of(LinkExclusion rule) => new(rule.Kind, rule.Value, rule.Reason, rule.Expires);
 
     /// <summary>"host example.org — vendor blocks bots, until 2027-01-31".</summary>
-    public string Describe() => new ExclusionRule(Kind, Value, Reason, Expires).Text + (Expires is { } e ? $", until {e:yyyy-MM-dd}" : "");
+    public string Describe() =>
+        new ExclusionRule(Kind, Value, Reason, Expires).Text + (Expires is { } e ? $", until {e:yyyy-MM-dd}" : "");
 }
 
 public static class SnapshotJson

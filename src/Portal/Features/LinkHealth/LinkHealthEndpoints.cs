@@ -53,7 +53,8 @@ public static class LinkHealthEndpoints
         return endpoints;
     }
 
-    internal static IResult Back(string message) => Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
+    internal static IResult Back(string message) =>
+        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
 
     private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -30,13 +30,14 @@ public sealed class LinkHealthOptions
     public string[] AllowedNetworks { get; set; } = [];
     /// <summary>Ports beyond 80 and 443 the checker may use.</summary>
     public int[] AllowedPorts { get; set; } = [];
-    /// <summary>Links the checker leaves alone (recorded as Skipped), besides the rules editors add on the report.</summary>
+    /// <summary>Links the checker leaves alone (recorded as Skipped), besides editors' rules on the report.</summary>
     public ExcludeSetting[] Exclude { get; set; } = [];
 
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
-    public IReadOnlyList<ExclusionRule> ParseExclusions() => Exclude.Select(e => e.ToRule(out _)).OfType<ExclusionRule>().ToList();
+    public IReadOnlyList<ExclusionRule> ParseExclusions() =>
+        Exclude.Select(e => e.ToRule(out _)).OfType<ExclusionRule>().ToList();
 }
 
 /// <summary>One line per bad value, each naming its setting: what an operator needs to fix it.</summary>
@@ -66,8 +67,11 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
         for (var i = 0; i < options.Exclude.Length; i++)
-            if (options.Exclude[i].ToRule(out var problems) is null)
-                failures.Add($"{options.Exclude[i].Describe(i)}: {string.Join("; ", problems.Select(p => p.TrimEnd('.')))}");
+        {
+            if (options.Exclude[i].ToRule(out var problems) is not null) continue;
+            var why = string.Join("; ", problems.Select(p => p.TrimEnd('.')));
+            failures.Add($"{options.Exclude[i].Describe(i)}: {why}");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -67,7 +67,8 @@ public static class LinkHealthSetup
                 sp.GetRequiredService<ExclusionRules>());
         });
         services.AddSingleton(sp => new ExclusionRules(
-            sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseExclusions(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseExclusions(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
         services.AddTransient<RunNotifier>();

@@ -18,7 +18,8 @@ public sealed class ExcludeSetting
     /// <summary>The rule, or null and the problems in one sentence each.</summary>
     public ExclusionRule? ToRule(out IReadOnlyList<string> problems)
     {
-        (ExclusionKind Kind, string? Value)[] named = [(ExclusionKind.Url, Url), (ExclusionKind.Host, Host), (ExclusionKind.Prefix, Prefix)];
+        (ExclusionKind Kind, string? Value)[] named =
+            [(ExclusionKind.Url, Url), (ExclusionKind.Host, Host), (ExclusionKind.Prefix, Prefix)];
         var given = named.Where(g => g.Value is not null).ToList();
         if (given.Count != 1)
         {
@@ -32,7 +33,10 @@ public sealed class ExcludeSetting
     /// <summary>How the validator names the rule: "LinkHealth:Exclude:2 (host 'exa mple.org')".</summary>
     public string Describe(int index)
     {
-        var what = Url is not null ? $"url '{Url}'" : Host is not null ? $"host '{Host}'" : Prefix is not null ? $"prefix '{Prefix}'" : "no Url, Host or Prefix";
+        var what = Url is not null ? $"url '{Url}'"
+            : Host is not null ? $"host '{Host}'"
+            : Prefix is not null ? $"prefix '{Prefix}'"
+            : "no Url, Host or Prefix";
         return $"{LinkHealthOptions.Section}:Exclude:{index} ({what})";
     }
 }

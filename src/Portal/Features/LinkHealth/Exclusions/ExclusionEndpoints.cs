@@ -21,10 +21,12 @@ public static class ExclusionEndpoints
     {
         var (added, problems) = await editing.AddAsync(kind, value, reason, expires, EditorIdentity.From(user), ct);
         if (added is null) return Results.LocalRedirect(ExclusionForm.Retry(problems, kind, value, reason, expires));
-        return LinkHealthEndpoints.Back($"Excluded from now on: {added.ToRule().Text}. The next run records it as Skipped.");
+        return LinkHealthEndpoints.Back(
+            $"Excluded from now on: {added.ToRule().Text}. The next run records it as Skipped.");
     }
 
-    private static async Task<IResult> RemoveAsync([FromForm] long id, ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
+    private static async Task<IResult> RemoveAsync(
+        [FromForm] long id, ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
     {
         var removed = await editing.RemoveAsync(id, EditorIdentity.From(user), ct);
         return LinkHealthEndpoints.Back(removed is null

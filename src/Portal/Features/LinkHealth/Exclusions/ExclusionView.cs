@@ -14,7 +14,8 @@ public sealed record ExclusionView(long? Id, ExclusionKind Kind, string Value, s
 {
     public bool FromConfiguration => Id is null;
 
-    /// <summary>Who set the rule and until when: "from configuration", "added by ann on 2026-11-30, until 2027-01-31".</summary>
+    /// <summary>Who set the rule, until when: "from configuration", "added by ann on 2026-11-30, until 2027-01-31".
+    /// </summary>
     public string Provenance()
     {
         var source = FromConfiguration ? "from configuration" : $"added by {CreatedBy} on {CreatedAt:yyyy-MM-dd}";
@@ -27,15 +28,18 @@ public sealed record ExclusionView(long? Id, ExclusionKind Kind, string Value, s
     }
 
     /// <summary>Configured rules first (in their order), then editors' rules, newest first.</summary>
-    public static async Task<IReadOnlyList<ExclusionView>> ListAsync(PortalDbContext db, ExclusionRules rules, CancellationToken ct)
+    public static async Task<IReadOnlyList<ExclusionView>> ListAsync(
+        PortalDbContext db, ExclusionRules rules, CancellationToken ct)
     {
         var today = rules.Today;
         var stored = await db.LinkExclusions.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
         return
         [
-            .. rules.Configured.Select(r => new ExclusionView(null, r.Kind, r.Value, r.Reason, r.Expires, r.Text, null, null, r.IsActive(today))),
+            .. rules.Configured.Select(r => new ExclusionView(
+                null, r.Kind, r.Value, r.Reason, r.Expires, r.Text, null, null, r.IsActive(today))),
             .. stored.Select(e => new ExclusionView(
-                e.Id, e.Kind, e.Value, e.Reason, e.Expires, e.ToRule().Text, e.CreatedBy, e.CreatedAt, e.ToRule().IsActive(today))),
+                e.Id, e.Kind, e.Value, e.Reason, e.Expires, e.ToRule().Text, e.CreatedBy, e.CreatedAt,
+                e.ToRule().IsActive(today))),
         ];
     }
 }

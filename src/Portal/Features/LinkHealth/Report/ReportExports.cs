@@ -82,7 +82,9 @@ public static class ReportExports
     private static void Excluded(StringBuilder md, HealthReport report)
     {
         md.Append("\n## Excluded (not checked)\n\n");
-        foreach (var l in report.Excluded) md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> in {l.SectionTitle}: excluded by rule: {l.ExcludedBy}\n");
+        foreach (var l in report.Excluded)
+            md.Append(CultureInfo.InvariantCulture,
+                $"- <{l.Url}> in {l.SectionTitle}: excluded by rule: {l.ExcludedBy}\n");
         if (!report.Excluded.Any()) md.Append("None.\n");
         md.Append("\nRules:\n\n");
         foreach (var r in report.Exclusions)

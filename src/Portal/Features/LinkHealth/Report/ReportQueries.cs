@@ -11,7 +11,10 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
 /// <summary>Reads the report: latest state per link of the list as it stands, the last runs, the trend.</summary>
 public sealed class ReportQueries(
-    IDbContextFactory<PortalDbContext> databases, IOptions<LinkHealthOptions> options, TimeProvider time, ExclusionRules exclusions)
+    IDbContextFactory<PortalDbContext> databases,
+    IOptions<LinkHealthOptions> options,
+    TimeProvider time,
+    ExclusionRules exclusions)
 {
     public const int TrendRuns = 30;
 
@@ -56,7 +59,8 @@ public sealed class ReportQueries(
             r.State.BrokenSinceRunId, r.State.BrokenSince, r.State.ArchiveUrl, r.State.AcceptedReason, r.State.AcceptedUntil,
             r.State.AcceptedBy, r.State.AcceptedUntil is { } until && until >= today)).ToList();
         var rules = await exclusions.LoadAsync(db, ct);
-        links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l).ToList();
+        links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l)
+            .ToList();
 
         var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
         var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
