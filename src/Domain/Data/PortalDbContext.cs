@@ -19,6 +19,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<LinkState> LinkStates => Set<LinkState>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<LinkExclusion> LinkExclusions => Set<LinkExclusion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

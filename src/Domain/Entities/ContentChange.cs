@@ -1,7 +1,7 @@
 namespace ContainerNetLib.Domain.Entities;
 
 /// <summary>
-/// One editor's change to an entry or a section: who, when, and the subject before and after
+/// One editor's change to an entry, a section or an exclusion rule: who, when, and the subject before and after
 /// (JSON snapshots), so history can show a diff and restore any earlier version.
 /// </summary>
 public sealed class ContentChange
@@ -25,4 +25,6 @@ public enum ChangeSubject
 {
     Entry,
     Section,
+    /// <summary>A link-health exclusion rule, added or removed on the report; neither entry nor section.</summary>
+    Exclusion,
 }

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -61,8 +62,10 @@ public static class LinkCheckingServices
                 sp.GetRequiredService<LinkCheckRun>(),
                 archive,
                 health.RunSettings(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ExclusionRules>());
         });
+        services.AddSingleton(sp => new ExclusionRules(Health(sp).ParseExclusions(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient(sp => new RunNotifier(
             sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             Client(sp, WebhookClient),

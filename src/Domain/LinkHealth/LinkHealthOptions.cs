@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using Cronos;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public sealed class LinkHealthOptions
     public string[] Canaries { get; set; } = [];
     /// <summary>Network-level failures in a row after which a host's other URLs in the run are not dialled (0: never).</summary>
     [Range(0, 100)] public int HostFailuresBeforeSkip { get; set; } = 2;
+    /// <summary>Links the checker leaves alone (recorded as Skipped), besides editors' rules on the report.</summary>
+    public ExcludeSetting[] Exclude { get; set; } = [];
 
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -45,6 +48,8 @@ public sealed class LinkHealthOptions
         FailuresBeforeBroken, ChunkSize, HostFailuresBeforeSkip, new(OutageHostShare, OutageMinHosts), Canaries);
 
     public Runs.NotifySettings NotifySettings() => new(WebhookUrl, PublicUrl);
+    public IReadOnlyList<ExclusionRule> ParseExclusions() =>
+        Exclude.Select(e => e.ToRule(out _)).OfType<ExclusionRule>().ToList();
 }
 
 /// <summary>One line per bad value, each naming its setting: what an operator needs to fix it.</summary>
@@ -76,6 +81,12 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
+        for (var i = 0; i < options.Exclude.Length; i++)
+        {
+            if (options.Exclude[i].ToRule(out var problems) is not null) continue;
+            var why = string.Join("; ", problems.Select(p => p.TrimEnd('.')));
+            failures.Add($"{options.Exclude[i].Describe(i)}: {why}");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -101,6 +101,22 @@ public static class Runs
         return await query(db);
     }
 
+    /// <summary>
+    /// Waits until Section A shows (or stops showing) a broken badge: cached reader pages are dropped when
+    /// PostgreSQL's notification arrives, moments after a change, not at once. False after ten seconds.
+    /// </summary>
+    public static async Task<bool> SectionShowsAsync(this PortalApp app, bool badge)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await app.Client().GetStringAsync("/sections/section-a"))
+               .Contains("link-badge-broken", StringComparison.Ordinal) != badge)
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
     public static Task<LinkState> StateAsync(this PortalApp app, string url) =>
         app.QueryAsync(db => db.LinkStates.AsNoTracking().SingleAsync(s => s.Url == url));
 }

@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
@@ -16,8 +17,12 @@ public sealed class LinkCheckRuns(
     LinkCheckRun checker,
     ArchiveLookup? archive,
     RunSettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    ExclusionRules? exclusions = null)
 {
+    // Without configured rules, editors' rules (in the database) still apply.
+    private readonly ExclusionRules _exclusions = exclusions ?? new ExclusionRules([], time);
+
     /// <summary>Creates the run and its URL list; null when the section or entry does not exist.</summary>
     public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
     {
@@ -51,6 +56,7 @@ public sealed class LinkCheckRuns(
     {
         List<CheckRunUrl> pending;
         UnreachableHosts unreachable;
+        ExclusionMatcher rules;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
             pending = await db.CheckRunUrls.AsNoTracking()
@@ -58,9 +64,18 @@ public sealed class LinkCheckRuns(
                 .Where(u => !db.CheckResults.Any(r => r.RunId == runId && r.NormalizedUrl == u.NormalizedUrl))
                 .ToListAsync(ct);
             unreachable = await UnreachableSoFarAsync(db, runId, pending, ct);
+            rules = await _exclusions.LoadAsync(db, ct);
+        }
+        var checkedCount = 0;
+        // Excluded links are recorded as Skipped, naming the rule, and never dialled.
+        foreach (var url in pending.ToList())
+        {
+            if (rules.Match(url.NormalizedUrl) is not { } rule) continue;
+            await RecordAsync(runId, url, ExclusionMatcher.Skipped(url.Url, rule), ct);
+            pending.Remove(url);
+            checkedCount++;
         }
         var byUrl = pending.ToDictionary(u => u.Url, StringComparer.Ordinal);
-        var checkedCount = 0;
         await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct, unreachable))
         {
             await RecordAsync(runId, byUrl[result.Url], result, ct);

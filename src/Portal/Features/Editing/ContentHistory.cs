@@ -14,6 +14,10 @@ internal static class ContentHistory
         int sectionId, SectionSnapshot? before, SectionSnapshot? after) =>
         Add(db, editor, at, action, summary, ChangeSubject.Section, null, sectionId, Json(before), Json(after));
 
+    public static void Exclusion(PortalDbContext db, EditorIdentity editor, DateTimeOffset at, string action,
+        string summary, ExclusionSnapshot? before, ExclusionSnapshot? after) =>
+        Add(db, editor, at, action, summary, ChangeSubject.Exclusion, null, null, Json(before), Json(after));
+
     /// <summary>How an entry is named in summaries and lists: its title, or the start of its text.</summary>
     public static string Name(Entry entry) => Name(entry.Title, entry.Markdown);
 
@@ -26,7 +30,7 @@ internal static class ContentHistory
     private static string? Json<T>(T? snapshot) where T : class => snapshot is null ? null : SnapshotJson.Write(snapshot);
 
     private static void Add(PortalDbContext db, EditorIdentity editor, DateTimeOffset at, string action, string summary,
-        ChangeSubject subject, long? entryId, int sectionId, string? before, string? after) =>
+        ChangeSubject subject, long? entryId, int? sectionId, string? before, string? after) =>
         db.ContentChanges.Add(new ContentChange
         {
             At = at, UserId = editor.UserId, UserName = editor.UserName, Subject = subject,

@@ -45,6 +45,13 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
                 if (before.Retired != after.Retired) notes.Add(after.Retired ? "Retired: hidden from readers" : "Back in the list");
             }
         }
+        else if (change.Subject == ChangeSubject.Exclusion)
+        {
+            // A rule is added or removed whole: the diff shows it appear or go.
+            var before = SnapshotJson.Read<ExclusionSnapshot>(change.Before);
+            var after = SnapshotJson.Read<ExclusionSnapshot>(change.After);
+            diff = TextDiff.Words(before?.Describe() ?? "", after?.Describe() ?? "");
+        }
         else
         {
             var before = SnapshotJson.Read<SectionSnapshot>(change.Before);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
@@ -15,6 +17,20 @@ public sealed record SectionSnapshot(string Title, string Slug, int? ParentId, i
 {
     public static SectionSnapshot Of(Section section) =>
         new(section.Title, section.Slug, section.ParentId, section.Position, section.IntroMarkdown);
+}
+
+/// <summary>An exclusion rule as history keeps it.</summary>
+public sealed record ExclusionSnapshot(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ExclusionKind>))] ExclusionKind Kind,
+    string Value,
+    string Reason,
+    DateOnly? Expires)
+{
+    public static ExclusionSnapshot Of(LinkExclusion rule) => new(rule.Kind, rule.Value, rule.Reason, rule.Expires);
+
+    /// <summary>"host example.org — vendor blocks bots, until 2027-01-31".</summary>
+    public string Describe() =>
+        new ExclusionRule(Kind, Value, Reason, Expires).Text + (Expires is { } e ? $", until {e:yyyy-MM-dd}" : "");
 }
 
 public static class SnapshotJson

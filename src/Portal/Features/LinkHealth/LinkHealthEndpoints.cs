@@ -8,6 +8,7 @@ using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Features.LinkHealth.Report;
 using Hangfire;
@@ -50,6 +51,7 @@ public static class LinkHealthEndpoints
         editors.MapPost("/accept-title", AcceptTitleAsync);
         editors.MapPost("/accept", AcceptStateAsync);
         editors.MapPost("/unaccept", UnacceptStateAsync);
+        editors.MapExclusions();
 
         endpoints.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
         {
@@ -61,7 +63,8 @@ public static class LinkHealthEndpoints
         return endpoints;
     }
 
-    private static IResult Back(string message) => Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
+    internal static IResult Back(string message) =>
+        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
 
     private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
@@ -19,6 +21,7 @@ public static class LinkHealthSetup
     {
         var services = builder.Services;
         services.AddLinkChecking(builder.Configuration);
+        services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
         services.AddSingleton<Report.ReportQueries>();
 

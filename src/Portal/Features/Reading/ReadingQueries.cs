@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ public sealed class ReadingQueries(
     IDbContextFactory<PortalDbContext> dbFactory,
     SectionDirectory directory,
     IOptions<LinkHealthOptions> linkHealth,
-    TimeProvider time)
+    TimeProvider time,
+    ExclusionRules exclusions)
 {
     public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) => [.. await directory.GetAsync(ct)];
 
@@ -53,7 +55,9 @@ public sealed class ReadingQueries(
             select new { e.Id, State = s }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var badges = new Dictionary<long, LinkBadge>();
-        foreach (var row in states)
+        // An excluded link has no badge from the moment the rule exists, not only after the next run.
+        var excluded = await exclusions.LoadAsync(db, ct);
+        foreach (var row in states.Where(r => excluded.Match(r.State.NormalizedUrl) is null))
             if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken, today) is { } badge) badges[row.Id] = badge;
         return badges;
     }

@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
@@ -17,7 +18,11 @@ public sealed record HealthReport(
     IReadOnlyList<HostSummary> Hosts,
     int FailuresBeforeBroken)
 {
-    public IEnumerable<ReportLink> BrokenLinks => Links.Where(l => l.IsBroken && !l.IsAccepted);
+    /// <summary>Exclusion rules from configuration and from editors, expired ones included (marked so).</summary>
+    public IReadOnlyList<ExclusionView> Exclusions { get; init; } = [];
+
+    public IEnumerable<ReportLink> BrokenLinks => Links.Where(l => l.CountsAsBroken);
+    public IEnumerable<ReportLink> Excluded => Links.Where(l => l.ExcludedBy is not null);
     public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
     public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
     /// <summary>Hosts with more than two broken links, all without an answer at the network level: told once each.</summary>
@@ -81,6 +86,12 @@ public sealed record ReportLink(
     LinkOutcome? LastRunOutcome,
     string? LastRunError)
 {
+    /// <summary>The text of the rule in force that excludes this link ("host example.org — reason"), if any.</summary>
+    public string? ExcludedBy { get; init; }
+
+    /// <summary>Broken, and neither accepted by an editor nor excluded by a rule.</summary>
+    public bool CountsAsBroken => IsBroken && !IsAccepted && ExcludedBy is null;
+
     /// <summary>The page calls itself something else than the list does (ignoring case and spacing).</summary>
     public bool TitleDiffers => IsTitleLink && FetchedTitle is { Length: > 0 } fetched && EntryTitle is not null &&
         !string.Equals(Squash(fetched), Squash(EntryTitle), StringComparison.OrdinalIgnoreCase);

@@ -14,7 +14,7 @@ public static class ReportExports
     [
         "section", "entry_id", "entry_title", "url", "outcome", "status", "broken", "consecutive_failures", "final_url",
         "redirect_downgraded", "fetched_title", "content_type", "elapsed_ms", "error", "archive_url", "accepted_reason",
-        "accepted_until", "checked_at", "last_run_outcome", "last_run_error",
+        "accepted_until", "checked_at", "last_run_outcome", "last_run_error", "excluded_by",
     ];
 
     public static string Csv(HealthReport report)
@@ -26,11 +26,11 @@ public static class ReportExports
             string?[] values =
             [
                 l.SectionTitle, l.EntryId.ToString(CultureInfo.InvariantCulture), l.EntryTitle, l.Url, l.Outcome.ToString(),
-                l.Status?.ToString(CultureInfo.InvariantCulture), l.IsBroken && !l.IsAccepted ? "yes" : "no",
+                l.Status?.ToString(CultureInfo.InvariantCulture), l.CountsAsBroken ? "yes" : "no",
                 l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
                 l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
                 l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
-                l.LastRunOutcome?.ToString(), l.LastRunError,
+                l.LastRunOutcome?.ToString(), l.LastRunError, l.ExcludedBy,
             ];
             csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
         }
@@ -60,6 +60,7 @@ public static class ReportExports
         unreachableHosts = report.LastRunUnreachable,
         failuresBeforeBroken = report.FailuresBeforeBroken,
         newlyBroken = report.NewlyBroken.Select(l => l.Url).Distinct(),
+        exclusions = report.Exclusions,
         links = report.Links,
     }, Json);
 
@@ -91,7 +92,21 @@ public static class ReportExports
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");
         foreach (var l in report.Redirects) md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> → <{l.FinalUrl}> ({l.SectionTitle})\n");
+        Excluded(md, report);
         return md.ToString();
+    }
+
+    private static void Excluded(StringBuilder md, HealthReport report)
+    {
+        md.Append("\n## Excluded (not checked)\n\n");
+        foreach (var l in report.Excluded)
+            md.Append(CultureInfo.InvariantCulture,
+                $"- <{l.Url}> in {l.SectionTitle}: excluded by rule: {l.ExcludedBy}\n");
+        if (!report.Excluded.Any()) md.Append("None.\n");
+        md.Append("\nRules:\n\n");
+        foreach (var r in report.Exclusions)
+            md.Append(CultureInfo.InvariantCulture, $"- {r.Text} ({r.Provenance()})\n");
+        if (report.Exclusions.Count == 0) md.Append("None.\n");
     }
 
     private static void Section(StringBuilder md, string heading, IEnumerable<ReportLink> links)

@@ -2,7 +2,9 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.ReadingLists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,11 @@ using Microsoft.Extensions.Options;
 namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
 /// <summary>Reads the report: latest state per link of the list as it stands, the last runs, the trend.</summary>
-public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, IOptions<LinkHealthOptions> options, TimeProvider time)
+public sealed class ReportQueries(
+    IDbContextFactory<PortalDbContext> databases,
+    IOptions<LinkHealthOptions> options,
+    TimeProvider time,
+    ExclusionRules exclusions)
 {
     public const int TrendRuns = 30;
 
@@ -65,6 +71,9 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             .Select(r => Link(r.EntryId, r.SectionSlug, r.SectionTitle, r.EntryTitle, r.Role == LinkRole.Primary, r.Url,
                 r.State ?? Unchecked(byUrl[r.NormalizedUrl]), byUrl.GetValueOrDefault(r.NormalizedUrl), threshold, today))
             .ToList();
+        var rules = await exclusions.LoadAsync(db, ct);
+        links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l)
+            .ToList();
 
         var trendRuns = finished.Where(r => r.Scope == "list").Take(TrendRuns).Select(r => r.Id).ToList();
         var trendCounts = await db.CheckResults.AsNoTracking().Where(c => trendRuns.Contains(c.RunId))
@@ -80,7 +89,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             links,
             trend,
             await HostsAsync(db, ct),
-            threshold);
+            threshold) { Exclusions = await ExclusionView.ListAsync(db, exclusions, ct) };
     }
 
     private static ReportLink Link(

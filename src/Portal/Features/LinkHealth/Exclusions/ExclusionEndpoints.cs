@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using ContainerNetLib.Portal.Features.Editing;
+using ContainerNetLib.Portal.Features.LinkHealth.Report;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
+
+/// <summary>The report's add and remove forms for exclusion rules (on the editors' route group).</summary>
+public static class ExclusionEndpoints
+{
+    public static RouteGroupBuilder MapExclusions(this RouteGroupBuilder editors)
+    {
+        editors.MapPost("/exclusions", AddAsync);
+        editors.MapPost("/exclusions/remove", RemoveAsync);
+        return editors;
+    }
+
+    private static async Task<IResult> AddAsync(
+        [FromForm] string? kind, [FromForm] string? value, [FromForm] string? reason, [FromForm] string? expires,
+        ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
+    {
+        var (added, problems) = await editing.AddAsync(kind, value, reason, expires, EditorIdentity.From(user), ct);
+        if (added is null) return Results.LocalRedirect(ExclusionForm.Retry(problems, kind, value, reason, expires));
+        return LinkHealthEndpoints.Back(
+            $"Excluded from now on: {added.ToRule().Text}. The next run records it as Skipped.");
+    }
+
+    private static async Task<IResult> RemoveAsync(
+        [FromForm] long id, ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
+    {
+        var removed = await editing.RemoveAsync(id, EditorIdentity.From(user), ct);
+        return LinkHealthEndpoints.Back(removed is null
+            ? "That rule was removed already; nothing was changed."
+            : $"Rule removed: {removed.ToRule().Text}. The next run checks those links again.");
+    }
+}
