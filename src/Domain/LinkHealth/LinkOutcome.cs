@@ -19,6 +19,8 @@ public enum LinkOutcome
     Skipped,
     /// <summary>Refused by the SSRF guard: nothing was fetched.</summary>
     Refused,
+    /// <summary>A GitHub repository its owners archived (read-only): reported with its last push, not counted as broken.</summary>
+    Archived,
 }
 
 public sealed record LinkCheckResult(

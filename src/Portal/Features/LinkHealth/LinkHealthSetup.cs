@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.GitHub;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Infrastructure;
@@ -7,6 +8,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth;
 
@@ -31,6 +33,9 @@ public static class LinkHealthSetup
                     checker.UserAgent += $" (+{site})";
             });
         services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GitHubOptions>().Bind(builder.Configuration.GetSection(GitHubOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
 
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton(sp => new AddressPolicy(sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseAllowedNetworks()));
@@ -40,7 +45,9 @@ public static class LinkHealthSetup
         services.AddHttpClient(CheckerClient)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
                 .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The GitHub API's token travels through this client too.
+            .RedactLoggedHeaders([HeaderNames.Authorization]);
         services.AddHttpClient(RunNotifier.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton(sp => new LinkChecker(
@@ -48,9 +55,17 @@ public static class LinkHealthSetup
             sp.GetRequiredService<UrlPolicy>(),
             sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        // Through the checker's client: the API base URL passes the same address guard as any link.
+        services.AddSingleton(sp => new GitHubRepoChecker(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(CheckerClient),
+            sp.GetRequiredService<UrlPolicy>(),
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value,
+            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         // One per process: every chunk running here shares its per-host and overall limits.
         services.AddSingleton(sp => new LinkCheckRun(
-            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<GitHubRepoChecker>()));
         services.AddSingleton(sp =>
         {
             var health = sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
