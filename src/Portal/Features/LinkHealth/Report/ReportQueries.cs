@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.LinkHealth.Runs;
@@ -31,6 +32,25 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// An archived repository's last push, from its latest result (the checker stores it as the page's
+    /// published time, and the link's state keeps no such column).
+    /// </summary>
+    private static async Task<List<ReportLink>> WithLastPushAsync(PortalDbContext db, List<ReportLink> links, CancellationToken ct)
+    {
+        var archived = links.Where(l => l.Outcome == LinkOutcome.Archived).Select(l => l.NormalizedUrl).Distinct().ToList();
+        if (archived.Count == 0) return links;
+        var pushes = await (
+            from s in db.LinkStates.AsNoTracking()
+            join c in db.CheckResults.AsNoTracking() on new { s.NormalizedUrl, RunId = s.LastRunId } equals new { c.NormalizedUrl, c.RunId }
+            where archived.Contains(s.NormalizedUrl) && c.PublishedTime != null
+            select new { s.NormalizedUrl, c.PublishedTime }).ToDictionaryAsync(p => p.NormalizedUrl, p => p.PublishedTime, ct);
+        return links.Select(l => pushes.TryGetValue(l.NormalizedUrl, out var pushed) &&
+            DateTimeOffset.TryParse(pushed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? l with { LastPush = DateOnly.FromDateTime(at.UtcDateTime) }
+                : l).ToList();
+    }
+
     public async Task<HealthReport> ReadAsync(CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -52,6 +72,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
             r.State.ContentType, r.State.LastCheckedAt, r.State.ConsecutiveFailures, LinkStateTransition.IsBroken(r.State, threshold),
             r.State.BrokenSinceRunId, r.State.BrokenSince, r.State.ArchiveUrl, r.State.AcceptedReason, r.State.AcceptedUntil,
             r.State.AcceptedBy, r.State.AcceptedUntil is { } until && until >= today)).ToList();
+        links = await WithLastPushAsync(db, links, ct);
 
         var distinct = links.DistinctBy(l => l.NormalizedUrl).ToList();
         var counts = distinct.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
