@@ -19,7 +19,7 @@ public enum LinkOutcome
     Skipped,
     /// <summary>Refused by the SSRF guard: nothing was fetched.</summary>
     Refused,
-    /// <summary>A GitHub repository its owners archived (read-only): reported with its last push, not counted as broken.</summary>
+    /// <summary>A GitHub repository its owners archived (read-only): shown with its last push, never broken.</summary>
     Archived,
 }
 

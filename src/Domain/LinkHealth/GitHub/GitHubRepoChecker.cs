@@ -13,22 +13,25 @@ namespace ContainerNetLib.Domain.LinkHealth.GitHub;
 /// guarded client, and none is made between an exhausted rate limit and its reset. Without a token it
 /// makes no call at all and only sets the pace of ordinary requests to github.com.
 /// </summary>
-public sealed class GitHubRepoChecker(HttpClient http, UrlPolicy urls, GitHubOptions options, LinkCheckOptions checks, TimeProvider time)
+public sealed class GitHubRepoChecker(
+    HttpClient http, UrlPolicy urls, GitHubOptions options, LinkCheckOptions checks, TimeProvider time)
 {
     private const int MaxAnswerBytes = 1024 * 1024;
     // A reset header further out than GitHub's hourly window is a broken header, not a reason to stop for good.
     private static readonly TimeSpan LongestPause = TimeSpan.FromHours(1);
+    private static readonly TimeSpan UnreachablePause = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _oneAtATime = new(1);
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     /// <summary>
     /// How ordinary requests to github.com queue: www.github.com and github.com in one line, at most
-    /// <see cref="GitHubOptions.PerMinute"/> a minute (or the general per-host gap, if that is longer); null for other hosts.
+    /// <see cref="GitHubOptions.PerMinute"/> a minute (or the general per-host gap, if that is longer);
+    /// null for other hosts.
     /// </summary>
     public (string Key, TimeSpan MinDelay)? Gate(Uri? uri, PolitenessOptions politeness) =>
         uri is not null && GitHubRepoLink.IsGitHubHost(uri.IdnHost)
-            ? ("github.com", options.Pace > politeness.MinDelayPerHost ? options.Pace : politeness.MinDelayPerHost)
+            ? ("github.com", options.Pace() > politeness.MinDelayPerHost ? options.Pace() : politeness.MinDelayPerHost)
             : null;
 
     public async Task<LinkCheckResult?> CheckAsync(string url, CancellationToken ct)
@@ -50,7 +53,9 @@ public sealed class GitHubRepoChecker(HttpClient http, UrlPolicy urls, GitHubOpt
             catch (Exception e) when (e is HttpRequestException or JsonException or IOException ||
                                       e is OperationCanceledException && !ct.IsCancellationRequested)
             {
-                // The API failing says nothing about the link: the page itself is checked instead.
+                // The API failing says nothing about the link: the page itself is checked instead. An API
+                // that cannot be reached is left alone for a while, or every GitHub link would wait for it in turn.
+                if (e is not (JsonException or IOException)) _pausedUntil = time.GetUtcNow() + UnreachablePause;
                 return null;
             }
         }
@@ -80,6 +85,9 @@ public sealed class GitHubRepoChecker(HttpClient http, UrlPolicy urls, GitHubOpt
                     if (moved?.StatusCode != System.Net.HttpStatusCode.OK) return null;
                     var renamed = await ReadRepositoryAsync(moved, ct);
                     var newUrl = link.MovedTo(renamed.FullName);
+                    // Only ever propose another github.com repository, whatever the answer said.
+                    if (GitHubRepoLink.Parse(newUrl) is not { } target ||
+                        $"{target.Owner}/{target.Repo}" != renamed.FullName) return null;
                     return Answer(url, LinkOutcome.Redirected, 301, newUrl, renamed) with { Redirects = [newUrl] };
                 }
             case 404:
@@ -104,13 +112,15 @@ public sealed class GitHubRepoChecker(HttpClient http, UrlPolicy urls, GitHubOpt
         return response;
     }
 
-    /// <summary>Remaining 0: no call until the reset. A secondary limit (403 or 429 with Retry-After): none until then.</summary>
+    /// <summary>Remaining 0: no call until the reset; a secondary limit (403/429, Retry-After): until then.</summary>
     private void ObeyRateLimit(HttpResponseMessage response)
     {
         var now = time.GetUtcNow();
         DateTimeOffset? until = null;
         if (Number(response, "X-RateLimit-Remaining") == 0)
-            until = Number(response, "X-RateLimit-Reset") is { } reset ? DateTimeOffset.FromUnixTimeSeconds(reset) : now + TimeSpan.FromMinutes(1);
+            until = Number(response, "X-RateLimit-Reset") is { } reset
+                ? DateTimeOffset.FromUnixTimeSeconds(reset)
+                : now + TimeSpan.FromMinutes(1);
         else if ((int)response.StatusCode is 403 or 429 && response.Headers.RetryAfter is { } retry)
             until = retry.Delta is { } delta ? now + delta : retry.Date;
         if (until is { } pause) _pausedUntil = pause > now + LongestPause ? now + LongestPause : pause;
@@ -118,34 +128,44 @@ public sealed class GitHubRepoChecker(HttpClient http, UrlPolicy urls, GitHubOpt
 
     private static long? Number(HttpResponseMessage response, string header) =>
         response.Headers.TryGetValues(header, out var values) &&
-        long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     private static async Task<Repository> ReadRepositoryAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        if (response.Content.Headers.ContentLength > MaxAnswerBytes) throw new IOException("the API's answer is too large");
+        var tooLarge = new IOException("the API's answer is too large");
+        if (response.Content.Headers.ContentLength > MaxAnswerBytes) throw tooLarge;
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         for (int read; (read = await body.ReadAsync(chunk, ct)) > 0;)
         {
-            if (buffer.Length + read > MaxAnswerBytes) throw new IOException("the API's answer is too large");
+            if (buffer.Length + read > MaxAnswerBytes) throw tooLarge;
             buffer.Write(chunk, 0, read);
         }
         using var json = JsonDocument.Parse(buffer.ToArray());
         var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new JsonException("the API's answer is not an object");
         return new Repository(
-            root.GetProperty("full_name").GetString() ?? throw new JsonException("full_name is null"),
+            Text(root, "full_name") ?? throw new JsonException("the API's answer has no full_name"),
             root.TryGetProperty("archived", out var archived) && archived.ValueKind == JsonValueKind.True,
-            root.TryGetProperty("pushed_at", out var pushed) && pushed.ValueKind == JsonValueKind.String ? pushed.GetString() : null,
-            root.TryGetProperty("description", out var about) && about.ValueKind == JsonValueKind.String ? about.GetString() : null);
+            Text(root, "pushed_at"),
+            Text(root, "description"));
     }
+
+    private static string? Text(JsonElement json, string property) =>
+        json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     /// <summary>
     /// The last push goes where a page's published date goes (<see cref="PageMetadata.PublishedTime"/>): for
     /// a repository it is the date its content last changed, and the report shows it beside an archived one.
     /// No title: the API's "owner/name" is not what the page calls itself, and would read as a title that differs.
     /// </summary>
-    private static LinkCheckResult Answer(string url, LinkOutcome outcome, int status, string finalUrl, Repository repo) =>
+    private static LinkCheckResult Answer(
+        string url, LinkOutcome outcome, int status, string finalUrl, Repository repo) =>
         new(url, outcome, status, finalUrl, [], false, null, 0, null, 1,
             new PageMetadata(null, null, repo.Description, repo.Archived ? repo.PushedAt : null, null, null));
 

@@ -18,12 +18,14 @@ public sealed record GitHubRepoLink(string Owner, string Repo, string RestOfPath
     };
 
     public static bool IsGitHubHost(string host) =>
-        host.Equals("github.com", StringComparison.OrdinalIgnoreCase) || host.Equals("www.github.com", StringComparison.OrdinalIgnoreCase);
+        host.Equals("github.com", StringComparison.OrdinalIgnoreCase) ||
+        host.Equals("www.github.com", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The repository a URL points into; null for any other URL.</summary>
     public static GitHubRepoLink? Parse(string url)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
+        if (uri.Scheme is not ("http" or "https")) return null;
         if (!IsGitHubHost(uri.IdnHost) || uri.UserInfo.Length > 0) return null;
         var path = uri.AbsolutePath;
         var segments = path.Split('/', 4); // "", owner, repo, rest
@@ -37,7 +39,7 @@ public sealed record GitHubRepoLink(string Owner, string Repo, string RestOfPath
     /// <summary>The repository's own page ("/owner/repo" or "/owner/repo/"), rather than something inside it.</summary>
     public bool IsRepositoryPage => RestOfPath is "" or "/";
 
-    /// <summary>The same place in the repository under its new name: GitHub's web pages redirect the same way.</summary>
+    /// <summary>The same place in the repository under its new name, as GitHub's own pages redirect.</summary>
     public string MovedTo(string fullName) => $"https://github.com/{fullName}{RestOfPath}{QueryAndFragment}";
 
     private static bool IsOwner(string name) =>

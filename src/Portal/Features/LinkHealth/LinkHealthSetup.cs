@@ -64,7 +64,9 @@ public static class LinkHealthSetup
             sp.GetRequiredService<TimeProvider>()));
         // One per process: every chunk running here shares its per-host and overall limits.
         services.AddSingleton(sp => new LinkCheckRun(
-            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LinkChecker>(),
+            sp.GetRequiredService<IOptions<PolitenessOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<GitHubRepoChecker>()));
         services.AddSingleton(sp =>
         {

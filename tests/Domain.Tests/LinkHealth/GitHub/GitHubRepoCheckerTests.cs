@@ -17,18 +17,21 @@ public sealed class GitHubRepoCheckerTests : IAsyncDisposable
 
     public GitHubRepoCheckerTests() => _api = new FixtureServer(_github.Answer);
 
-    private GitHubRepoChecker Checker(string? token = Token)
+    private GitHubRepoChecker Checker(string? token = Token, TimeSpan? deadline = null)
     {
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
-        var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
+        var connector = new GuardedConnector(addresses, new MapResolver([]));
+        var http = new HttpClient(connector.CreateHandler(TimeSpan.FromSeconds(5)));
         var options = new GitHubOptions { Token = token, ApiBaseUrl = _api.Url("") };
-        return new GitHubRepoChecker(http, new UrlPolicy(addresses, new HashSet<int> { _api.Port }), options, new LinkCheckOptions(), _clock);
+        var checks = new LinkCheckOptions { Deadline = deadline ?? TimeSpan.FromSeconds(10) };
+        var urls = new UrlPolicy(addresses, new HashSet<int> { _api.Port });
+        return new GitHubRepoChecker(http, urls, options, checks, _clock);
     }
 
     [Fact]
     public async Task An_archived_repository_is_reported_archived_with_its_last_push_and_is_no_failure()
     {
-        // Otherwise: a repository its owners froze reads as a healthy link, or as broken, and nobody learns it is unmaintained.
+        // Otherwise: a frozen repository reads as healthy, or as broken, and nobody learns it is unmaintained.
         var result = await Checker().CheckAsync("https://github.com/octo/old", CancellationToken.None);
 
         Assert.NotNull(result);
@@ -47,7 +50,8 @@ public sealed class GitHubRepoCheckerTests : IAsyncDisposable
     public void An_archived_repository_never_becomes_broken_however_many_runs_say_so()
     {
         // Otherwise: archived repositories pile up under "Broken" after two nights and get red badges on reader pages.
-        var state = new LinkState { NormalizedUrl = "https://github.com/octo/old", Url = "https://github.com/octo/old", Host = "github.com" };
+        const string url = "https://github.com/octo/old";
+        var state = new LinkState { NormalizedUrl = url, Url = url, Host = "github.com" };
         for (var run = 1; run <= 3; run++)
         {
             var newlyBroken = LinkStateTransition.Apply(state, new CheckResult
@@ -64,7 +68,7 @@ public sealed class GitHubRepoCheckerTests : IAsyncDisposable
     public async Task A_renamed_repository_is_a_permanent_move_to_its_new_name_keeping_the_path()
     {
         // Otherwise: a transferred repository looks fine (GitHub redirects) and the list keeps the old name for ever.
-        var result = await Checker().CheckAsync("https://github.com/octo/before/tree/main/docs", CancellationToken.None);
+        var result = await Checker().CheckAsync("https://github.com/octo/before/tree/main/docs", default);
 
         Assert.NotNull(result);
         Assert.Equal(LinkOutcome.Redirected, result.Outcome);
@@ -101,9 +105,23 @@ public sealed class GitHubRepoCheckerTests : IAsyncDisposable
     [InlineData("https://github.com/octo/live/blob/main/gone.md")] // a working repository says nothing about one file
     public async Task When_the_api_cannot_speak_for_the_link_the_page_is_checked_instead(string url)
     {
-        // Otherwise: a GitHub outage marks every repository broken, or a deleted file in a live repository reads as fine.
+        // Otherwise: a GitHub outage marks every repository broken, or a file deleted from a live one reads as fine.
         Assert.Null(await Checker().CheckAsync(url, CancellationToken.None));
         Assert.Equal(1, _api.TotalHits);
+    }
+
+    [Fact]
+    public async Task An_api_that_does_not_answer_is_left_alone_for_a_while()
+    {
+        // Otherwise: every GitHub link of the night waits out the deadline in turn behind a hanging API.
+        var checker = Checker(deadline: TimeSpan.FromMilliseconds(300));
+
+        Assert.Null(await checker.CheckAsync("https://github.com/octo/hang", CancellationToken.None));
+        Assert.Null(await checker.CheckAsync("https://github.com/octo/live", CancellationToken.None));
+        Assert.Equal(1, _api.TotalHits);
+
+        _clock.Now = _clock.Now.AddMinutes(6);
+        Assert.Equal(LinkOutcome.Ok, (await checker.CheckAsync("https://github.com/octo/live", default))?.Outcome);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public class GitHubRepoLinkTests
     [InlineData("https://github.com/octo/live#readme", "octo", "live", true)]
     [InlineData("https://github.com/octo/live/blob/main/docs/a.md?plain=1", "octo", "live", false)]
     [InlineData("http://github.com/octo/my_repo.js", "octo", "my_repo.js", true)]
-    public void A_link_into_a_repository_names_its_owner_and_repository(string url, string owner, string repo, bool repositoryPage)
+    public void A_link_into_a_repository_names_its_owner_and_repository(
+        string url, string owner, string repo, bool repositoryPage)
     {
         // Otherwise: the API is asked about the wrong repository, and a working link is reported gone.
         var link = GitHubRepoLink.Parse(url);
@@ -33,7 +34,7 @@ public class GitHubRepoLinkTests
     [InlineData("https://github.com/-octo/live")]
     public void A_link_that_is_not_a_repository_is_left_to_the_ordinary_check(string url)
     {
-        // Otherwise: GitHub's own pages (/topics, /orgs) are looked up as repositories, get a 404, and are reported broken.
+        // Otherwise: GitHub's own pages (/topics, /orgs) are looked up as repositories, 404, and are reported broken.
         Assert.Null(GitHubRepoLink.Parse(url));
     }
 

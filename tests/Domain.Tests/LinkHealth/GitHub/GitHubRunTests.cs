@@ -33,12 +33,15 @@ public sealed class GitHubRunTests : IAsyncDisposable
     private LinkCheckRun Run(string? token, int perMinute, TimeProvider time)
     {
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
-        var names = new MapResolver(new() { ["github.com"] = [IPAddress.Loopback], ["www.github.com"] = [IPAddress.Loopback] });
+        var names = new MapResolver(new()
+        {
+            ["github.com"] = [IPAddress.Loopback], ["www.github.com"] = [IPAddress.Loopback],
+        });
         var http = new HttpClient(new GuardedConnector(addresses, names).CreateHandler(TimeSpan.FromSeconds(5)));
         var urls = new UrlPolicy(addresses, new HashSet<int> { _api.Port, _pages.Port });
         var checks = new LinkCheckOptions();
-        var gitHub = new GitHubRepoChecker(
-            http, urls, new GitHubOptions { Token = token, ApiBaseUrl = _api.Url(""), PerMinute = perMinute }, checks, time);
+        var options = new GitHubOptions { Token = token, ApiBaseUrl = _api.Url(""), PerMinute = perMinute };
+        var gitHub = new GitHubRepoChecker(http, urls, options, checks, time);
         var politeness = new PolitenessOptions { PerHost = 2, MinDelayPerHost = TimeSpan.Zero, Overall = 32 };
         return new LinkCheckRun(new LinkChecker(http, urls, checks, time), politeness, time, gitHub);
     }
@@ -50,7 +53,8 @@ public sealed class GitHubRunTests : IAsyncDisposable
     {
         // Otherwise: a list with hundreds of repositories earns the checker a wall of 429s from github.com every night.
         var run = Run(token: null, perMinute: 600, TimeProvider.System); // 600 a minute: 100 ms apart
-        var urls = Enumerable.Range(1, 4).Select(i => Page("github.com", $"/octo/repo{i}")).Append(Page("www.github.com", "/octo/repo5"));
+        var urls = Enumerable.Range(1, 4).Select(i => Page("github.com", $"/octo/repo{i}"))
+            .Append(Page("www.github.com", "/octo/repo5"));
 
         var started = _clock.ElapsedMilliseconds;
         var results = await run.CheckAsync(urls).ToListAsync();
@@ -74,7 +78,8 @@ public sealed class GitHubRunTests : IAsyncDisposable
         var run = Run(token: null, perMinute: 1, TimeProvider.System); // one a minute: a second request would wait 60 s
 
         var started = _clock.ElapsedMilliseconds;
-        var results = await run.CheckAsync(Enumerable.Range(1, 5).Select(i => Page("127.0.0.1", $"/page{i}"))).ToListAsync();
+        var urls = Enumerable.Range(1, 5).Select(i => Page("127.0.0.1", $"/page{i}"));
+        var results = await run.CheckAsync(urls).ToListAsync();
 
         Assert.Equal(5, results.Count(r => r.Outcome == LinkOutcome.Ok));
         Assert.True(_clock.ElapsedMilliseconds - started < 30_000);
@@ -88,7 +93,8 @@ public sealed class GitHubRunTests : IAsyncDisposable
         _github.ExhaustedUntil = time.Now.AddMinutes(10);
         var run = Run(token: "ghp_test", perMinute: 600, time);
 
-        var results = await run.CheckAsync(new[] { "live", "old", "gone" }.Select(r => Page("github.com", $"/octo/{r}"))).ToListAsync();
+        var urls = new[] { "live", "old", "gone" }.Select(r => Page("github.com", $"/octo/{r}"));
+        var results = await run.CheckAsync(urls).ToListAsync();
 
         Assert.Equal(3, results.Count);
         Assert.Equal(1, _api.TotalHits); // the call that learnt of the limit

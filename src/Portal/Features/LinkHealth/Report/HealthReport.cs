@@ -19,7 +19,8 @@ public sealed record HealthReport(
     public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
     public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
     /// <summary>Repositories their owners archived: they still open, but get no more changes. Not failures.</summary>
-    public IEnumerable<ReportLink> ArchivedRepositories => Links.Where(l => l.Outcome == LinkOutcome.Archived && !l.IsAccepted);
+    public IEnumerable<ReportLink> ArchivedRepositories =>
+        Links.Where(l => l.Outcome == LinkOutcome.Archived && !l.IsAccepted);
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
     public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);

@@ -28,7 +28,7 @@ public static class ReportExports
                 l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
                 l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
                 l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
-                l.LastPush?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                l.LastPush is null ? null : LastPush(l),
             ];
             csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
         }
@@ -59,7 +59,8 @@ public static class ReportExports
         failingOnce = report.Watching,
         failuresBeforeBroken = report.FailuresBeforeBroken,
         newlyBroken = report.NewlyBroken.Select(l => l.Url).Distinct(),
-        archivedRepositories = report.ArchivedRepositories.DistinctBy(l => l.NormalizedUrl).Select(l => new { l.Url, l.LastPush }),
+        archivedRepositories = report.ArchivedRepositories.DistinctBy(l => l.NormalizedUrl)
+            .Select(l => new { l.Url, l.LastPush }),
         links = report.Links,
     }, Json);
 
@@ -81,7 +82,8 @@ public static class ReportExports
         return md.ToString();
     }
 
-    public static string LastPush(ReportLink link) => link.LastPush?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
+    public static string LastPush(ReportLink link) =>
+        link.LastPush?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
 
     private static void Section(StringBuilder md, string heading, IEnumerable<ReportLink> links)
     {

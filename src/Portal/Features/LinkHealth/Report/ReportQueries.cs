@@ -36,15 +36,19 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> databases, 
     /// An archived repository's last push, from its latest result (the checker stores it as the page's
     /// published time, and the link's state keeps no such column).
     /// </summary>
-    private static async Task<List<ReportLink>> WithLastPushAsync(PortalDbContext db, List<ReportLink> links, CancellationToken ct)
+    private static async Task<List<ReportLink>> WithLastPushAsync(
+        PortalDbContext db, List<ReportLink> links, CancellationToken ct)
     {
-        var archived = links.Where(l => l.Outcome == LinkOutcome.Archived).Select(l => l.NormalizedUrl).Distinct().ToList();
+        var archived = links.Where(l => l.Outcome == LinkOutcome.Archived).Select(l => l.NormalizedUrl)
+            .Distinct().ToList();
         if (archived.Count == 0) return links;
         var pushes = await (
             from s in db.LinkStates.AsNoTracking()
-            join c in db.CheckResults.AsNoTracking() on new { s.NormalizedUrl, RunId = s.LastRunId } equals new { c.NormalizedUrl, c.RunId }
+            join c in db.CheckResults.AsNoTracking()
+                on new { s.NormalizedUrl, RunId = s.LastRunId } equals new { c.NormalizedUrl, c.RunId }
             where archived.Contains(s.NormalizedUrl) && c.PublishedTime != null
-            select new { s.NormalizedUrl, c.PublishedTime }).ToDictionaryAsync(p => p.NormalizedUrl, p => p.PublishedTime, ct);
+            select new { s.NormalizedUrl, c.PublishedTime })
+            .ToDictionaryAsync(p => p.NormalizedUrl, p => p.PublishedTime, ct);
         return links.Select(l => pushes.TryGetValue(l.NormalizedUrl, out var pushed) &&
             DateTimeOffset.TryParse(pushed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
                 ? l with { LastPush = DateOnly.FromDateTime(at.UtcDateTime) }
