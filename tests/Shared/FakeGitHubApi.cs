@@ -6,7 +6,7 @@ namespace ContainerNetLib.Tests.Shared;
 /// The GitHub REST API as a <see cref="FixtureServer"/> handler, with one repository in each state the checker
 /// tells apart: octo/live, octo/old (archived), octo/before (renamed to neworg/after), octo/gone (404),
 /// octo/down (500), octo/hang (never answers), octo/escape (redirected to another host), octo/walled (403
-/// at the rate limit).
+/// at the rate limit), octo/revoked (401, as for a token that no longer works).
 /// </summary>
 public sealed class FakeGitHubApi
 {
@@ -24,6 +24,7 @@ public sealed class FakeGitHubApi
         "/repos/octo/escape" => Moved("http://localhost:{port}/repositories/42"),
         "/repos/octo/down" => Response(500, "Internal Server Error", Limits()),
         "/repos/octo/hang" => null,
+        "/repos/octo/revoked" => Response(401, "Unauthorized", Limits(), """{"message":"Bad credentials"}"""),
         "/repos/octo/walled" => Response(403, "Forbidden", Limits(), """{"message":"API rate limit exceeded"}"""),
         _ => Response(404, "Not Found", Limits() + "Content-Type: application/json\r\n", """{"message":"Not Found"}"""),
     };

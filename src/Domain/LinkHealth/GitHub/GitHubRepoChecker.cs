@@ -90,6 +90,10 @@ public sealed class GitHubRepoChecker(
                         $"{target.Owner}/{target.Repo}" != renamed.FullName) return null;
                     return Answer(url, LinkOutcome.Redirected, 301, newUrl, renamed) with { Redirects = [newUrl] };
                 }
+            case 401:
+                // A token that was revoked or expired stays so for the night: no call spent on each link.
+                _pausedUntil = time.GetUtcNow() + LongestPause;
+                return null;
             case 404:
                 return new(url, LinkOutcome.Broken, 404, url, [], false, null, 0,
                     $"GitHub has no repository {link.Owner}/{link.Repo} (deleted, made private, or never there)", 1);

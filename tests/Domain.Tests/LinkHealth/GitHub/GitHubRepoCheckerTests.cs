@@ -125,6 +125,17 @@ public sealed class GitHubRepoCheckerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_token_that_no_longer_works_stops_the_calls_and_links_are_checked_as_pages()
+    {
+        // Otherwise: with a revoked token every GitHub link spends a refused call before it is checked anyway.
+        var checker = Checker();
+
+        Assert.Null(await checker.CheckAsync("https://github.com/octo/revoked", CancellationToken.None));
+        Assert.Null(await checker.CheckAsync("https://github.com/octo/live", CancellationToken.None));
+        Assert.Equal(1, _api.TotalHits);
+    }
+
+    [Fact]
     public async Task At_an_exhausted_rate_limit_no_call_is_made_until_the_reset()
     {
         // Otherwise: the checker keeps knocking after GitHub said stop, and the token is blocked for longer.
