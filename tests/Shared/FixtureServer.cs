@@ -52,6 +52,9 @@ public sealed class FixtureServer : IAsyncDisposable
     /// <summary>Request bodies (those with a Content-Length), by path, in arrival order: what a webhook was sent.</summary>
     public ConcurrentQueue<(string Path, string Body)> Bodies { get; } = new();
 
+    /// <summary>Each request's line and headers, in arrival order: what a client sent besides its path.</summary>
+    public ConcurrentQueue<string> Heads { get; } = new();
+
     /// <summary>Requests received on any path.</summary>
     public int TotalHits => _hits.Values.Sum();
 
@@ -106,6 +109,7 @@ public sealed class FixtureServer : IAsyncDisposable
                 var head = request.ToString();
                 var path = head.Split(' ')[1];
                 await ReadBodyAsync(stream, head, path, buffer);
+                Heads.Enqueue(head[..(head.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 2)]);
                 var n = _hits.AddOrUpdate(path, 1, (_, c) => c + 1);
                 var response = _handler(path, n);
                 if (response is null)

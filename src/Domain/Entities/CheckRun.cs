@@ -45,7 +45,7 @@ public sealed class RunCounts
     public int Blocked { get; set; }
     /// <summary>Not dialled: not http(s), excluded, refused by the address guard, or not a valid address.</summary>
     public int Skipped { get; set; }
-    /// <summary>Everything else (for example an archived repository).</summary>
+    /// <summary>Answers that are neither working pages nor failures: archived repositories.</summary>
     public int Other { get; set; }
     /// <summary>The run's URLs that count as broken once it finished (accepted ones left out).</summary>
     public int Broken { get; set; }

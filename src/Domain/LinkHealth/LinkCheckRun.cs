@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using ContainerNetLib.Domain.LinkHealth.GitHub;
 using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Domain.LinkHealth;
@@ -10,7 +11,8 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// requests in flight to one host with a minimum gap between them, and at most
 /// <see cref="PolitenessOptions.Overall"/> in flight overall. Results stream out as they finish.
 /// </summary>
-public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politeness, TimeProvider time)
+public sealed class LinkCheckRun(
+    LinkChecker checker, PolitenessOptions politeness, TimeProvider time, GitHubRepoChecker? gitHub = null)
 {
     private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
     // One instance serves a whole process (chunks of a run side by side share it), so the limits are per process.
@@ -41,8 +43,12 @@ public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politene
 
     private async Task<LinkCheckResult> CheckPolitelyAsync(string url, UnreachableHosts unreachable, CancellationToken ct)
     {
+        // The API answers for the repositories it can speak for before github.com itself is knocked on.
+        if (gitHub is not null && await gitHub.CheckAsync(url, ct) is { } answered) return answered;
         // A server is a host and port: two ports on one address are two servers.
-        var gate = _hosts.GetOrAdd(UnreachableHosts.KeyOf(url), _ => new HostGate(politeness.PerHost));
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url), politeness.MinDelayPerHost);
+        var gate = _hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost));
         // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
         // not hold one of the overall slots that URLs of idle hosts could use.
         await gate.Slots.WaitAsync(ct);
@@ -50,7 +56,7 @@ public sealed class LinkCheckRun(LinkChecker checker, PolitenessOptions politene
         {
             // Asked once the host's slot is ours: the URLs ahead of this one have had their say.
             if (unreachable.Instead(url) is { } skipped) return skipped;
-            await gate.WaitTurnAsync(politeness.MinDelayPerHost, time, ct);
+            await gate.WaitTurnAsync(minDelay, time, ct);
             await _overall.WaitAsync(ct);
             try
             {

@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
+using ContainerNetLib.Domain.LinkHealth.GitHub;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,8 @@ public static class LinkCheckingServices
                     checker.UserAgent += $" (+{site})";
             });
         services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
 
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton(sp => new AddressPolicy(Health(sp).ParseAllowedNetworks()));
@@ -40,7 +43,9 @@ public static class LinkCheckingServices
         services.AddHttpClient(CheckerClient)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
                 .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The GitHub API's token travels through this client too.
+            .RedactLoggedHeaders(["Authorization"]);
         services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton(sp => new LinkChecker(
@@ -48,9 +53,19 @@ public static class LinkCheckingServices
             sp.GetRequiredService<UrlPolicy>(),
             sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        // Through the checker's client: the API base URL passes the same address guard as any link.
+        services.AddSingleton(sp => new GitHubRepoChecker(
+            Client(sp, CheckerClient),
+            sp.GetRequiredService<UrlPolicy>(),
+            sp.GetRequiredService<IOptions<GitHubOptions>>().Value,
+            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         // One per process: every chunk running here shares its per-host and overall limits.
         services.AddSingleton(sp => new LinkCheckRun(
-            sp.GetRequiredService<LinkChecker>(), sp.GetRequiredService<IOptions<PolitenessOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<LinkChecker>(),
+            sp.GetRequiredService<IOptions<PolitenessOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<GitHubRepoChecker>()));
         services.AddSingleton(sp =>
         {
             var health = Health(sp);

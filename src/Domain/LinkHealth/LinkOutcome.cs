@@ -25,6 +25,8 @@ public enum LinkOutcome
     DnsFailure,
     /// <summary>Network level: the connection was refused, unreachable, or reset before an answer.</summary>
     ConnectFailed,
+    /// <summary>A GitHub repository its owners archived (read-only): shown with its last push, never broken.</summary>
+    Archived,
 }
 
 public static class LinkOutcomes

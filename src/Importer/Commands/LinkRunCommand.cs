@@ -66,6 +66,7 @@ internal sealed class LinkRunCommand : ICommand
             _ = services.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
             _ = services.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
             _ = services.GetRequiredService<IOptions<PolitenessOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Domain.LinkHealth.GitHub.GitHubOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

@@ -135,11 +135,11 @@ public class ExclusionTests(TestDatabase database)
 
         var csv = (await editor.GetStringAsync("/link-health/report.csv"))
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith(",excluded_by", csv[0]);
+        Assert.EndsWith(",excluded_by,last_push", csv[0]);
         var vendor = Assert.Single(csv, l => l.Contains("/vendor-page"));
         Assert.Contains(",Skipped,", vendor);
         Assert.Contains($",excluded by rule: {rule},", vendor); // the error column: what the run recorded
-        Assert.EndsWith($",{rule}", vendor); // excluded_by: the rule in force now
+        Assert.EndsWith($",{rule},", vendor); // excluded_by: the rule in force now (last_push empty after it)
         Assert.EndsWith(",", Assert.Single(csv, l => l.Contains("/older")));
 
         using var json = JsonDocument.Parse(await editor.GetStringAsync("/link-health/report.json"));

@@ -34,6 +34,9 @@ public sealed record HealthReport(
 
     public bool IsToldByHost(ReportLink link) => UnreachableBrokenHosts.Contains(UnreachableHosts.KeyOf(link.Url));
 
+    /// <summary>Repositories their owners archived: they still open, but get no more changes. Not failures.</summary>
+    public IEnumerable<ReportLink> ArchivedRepositories =>
+        Links.Where(l => l.Outcome == LinkOutcome.Archived && !l.IsAccepted);
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
     public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
@@ -84,7 +87,8 @@ public sealed record ReportLink(
     string? AcceptedBy,
     bool IsAccepted,
     LinkOutcome? LastRunOutcome,
-    string? LastRunError)
+    string? LastRunError,
+    DateOnly? LastPush = null)
 {
     /// <summary>The text of the rule in force that excludes this link ("host example.org — reason"), if any.</summary>
     public string? ExcludedBy { get; init; }

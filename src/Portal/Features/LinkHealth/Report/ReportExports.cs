@@ -14,7 +14,7 @@ public static class ReportExports
     [
         "section", "entry_id", "entry_title", "url", "outcome", "status", "broken", "consecutive_failures", "final_url",
         "redirect_downgraded", "fetched_title", "content_type", "elapsed_ms", "error", "archive_url", "accepted_reason",
-        "accepted_until", "checked_at", "last_run_outcome", "last_run_error", "excluded_by",
+        "accepted_until", "checked_at", "last_run_outcome", "last_run_error", "excluded_by", "last_push",
     ];
 
     public static string Csv(HealthReport report)
@@ -30,7 +30,7 @@ public static class ReportExports
                 l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
                 l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
                 l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
-                l.LastRunOutcome?.ToString(), l.LastRunError, l.ExcludedBy,
+                l.LastRunOutcome?.ToString(), l.LastRunError, l.ExcludedBy, l.LastPush is null ? null : LastPush(l),
             ];
             csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
         }
@@ -61,6 +61,8 @@ public static class ReportExports
         failuresBeforeBroken = report.FailuresBeforeBroken,
         newlyBroken = report.NewlyBroken.Select(l => l.Url).Distinct(),
         exclusions = report.Exclusions,
+        archivedRepositories = report.ArchivedRepositories.DistinctBy(l => l.NormalizedUrl)
+            .Select(l => new { l.Url, l.LastPush }),
         links = report.Links,
     }, Json);
 
@@ -92,9 +94,15 @@ public static class ReportExports
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");
         foreach (var l in report.Redirects) md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> → <{l.FinalUrl}> ({l.SectionTitle})\n");
+        md.Append("\n## Archived repositories\n\n");
+        foreach (var l in report.ArchivedRepositories)
+            md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> (last push {LastPush(l)}) in {l.SectionTitle}\n");
         Excluded(md, report);
         return md.ToString();
     }
+
+    public static string LastPush(ReportLink link) =>
+        link.LastPush?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
 
     private static void Excluded(StringBuilder md, HealthReport report)
     {

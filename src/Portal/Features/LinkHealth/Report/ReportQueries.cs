@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Urls;
@@ -39,6 +40,29 @@ public sealed class ReportQueries(
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// An archived repository's last push, from its latest result (the checker stores it as the page's
+    /// published time, and the link's state keeps no such column).
+    /// </summary>
+    private static async Task<List<ReportLink>> WithLastPushAsync(
+        PortalDbContext db, List<ReportLink> links, CancellationToken ct)
+    {
+        var archived = links.Where(l => l.Outcome == LinkOutcome.Archived).Select(l => l.NormalizedUrl)
+            .Distinct().ToList();
+        if (archived.Count == 0) return links;
+        var pushes = await (
+            from s in db.LinkStates.AsNoTracking()
+            join c in db.CheckResults.AsNoTracking()
+                on new { s.NormalizedUrl, RunId = s.LastRunId } equals new { c.NormalizedUrl, c.RunId }
+            where archived.Contains(s.NormalizedUrl) && c.PublishedTime != null
+            select new { s.NormalizedUrl, c.PublishedTime })
+            .ToDictionaryAsync(p => p.NormalizedUrl, p => p.PublishedTime, ct);
+        return links.Select(l => pushes.TryGetValue(l.NormalizedUrl, out var pushed) &&
+            DateTimeOffset.TryParse(pushed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? l with { LastPush = DateOnly.FromDateTime(at.UtcDateTime) }
+                : l).ToList();
+    }
+
     public async Task<HealthReport> ReadAsync(CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -74,6 +98,7 @@ public sealed class ReportQueries(
         var rules = await exclusions.LoadAsync(db, ct);
         links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l)
             .ToList();
+        links = await WithLastPushAsync(db, links, ct);
 
         var trendRuns = finished.Where(r => r.Scope == "list").Take(TrendRuns).Select(r => r.Id).ToList();
         var trendCounts = await db.CheckResults.AsNoTracking().Where(c => trendRuns.Contains(c.RunId))

@@ -19,7 +19,8 @@ public static class RunFigures
         return
         [
             new("checked", "Links checked", run.UrlCount, "Each distinct address in the run, checked once."),
-            new("working", "Working", c.Ok + c.Redirected, "The page answered (some at a new permanent address)."),
+            new("working", "Working", c.Ok + c.Redirected + c.Other,
+                "The page answered (some at a new permanent address, some in a repository its owners archived)."),
             new("failed", "Failed in this run", c.Failed,
                 "Gone, a server error, or no answer from the server at all." +
                 (c.NetworkFailures > 0 ? $" {c.NetworkFailures} of them got no answer at the network level." : "") + held),

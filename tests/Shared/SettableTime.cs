@@ -1,4 +1,4 @@
-namespace ContainerNetLib.Portal.Tests;
+namespace ContainerNetLib.Tests.Shared;
 
 /// <summary>A clock the test moves by hand.</summary>
 internal sealed class SettableTime : TimeProvider
