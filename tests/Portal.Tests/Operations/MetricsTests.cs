@@ -43,6 +43,7 @@ public class MetricsTests(TestDatabase database)
         Assert.Matches("cnl_link_checks_total\\{[^}]*outcome=\"Ok\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("cnl_link_checks_total\\{[^}]*outcome=\"Broken\"[^}]*\\} [1-9]", metrics);
         Assert.Contains("job=\"CheckChunkAsync\"", metrics);
+        Assert.Matches("cnl_link_check_runs_total\\{[^}]*verdict=\"Conclusive\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("cnl_imports_total\\{[^}]*result=\"applied\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("cnl_import_entries_total\\{[^}]*change=\"added\"[^}]*\\} [1-9]", metrics);
     }
