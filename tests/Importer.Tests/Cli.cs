@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContainerNetLib.Importer.Cli;
+using Microsoft.Extensions.Configuration;
 
 namespace ContainerNetLib.Importer.Tests;
 
@@ -20,6 +21,17 @@ public static class Cli
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var exit = await CommandRunner.RunAsync(args, new CommandContext(stdout, stderr, connectionString) { In = new StringReader(input) });
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>With settings as the environment would give them (LinkHealth:*), and nothing from the real environment.</summary>
+    public static async Task<CliResult> RunWithSettingsAsync(
+        string? connectionString, Dictionary<string, string?> settings, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var exit = await CommandRunner.RunAsync(args, new CommandContext(stdout, stderr, connectionString) { Configuration = configuration });
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
