@@ -59,3 +59,7 @@ n=$((hosts * per_host))
   row "linkinator 7.6.1 CLI --concurrency 64" "$ok3" "$s3" "$kb3" "$max3"
   awk -v a="$s1" -v b="$s2" 'BEGIN { printf "ours vs linkinator at the same concurrency (64 in flight): %.2fx\n", b / a }'
 } | tee bench/out/links-results.txt
+
+# Recorded runs on a faulty farm: verdicts, exact counts, the per-host skip (issue 12 §7).
+kill $farm 2>/dev/null || true
+bash bench/link-faults.sh

@@ -21,6 +21,9 @@ internal sealed class LinkRunCommand : ICommand
 {
     public const int InconclusiveExitCode = 4;
 
+    /// <summary>As many chunks at once as the portal's job server has workers (see JobServer).</summary>
+    private static readonly int ChunksAtOnce = Math.Max(4, Environment.ProcessorCount * 2);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> RunAsync(Arguments arguments, CommandContext context, CancellationToken ct)
@@ -38,8 +41,13 @@ internal sealed class LinkRunCommand : ICommand
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
             ?? throw new UsageException($"no section '{section}'");
         if (context.Interactive) await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
+        // Chunks side by side, as the job server's workers take them: they share this process's politeness limits.
         var finished = run.UrlCount == 0;
-        for (var chunk = 0; chunk < run.ChunkCount; chunk++) finished |= (await runs.CheckChunkAsync(run.Id, chunk, ct)).FinishedRun;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel, async (chunk, token) =>
+        {
+            if ((await runs.CheckChunkAsync(run.Id, chunk, token)).FinishedRun) finished = true;
+        });
         if (finished) await services.GetRequiredService<RunNotifier>().RunFinishedAsync(run.Id, ct);
 
         await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();

@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
@@ -22,6 +23,8 @@ public sealed class LinkCheckRuns(
 {
     // Without configured rules, editors' rules (in the database) still apply.
     private readonly ExclusionRules _exclusions = exclusions ?? new ExclusionRules([], time);
+
+    private const int WriteBatch = 200;
 
     /// <summary>Creates the run and its URL list; null when the section or entry does not exist.</summary>
     public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
@@ -71,16 +74,36 @@ public sealed class LinkCheckRuns(
         foreach (var url in pending.ToList())
         {
             if (rules.Match(url.NormalizedUrl) is not { } rule) continue;
-            await RecordAsync(runId, url, ExclusionMatcher.Skipped(url.Url, rule), ct);
+            await RecordAsync([ToRow(runId, url, ExclusionMatcher.Skipped(url.Url, rule))], ct);
             pending.Remove(url);
             checkedCount++;
         }
         var byUrl = pending.ToDictionary(u => u.Url, StringComparer.Ordinal);
-        await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct, unreachable))
+        var results = Channel.CreateUnbounded<CheckResult>();
+        var checking = Task.Run(async () =>
         {
-            await RecordAsync(runId, byUrl[result.Url], result, ct);
-            checkedCount++;
+            try
+            {
+                await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct, unreachable))
+                    await results.Writer.WriteAsync(ToRow(runId, byUrl[result.Url], result), ct);
+                results.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                results.Writer.Complete(e);
+            }
+        }, ct);
+        // Whatever has arrived is written in one round trip while the next results come in: a row at a time would
+        // make the database, not the web, the limit of a run.
+        var batch = new List<CheckResult>();
+        while (await results.Reader.WaitToReadAsync(ct))
+        {
+            while (batch.Count < WriteBatch && results.Reader.TryRead(out var row)) batch.Add(row);
+            await RecordAsync(batch, ct);
+            checkedCount += batch.Count;
+            batch.Clear();
         }
+        await checking;
         return new ChunkOutcome(checkedCount, await TryFinishAsync(runId, ct));
     }
 
@@ -104,10 +127,29 @@ public sealed class LinkCheckRuns(
         return unreachable;
     }
 
-    /// <summary>Stores one result. Links' states move only when the run finishes, and only if it is conclusive.</summary>
-    private async Task RecordAsync(long runId, CheckRunUrl url, LinkCheckResult checkedUrl, CancellationToken ct)
+    /// <summary>
+    /// Stores results, a batch in one round trip. A batch that meets a result already stored (a chunk that runs twice
+    /// at once) is written again row by row, each skipped if it is there. Links' states move only when the run
+    /// finishes, and only if it is conclusive.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyCollection<CheckResult> results, CancellationToken ct)
     {
-        var result = ToRow(runId, url, checkedUrl);
+        if (results.Count == 0) return;
+        await using var db = await databases.CreateDbContextAsync(ct);
+        try
+        {
+            db.CheckResults.AddRange(results);
+            await db.SaveChangesAsync(ct);
+            foreach (var result in results) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            foreach (var result in results) await RecordOneAsync(result, ct);
+        }
+    }
+
+    private async Task RecordOneAsync(CheckResult result, CancellationToken ct)
+    {
         await using var db = await databases.CreateDbContextAsync(ct);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO check_results (run_id, normalized_url, url, checked_at, outcome, status, final_url, redirects,
@@ -119,7 +161,7 @@ public sealed class LinkCheckRuns(
                 {result.FetchedDescription}, {result.PublishedTime}, {result.Author}, {result.CanonicalUrl})
             ON CONFLICT (run_id, normalized_url) DO NOTHING
             """, ct);
-        // Zero rows: recorded by an earlier attempt of this chunk.
+        // Zero rows: recorded by another attempt of this chunk.
         if (inserted == 1) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
     }
 
