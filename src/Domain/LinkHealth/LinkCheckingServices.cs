@@ -61,7 +61,7 @@ public static class LinkCheckingServices
             sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         // One per process: every chunk running here shares its per-host and overall limits.
-        services.AddSingleton(sp => new LinkCheckRun(
+        services.AddSingleton(sp => new PoliteChecker(
             sp.GetRequiredService<LinkChecker>(),
             sp.GetRequiredService<IOptions<PolitenessOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
@@ -72,9 +72,9 @@ public static class LinkCheckingServices
             var archive = health.ArchiveBaseUrl.Length == 0
                 ? null
                 : new ArchiveLookup(Client(sp, CheckerClient), new Uri(health.ArchiveBaseUrl), sp.GetRequiredService<TimeProvider>());
-            return new LinkCheckRuns(
+            return new RecordedRuns(
                 sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-                sp.GetRequiredService<LinkCheckRun>(),
+                sp.GetRequiredService<PoliteChecker>(),
                 archive,
                 health.RunSettings(),
                 sp.GetRequiredService<TimeProvider>(),

@@ -16,8 +16,7 @@ namespace ContainerNetLib.Importer.Commands;
 internal sealed class CheckLinksCommand : ICommand
 {
     // For checking one's own servers (tests, a staging copy): private and loopback ranges, any port.
-    private static readonly IPNetwork[] PrivateRanges =
-        new[] { "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7" }.Select(IPNetwork.Parse).ToArray();
+    private static readonly IPNetwork[] PrivateRanges = AddressPolicy.InsideNetworks.Select(IPNetwork.Parse).ToArray();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,10 +45,10 @@ internal sealed class CheckLinksCommand : ICommand
             Timeout = Timeout.InfiniteTimeSpan,
         };
         var urlPolicy = new UrlPolicy(addresses, allowPrivate ? AnyPort : null);
-        var run = new LinkCheckRun(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness, TimeProvider.System);
+        var politely = new PoliteChecker(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness, TimeProvider.System);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
-        await foreach (var result in run.CheckAsync(urls, ct, new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
+        await foreach (var result in politely.CheckAsync(urls, ct, new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
             results[UrlNormalizer.Normalize(result.Url)] = result;
         var seconds = clock.Elapsed.TotalSeconds;
 

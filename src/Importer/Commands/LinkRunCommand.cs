@@ -36,7 +36,7 @@ internal sealed class LinkRunCommand : ICommand
 
         await using var services = Services(context, connection);
         ValidateSettings(services);
-        var runs = services.GetRequiredService<LinkCheckRuns>();
+        var runs = services.GetRequiredService<RecordedRuns>();
         var scope = section is null ? CheckScope.List : CheckScope.Section(section);
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
             ?? throw new UsageException($"no section '{section}'");

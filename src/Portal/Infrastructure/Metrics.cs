@@ -13,7 +13,7 @@ public sealed class MetricsOptions : IValidatableObject
     public const string Section = "Metrics";
 
     /// <summary>Client networks allowed to scrape /metrics; loopback and the private ranges by default.</summary>
-    public List<string> AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
+    public List<string> AllowedNetworks { get; set; } = [.. Domain.LinkHealth.AddressPolicy.InsideNetworks];
 
     /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the default, none.</summary>
     [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]

@@ -45,7 +45,7 @@ public class NetworkFailureTests
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var http = new HttpClient(new GuardedConnector(addresses, resolver).CreateHandler(TimeSpan.FromSeconds(5)));
         var checker = new LinkChecker(http, new UrlPolicy(addresses, null), new LinkCheckOptions(), TimeProvider.System);
-        var run = new LinkCheckRun(checker, new PolitenessOptions { PerHost = 1, MinDelayPerHost = TimeSpan.Zero }, TimeProvider.System);
+        var run = new PoliteChecker(checker, new PolitenessOptions { PerHost = 1, MinDelayPerHost = TimeSpan.Zero }, TimeProvider.System);
 
         var results = new List<LinkCheckResult>();
         var urls = Enumerable.Range(1, 10).Select(i => $"https://gone.test/page{i}");

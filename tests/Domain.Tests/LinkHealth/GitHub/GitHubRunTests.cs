@@ -30,7 +30,7 @@ public sealed class GitHubRunTests : IAsyncDisposable
         });
     }
 
-    private LinkCheckRun Run(string? token, int perMinute, TimeProvider time)
+    private PoliteChecker Run(string? token, int perMinute, TimeProvider time)
     {
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var names = new MapResolver(new()
@@ -43,7 +43,7 @@ public sealed class GitHubRunTests : IAsyncDisposable
         var options = new GitHubOptions { Token = token, ApiBaseUrl = _api.Url(""), PerMinute = perMinute };
         var gitHub = new GitHubRepoChecker(http, urls, options, checks, time);
         var politeness = new PolitenessOptions { PerHost = 2, MinDelayPerHost = TimeSpan.Zero, Overall = 32 };
-        return new LinkCheckRun(new LinkChecker(http, urls, checks, time), politeness, time, gitHub);
+        return new PoliteChecker(new LinkChecker(http, urls, checks, time), politeness, time, gitHub);
     }
 
     private string Page(string host, string path) => $"http://{host}:{_pages.Port}{path}";

@@ -15,7 +15,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 /// chunk that runs again skips every URL that already has a result.
 /// </summary>
 public sealed partial class LinkCheckJobs(
-    LinkCheckRuns runs,
+    RecordedRuns runs,
     IBackgroundJobClient jobs,
     IDbContextFactory<PortalDbContext> databases,
     RunNotifier notifier,

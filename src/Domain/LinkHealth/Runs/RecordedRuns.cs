@@ -13,9 +13,9 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 /// row means a chunk that runs twice never duplicates a result), finish (exactly once), prune.
 /// The scheduler around it (Hangfire in the portal) only has to call these.
 /// </summary>
-public sealed class LinkCheckRuns(
+public sealed class RecordedRuns(
     IDbContextFactory<PortalDbContext> databases,
-    LinkCheckRun checker,
+    PoliteChecker checker,
     ArchiveLookup? archive,
     RunSettings settings,
     TimeProvider time,

@@ -7,7 +7,7 @@ using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 
-public class LinkCheckRunTests
+public class PoliteCheckerTests
 {
     [Fact]
     public async Task Each_distinct_url_is_checked_once_and_one_host_is_not_hammered()
@@ -23,7 +23,7 @@ public class LinkCheckRunTests
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
         var checker = new LinkChecker(http, new UrlPolicy(addresses, new HashSet<int> { server.Port }), new LinkCheckOptions(), TimeProvider.System);
-        var run = new LinkCheckRun(checker, new PolitenessOptions { PerHost = 2, MinDelayPerHost = TimeSpan.FromMilliseconds(100), Overall = 32 }, TimeProvider.System);
+        var run = new PoliteChecker(checker, new PolitenessOptions { PerHost = 2, MinDelayPerHost = TimeSpan.FromMilliseconds(100), Overall = 32 }, TimeProvider.System);
 
         var urls = Enumerable.Range(1, 5).Select(i => server.Url($"/page{i}"))
             .Concat([server.Url("/page1"), server.Url("/page1#section"), server.Url("/page1?utm_source=chat")]);

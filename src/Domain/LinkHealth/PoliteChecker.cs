@@ -11,7 +11,7 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// requests in flight to one host with a minimum gap between them, and at most
 /// <see cref="PolitenessOptions.Overall"/> in flight overall. Results stream out as they finish.
 /// </summary>
-public sealed class LinkCheckRun(
+public sealed class PoliteChecker(
     LinkChecker checker, PolitenessOptions politeness, TimeProvider time, GitHubRepoChecker? gitHub = null)
 {
     private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
