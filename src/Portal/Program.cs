@@ -55,7 +55,8 @@ try
     // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
     ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
     app.UseRequestLogging();
-    // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own compressed form.
+    // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
+    // compressed form.
     app.UseReaderCompression();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
     // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a

@@ -35,7 +35,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
         var totals = SectionSummary.WithTotals(sections
-                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id))).ToList())
+                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
+                .ToList())
             .ToDictionary(s => s.Id, s => s.TotalCount);
         var children = sections.ToLookup(s => s.ParentId);
         var result = new List<SectionChoice>();
@@ -43,7 +44,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         {
             foreach (var s in children[parentId].OrderBy(s => s.Position).ThenBy(s => s.Id))
             {
-                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, counts.GetValueOrDefault(s.Id), s.Version, s.IntroMarkdown)
+                var own = counts.GetValueOrDefault(s.Id);
+                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, own, s.Version, s.IntroMarkdown)
                     { TotalCount = totals[s.Id] });
                 Walk(s.Id, depth + 1);
             }

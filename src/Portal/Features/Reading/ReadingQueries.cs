@@ -75,7 +75,7 @@ public sealed class ReadingQueries(
             .ToListAsync(ct);
     }
 
-    /// <summary>Every address of every entry readers see (an entry may have several: its title's, its authors').</summary>
+    /// <summary>Every address of every entry readers see (an entry may have several: title's, authors').</summary>
     public async Task<int> LinkCountAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -19,8 +19,8 @@ public sealed class PageSnapshotMiddleware(
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
     {
-        HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection,
-        HeaderNames.Server, HeaderNames.ContentEncoding, HeaderNames.ETag, HeaderNames.Vary,
+        HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
+        HeaderNames.Connection, HeaderNames.Server, HeaderNames.ContentEncoding, HeaderNames.ETag, HeaderNames.Vary,
     };
 
     public Task InvokeAsync(HttpContext context)
@@ -74,7 +74,8 @@ public sealed class PageSnapshotMiddleware(
         // A reader who left mid-page may have cut the rendering short: only a whole page is kept.
         if (context.RequestAborted.IsCancellationRequested || response.ContentLength is { } length && length != copy.CopiedLength) return;
         // Only a page of the revision the request started under: not one the output cache answered from an older one.
-        // The copy is of the page before compression (which wraps this middleware), the ETag maybe of its compressed form.
+        // The copy is of the page before compression (which wraps this middleware); the ETag may be the compressed
+        // form's.
         var etag = ContentVersion.ETagOf(revision);
         var encoding = response.Headers.ContentEncoding.ToString();
         if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;

@@ -75,7 +75,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         if (Find(key) is not { } kept) return false;
         page = kept.Page;
         body = encoding is null ? Identity(kept.Page)
-            : (kept.Encoded.TryGetValue(encoding, out var known) ? known : Compress(kept, encoding)) ?? Identity(kept.Page);
+            : (kept.Encoded.TryGetValue(encoding, out var known) ? known : Compress(kept, encoding))
+                ?? Identity(kept.Page);
         return true;
     }
 
@@ -85,7 +86,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         if (!generation.Pages.TryGetValue(key, out var kept)) return null;
         if (kept.Expires > time.GetUtcNow()) return kept;
         // Its bytes go back to the bound, or a list that goes unchanged for hours would stop keeping pages.
-        if (generation.Pages.TryRemove(new KeyValuePair<string, Kept>(key, kept))) Interlocked.Add(ref generation.Bytes, -Interlocked.Read(ref kept.Bytes));
+        if (generation.Pages.TryRemove(new KeyValuePair<string, Kept>(key, kept)))
+            Interlocked.Add(ref generation.Bytes, -Interlocked.Read(ref kept.Bytes));
         return null;
     }
 
@@ -109,7 +111,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
             }
             Interlocked.Add(ref kept.Bytes, compressed.Length);
             var etag = kept.Page.Headers.FirstOrDefault(h => h.Key == HeaderNames.ETag).Value.ToString();
-            return kept.Encoded[encoding] = new Encoded(encoding, compressed, etag.Length > 0 ? EncodedETag.For(etag, encoding) : null);
+            var encodedETag = etag.Length > 0 ? EncodedETag.For(etag, encoding) : null;
+            return kept.Encoded[encoding] = new Encoded(encoding, compressed, encodedETag);
         }
     }
 
@@ -123,7 +126,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         var generation = Now();
         if (generation.Revision != revision || generation.Pages.Count >= MaxPages) return;
         var bytes = page.Body.Length;
-        if (Interlocked.Add(ref generation.Bytes, bytes) > MaxBytes || !generation.Pages.TryAdd(key, new Kept(page, time.GetUtcNow() + ReaderCaching.MaxAge, generation)))
+        if (Interlocked.Add(ref generation.Bytes, bytes) > MaxBytes
+            || !generation.Pages.TryAdd(key, new Kept(page, time.GetUtcNow() + ReaderCaching.MaxAge, generation)))
             Interlocked.Add(ref generation.Bytes, -bytes);
     }
 

@@ -56,7 +56,8 @@ public static class ReaderCaching
             headers.ETag = etag;
             headers.Vary = ReaderCompressionProvider.WithAcceptEncoding(headers.Vary);
             // The ETag of any coding the browser holds: each names the same revision.
-            if (request.Headers.IfNoneMatch.Count > 0 && EncodedETag.Matching(request.Headers.IfNoneMatch, etag) is { } held)
+            if (request.Headers.IfNoneMatch.Count > 0
+                && EncodedETag.Matching(request.Headers.IfNoneMatch, etag) is { } held)
             {
                 headers.ETag = held;
                 context.Response.StatusCode = StatusCodes.Status304NotModified;

@@ -17,7 +17,8 @@ public static class EncodedETag
         foreach (var value in ifNoneMatch)
         {
             if (value is null) continue;
-            foreach (var range in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            var ranges = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var range in ranges)
             {
                 if (range == etag) return etag;
                 foreach (var encoding in Encodings)

@@ -17,7 +17,8 @@ public static class ReaderCompression
     {
         // Registered before AddResponseCompression, whose own provider is only added if none is.
         builder.Services.AddSingleton<ReaderCompressionProvider>();
-        builder.Services.AddSingleton<IResponseCompressionProvider>(s => s.GetRequiredService<ReaderCompressionProvider>());
+        builder.Services.AddSingleton<IResponseCompressionProvider>(
+            s => s.GetRequiredService<ReaderCompressionProvider>());
         builder.Services.AddResponseCompression(options =>
         {
             // Our own rule (MayCompress) decides what is safe, over HTTPS as over HTTP.
@@ -39,8 +40,10 @@ public static class ReaderCompression
     /// <summary>The BREACH rule: only responses that cannot carry a secret.</summary>
     public static bool MayCompress(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true || context.Request.Headers.Authorization.Count > 0) return false;
+        if (context.User.Identity?.IsAuthenticated == true || context.Request.Headers.Authorization.Count > 0)
+            return false;
         var path = context.Request.Path;
-        return !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_blazor");
+        return !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
+            && !path.StartsWithSegments("/_blazor");
     }
 }

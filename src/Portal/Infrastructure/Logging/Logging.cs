@@ -7,7 +7,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Logging;
 
 /// <summary>
 /// Serilog: readable console lines or compact JSON (one event a line, for a log shipper), as
-/// <see cref="LogFormat"/> says: JSON by default outside Development, text from scripts/run.sh. Requests are logged once each with method, path (never the query string, which may
+/// <see cref="LogFormat"/> says: JSON by default outside Development, text from
+/// scripts/run.sh. Requests are logged once each with method, path (never the query string, which may
 /// carry a return URL or a message), status and duration, the request id, and for signed-in editors
 /// their user id — never a password, cookie or token. Sinks registered in DI are added (tests);
 /// <c>Portal:LogToConsole=false</c> leaves only those.
@@ -33,7 +34,9 @@ public static class PortalLogging
             // Written by a background thread: a request does not wait on the console (a lock shared by every
             // request, and a pipe that may be slow to drain).
             if (!console) return;
-            if (format == LogFormat.Text) logger.WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), blockWhenFull: true);
+            const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+            if (format == LogFormat.Text)
+                logger.WriteTo.Async(a => a.Console(outputTemplate: readable), blockWhenFull: true);
             else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()), new BatchingOptions
             {
                 BatchSizeLimit = 2_000,
