@@ -36,7 +36,7 @@ public class AccessibilityTests(TestDatabase server, Browser browser)
         [
             "/", "/sections/general-underlying-linux-features", "/sections/vxlan-veth-bridges-namespaces-l2-l3-etc",
             "/authors/ivan-pepelnjak", "/search", "/search?q=veth", "/search?q=zzqqxx", "/sections/no-such-section",
-            "/account/login", "/link-health",
+            "/account/login", "/account/denied", "/link-health",
         ];
         string[] editorPages =
         [

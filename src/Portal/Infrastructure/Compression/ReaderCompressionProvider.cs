@@ -6,9 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace ContainerNetLib.Portal.Infrastructure.Compression;
 
 /// <summary>
-/// ASP.NET Core's choice of encoding, giving a
-/// compressed response its own ETag: a cache or browser holding the gzip bytes must not be told by a 304
-/// that they are the Brotli ones.
+/// ASP.NET Core's choice of encoding, giving a compressed response its own ETag: a cache or browser
+/// holding the gzip bytes must not be told by a 304 that they are the Brotli ones.
 /// </summary>
 public sealed class ReaderCompressionProvider(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : ResponseCompressionProvider(services, options)
