@@ -77,7 +77,8 @@ public class RefusedLinkTests(TestDatabase server)
     [Fact]
     public async Task An_entry_whose_address_is_refused_shows_as_text_on_its_section_in_search_and_on_the_home_page()
     {
-        // Otherwise: "Recently added" and search results offer a link to nowhere for an entry someone filed with a javascript: address.
+        // Otherwise: "Recently added" and search results offer a link to nowhere for an entry someone filed with a
+        // javascript: address. A search result leads to the entry's place in the list instead.
         await using var app = await PortalApp.StartAsync(server);
         var seed = await File.ReadAllTextAsync(RepoRoot.Seed);
         await app.ImportAsync(seed.Replace("## Overview\n\n", "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
@@ -89,11 +90,14 @@ public class RefusedLinkTests(TestDatabase server)
             Assert.True(DateTime.UtcNow < deadline, "the home page never showed the new entry");
             await Task.Delay(100);
         }
-        foreach (var html in new[] { home, await client.GetStringAsync("/sections/overview"), await client.GetStringAsync("/search?q=zanzibar") })
+        var search = await client.GetStringAsync("/search?q=zanzibar");
+        Assert.Single(Html.Parse(search).QuerySelectorAll("a.result-title[href^='/sections/overview#e-']"));
+        foreach (var html in new[] { home, await client.GetStringAsync("/sections/overview"), search })
         {
             var page = Html.Parse(html);
             Assert.Contains("Zanzibar trick", page.Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
-            Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal));
+            Assert.All(page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal)),
+                a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
             Assert.Empty(page.QuerySelectorAll("a[href='']"));
         }
     }
