@@ -2,6 +2,9 @@
 # Reader speed, side by side in one run (issue 3 §5):
 #   1. the largest seed section page from the portal vs the same HTML as a static file from nginx:
 #      wrk, 64 connections, 10 s, after a warm-up; requests/s, p99, non-2xx; ROUNDS (5) alternating pairs, median ratio;
+#      first uncompressed, then compressed: both asked with a browser's "Accept-Encoding: gzip, br" (issue 14 §3), the
+#      portal answering from its page compressed once (Brotli), nginx compressing each response (gzip on, level 6;
+#      nginx-light has no Brotli); bytes on the wire per response (body, and all bytes read per request by wrk);
 #   2. search over the 100,000-entry synthetic list: wrk with rotating queries, each a cache miss.
 # Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search)
 set -euo pipefail
@@ -56,27 +59,49 @@ daemon off; worker_processes auto; pid $PWD/$out/nginx.pid; error_log $PWD/$out/
 events { worker_connections 1024; }
 http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
   types { text/html html; }
+  gzip on; gzip_comp_level 6; gzip_vary on;
   server { listen 127.0.0.1:5091; root $PWD/$out/static; location = /section { default_type text/html; try_files /section.html =404; } } }
 NGINX
 nginx -c "$PWD/$out/nginx.conf" & pids+=($!)
 sleep 1
 
+rounds() { # label, extra wrk arguments (a header): ROUNDS alternating 10 s pairs, then the median ratio
+  local label=$1; shift
+  for round in $(seq 1 "${ROUNDS:-5}"); do
+    wrk -t2 -c64 -d10s --latency "$@" "http://127.0.0.1:5090$page" > $out/wrk-portal-$label-$round.txt
+    wrk -t2 -c64 -d10s --latency "$@" http://127.0.0.1:5091/section > $out/wrk-nginx-$label-$round.txt
+    wrk_line "$label $round: portal, section page" $out/wrk-portal-$label-$round.txt
+    wrk_line "$label $round: nginx, same HTML as a file" $out/wrk-nginx-$label-$round.txt
+    awk '/Requests\/sec/ {print $2}' $out/wrk-portal-$label-$round.txt $out/wrk-nginx-$label-$round.txt | paste -sd' ' |
+      awk '{printf "'"$label $round"': portal / nginx %.2f\n", $1 / $2}'
+  done | tee $out/reader-rounds-$label.txt
+  sed -n 's/.*portal \/ nginx //p' $out/reader-rounds-$label.txt | sort -n |
+    awk '{r[NR]=$1} END {printf "'"$label"': portal / nginx, median of %d rounds: %.2f\n", NR, r[int((NR+1)/2)]}'
+}
+
+wire() { # label, url: the body's coding and size as sent, and all bytes wrk reads per response over a short run
+  local sent per_request
+  sent=$(curl -s -H "Accept-Encoding: gzip, br" -o /dev/null -D - -w 'body %{size_download} bytes' "$2" |
+    awk 'tolower($1) == "content-encoding:" {e=$2} /^body/ {print (e ? e : "identity") ", " $0}' | tr -d '\r')
+  per_request=$(wrk -t1 -c4 -d2s -H "Accept-Encoding: gzip, br" "$2" |
+    awk '/^Requests\/sec/ {r=$2} /^Transfer\/sec/ {t=$2; u=substr(t, length(t)-1); t=t+0; if (u=="KB") t*=1024; if (u=="MB") t*=1048576; if (u=="GB") t*=1073741824} END {printf "%.0f", t / r}')
+  echo "$1: $sent; on the wire with headers $per_request bytes a response ($(( per_request * 100 / $(stat -c %s $out/static/section.html) )) % of the uncompressed page)"
+}
+
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p'); page $page, $(stat -c %s $out/static/section.html) bytes"
+  echo "load before the run: $(uptime)"
   wrk -t2 -c64 -d5s "http://127.0.0.1:5090$page" >/dev/null; wrk -t2 -c64 -d3s http://127.0.0.1:5091/section >/dev/null
+  wrk -t2 -c64 -d5s -H "Accept-Encoding: gzip, br" "http://127.0.0.1:5090$page" >/dev/null
   # .NET recompiles hot methods in the background (tiered compilation) for a few seconds after a burst: let it
   # finish, or the first measured seconds include the compiler's work.
   sleep 5
   # Both servers share the two cores with wrk, and this virtual machine's speed drifts from minute to minute:
   # ROUNDS alternating pairs, each pair side by side, and the median of the pairs' ratios.
-  for round in $(seq 1 "${ROUNDS:-5}"); do
-    wrk -t2 -c64 -d10s --latency "http://127.0.0.1:5090$page" > $out/wrk-portal-$round.txt
-    wrk -t2 -c64 -d10s --latency http://127.0.0.1:5091/section > $out/wrk-nginx-$round.txt
-    wrk_line "round $round: portal, section page" $out/wrk-portal-$round.txt
-    wrk_line "round $round: nginx, same HTML as a file" $out/wrk-nginx-$round.txt
-    awk '/Requests\/sec/ {print $2}' $out/wrk-portal-$round.txt $out/wrk-nginx-$round.txt | paste -sd' ' | awk '{printf "round '"$round"': portal / nginx %.2f\n", $1 / $2}'
-  done | tee $out/reader-rounds.txt
-  sed -n 's/.*portal \/ nginx //p' $out/reader-rounds.txt | sort -n | awk '{r[NR]=$1} END {printf "portal / nginx, median of %d rounds: %.2f\n", NR, r[int((NR+1)/2)]}'
+  rounds uncompressed
+  rounds compressed -H "Accept-Encoding: gzip, br"
+  wire "portal, compressed" "http://127.0.0.1:5090$page"
+  wire "nginx, gzip on, level 6" http://127.0.0.1:5091/section
 } | tee $out/reader-results.txt
 
 [[ -n ${PAGE_ONLY:-} ]] && exit 0

@@ -19,4 +19,5 @@ if [[ -z "$("${importer[@]}" users list)" ]]; then
   echo "  export ConnectionStrings__Portal='$ConnectionStrings__Portal'" >&2
   echo "  read -rs PW && printf '%s\n' \"\$PW\" | dotnet run --project src/Importer -- users add you@example.org --role Admin --password-stdin" >&2
 fi
-exec dotnet run --no-build -c Release --project src/Portal -- --urls "$url"
+# Readable log lines for a person at a terminal; the portal writes JSON by default (containers, production).
+Portal__LogFormat="${Portal__LogFormat:-Text}" exec dotnet run --no-build -c Release --project src/Portal -- --urls "$url"

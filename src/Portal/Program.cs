@@ -7,6 +7,7 @@ using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Infrastructure.Compression;
 using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ try
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
     builder.AddReaderCaching();
+    builder.AddReaderCompression();
     builder.AddReaderPages();
     builder.AddEditing();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
@@ -53,11 +55,15 @@ try
     // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
     ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
     app.UseRequestLogging();
+    // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
+    // compressed form.
+    app.UseReaderCompression();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
-    // everyone reads from their finished snapshot, everything else cacheable from the output cache.
+    // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a
+    // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).
     app.UsePageSnapshots();
-    app.UseOutputCache();
     app.UseContentETags();
+    app.UseOutputCache();
     app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseStatusCodePagesForPagesOnly();

@@ -163,3 +163,51 @@ public class PageSnapshotBoundsTests
         Assert.True(snapshots.TryGet("http://localhost/p0", out _));
     }
 }
+
+public class PageSnapshotCodingTests
+{
+    private static byte[] Text(int bytes) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, bytes / 20 + 1).Select(i => $"<li>entry {i,8}</li>")))[..bytes];
+
+    [Fact]
+    public void A_large_page_is_compressed_too_and_decodes_to_itself()
+    {
+        // Otherwise: the biggest sections, which gain the most, go out uncompressed or garbled.
+        var version = new ContentVersion();
+        version.Advance(1);
+        var snapshots = new PageSnapshots(version, TimeProvider.System);
+        var body = Text(Infrastructure.Compression.Precompressed.StrongestUpTo + 100_000);
+        snapshots.Keep(1, "http://localhost/big", new PageSnapshots.Page([new("ETag", ContentVersion.ETagOf(1))], body));
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            Assert.True(snapshots.TryGet("http://localhost/big", encoding, out _, out var sent));
+            Assert.Equal(encoding, sent.Encoding);
+            Assert.Equal($"W/\"r1-{encoding}\"", sent.ETag);
+            Assert.True(sent.Body.Length < body.Length / 5, $"{encoding}: {sent.Body.Length} bytes");
+            using Stream decoder = encoding == "br"
+                ? new System.IO.Compression.BrotliStream(new MemoryStream(sent.Body.ToArray()), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(sent.Body.ToArray()), System.IO.Compression.CompressionMode.Decompress);
+            using var decoded = new MemoryStream();
+            decoder.CopyTo(decoded);
+            Assert.Equal(body, decoded.ToArray());
+        }
+        Assert.Equal(2, snapshots.Compressions);
+    }
+
+    [Fact]
+    public void Compressed_forms_count_against_the_byte_bound_and_past_it_the_plain_page_is_sent()
+    {
+        // Otherwise: compressed copies of thousands of pages grow the store past its 64 MB, unseen.
+        var version = new ContentVersion();
+        version.Advance(1);
+        var snapshots = new PageSnapshots(version, TimeProvider.System);
+        var fits = (int)(PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes);
+        var page = new PageSnapshots.Page([], Text(PageSnapshots.MaxPageBytes));
+        for (var i = 0; i < fits; i++) snapshots.Keep(1, $"http://localhost/p{i}", page);
+        Assert.Equal(fits, snapshots.Count);
+
+        Assert.True(snapshots.TryGet("http://localhost/p0", "gzip", out _, out var sent));
+        Assert.Null(sent.Encoding);
+        Assert.Equal(PageSnapshots.MaxPageBytes, sent.Body.Length);
+    }
+}

@@ -16,7 +16,7 @@ public class SharingTests(TestDatabase server)
         Assert.Equal("vxlan, veth, bridges, namespaces, L2, L3, etc. · ContainerNetLib", page.Title);
         Assert.EndsWith("/sections/vxlan-veth-bridges-namespaces-l2-l3-etc", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("vxlan, veth, bridges, namespaces, L2, L3, etc.", page.Meta("og:title"));
-        Assert.StartsWith("38 links on vxlan", page.Meta("og:description"));
+        Assert.StartsWith("38 entries on vxlan", page.Meta("og:description"));
         Assert.Equal("summary", page.Meta("twitter:card"));
         Assert.Equal(page.Meta("og:title"), page.Meta("twitter:title"));
         Assert.EndsWith("/sections/vxlan-veth-bridges-namespaces-l2-l3-etc/feed.atom", page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));

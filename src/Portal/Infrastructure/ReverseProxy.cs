@@ -43,13 +43,15 @@ public static class ReverseProxy
     /// <summary>
     /// First in the pipeline: the client's address and scheme as the proxy saw them. Outside
     /// Development, HSTS and a redirect to HTTPS (when its port is configured) — but never for health
-    /// checks and metrics scrapes, which come over plain HTTP from inside the network.
+    /// checks and metrics scrapes, which come over plain HTTP from inside the network. Without a port
+    /// the redirect is left out, rather than warn on every start that it cannot find one.
     /// </summary>
     public static WebApplication UseReverseProxySupport(this WebApplication app)
     {
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.HttpsPort is null) return app;
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics"),
             branch => branch.UseHttpsRedirection());
         return app;

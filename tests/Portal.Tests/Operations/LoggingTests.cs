@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Portal.Tests.Accounts;
 using ContainerNetLib.Tests.Shared;
@@ -11,17 +10,12 @@ namespace ContainerNetLib.Portal.Tests.Operations;
 [Collection(PortalCollection.Name)]
 public class LoggingTests(TestDatabase database)
 {
-    private sealed class Captured : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
-    }
 
     [Fact]
     public async Task Requests_are_logged_with_method_path_status_duration_and_editor_but_never_a_password_or_cookie()
     {
         // Otherwise: the log an operator ships elsewhere hands out editors' passwords and session cookies.
-        var sink = new Captured();
+        var sink = new CapturedLog();
         await using var app = await PortalApp.StartAsync(database, importSeed: false, services: s => s.AddSingleton<ILogEventSink>(sink));
         await app.CreateUserAsync("ed@example.org", Roles.Editor);
         var browser = app.Browser();

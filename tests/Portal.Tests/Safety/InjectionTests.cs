@@ -54,3 +54,51 @@ public class InjectionTests(TestDatabase server)
         Assert.Equal("https://example.org/safe", safe.GetAttribute("href"));
     }
 }
+
+[Collection(PortalCollection.Name)]
+public class RefusedLinkTests(TestDatabase server)
+{
+    [Theory]
+    [InlineData("[Pwned](javascript:alert(1))", "Pwned")]
+    [InlineData("See [the tutorial](vbscript:msgbox) first", "the tutorial")]
+    [InlineData("[Data](data:text/html;base64,PHNjcmlwdD4=) and [ok](https://ok.example/)", "Data")]
+    [InlineData("![A diagram](javascript:alert(1))", "A diagram")]
+    public void A_refused_link_renders_its_text_without_a_link(string markdown, string text)
+    {
+        // Otherwise: the reader sees a link that leads back to the page itself (href="") and wonders where it went.
+        var html = new ContainerNetLib.Portal.Infrastructure.Rendering.SafeMarkdown().RenderInline(markdown);
+        Assert.Contains(text, html);
+        Assert.DoesNotContain("href=\"\"", html);
+        Assert.DoesNotContain("src=\"\"", html);
+        Assert.DoesNotContain(">" + text + "</a>", html);
+        Assert.DoesNotContain("javascript", html);
+    }
+
+    [Fact]
+    public async Task An_entry_whose_address_is_refused_shows_as_text_on_its_section_in_search_and_on_the_home_page()
+    {
+        // Otherwise: "Recently added" and search results offer a link to nowhere for an entry someone filed with a
+        // javascript: address. A search result leads to the entry's place in the list instead.
+        await using var app = await PortalApp.StartAsync(server);
+        var seed = await File.ReadAllTextAsync(RepoRoot.Seed);
+        await app.ImportAsync(seed.Replace("## Overview\n\n", "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
+        var client = app.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string home;
+        while (!(home = await client.GetStringAsync("/")).Contains("Zanzibar", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the home page never showed the new entry");
+            await Task.Delay(100);
+        }
+        var search = await client.GetStringAsync("/search?q=zanzibar");
+        Assert.Single(Html.Parse(search).QuerySelectorAll("a.result-title[href^='/sections/overview#e-']"));
+        foreach (var html in new[] { home, await client.GetStringAsync("/sections/overview"), search })
+        {
+            var page = Html.Parse(html);
+            Assert.Contains("Zanzibar trick", page.Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
+            Assert.All(page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal)),
+                a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
+            Assert.Empty(page.QuerySelectorAll("a[href='']"));
+        }
+    }
+}

@@ -3,9 +3,10 @@ using ContainerNetLib.Portal.Features.Reading;
 
 namespace ContainerNetLib.Portal.Features.Api;
 
-public sealed record ApiSection(string Slug, string Title, int EntryCount, string Url)
+public sealed record ApiSection(string Slug, string Title, int EntryCount, int TotalEntryCount, string Url)
 {
-    public static ApiSection From(SectionSummary s) => new(s.Slug, s.Title, s.EntryCount, ReaderLinks.Section(s.Slug));
+    public static ApiSection From(SectionSummary s) =>
+        new(s.Slug, s.Title, s.EntryCount, s.TotalCount, ReaderLinks.Section(s.Slug));
 }
 
 public sealed record ApiSectionDetail(string Slug, string Title, string IntroMarkdown, int EntryCount, IReadOnlyList<ApiSection> Subsections, IReadOnlyList<ApiEntry> Entries)

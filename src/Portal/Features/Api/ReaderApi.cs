@@ -13,7 +13,9 @@ public static class ReaderApi
 
         api.MapGet("/sections", async (ReadingQueries queries, CancellationToken ct) =>
             (await queries.SectionsAsync(ct)).OrderBy(s => s.ParentId).ThenBy(s => s.Position).Select(ApiSection.From).ToList())
-            .WithName("ListSections").WithSummary("Every section with its entry count.");
+            .WithName("ListSections")
+            .WithSummary("Every section with its number of entries: "
+                + "its own (entryCount) and with its subsections (totalEntryCount).");
 
         api.MapGet("/sections/{slug}", async Task<Results<Ok<ApiSectionDetail>, NotFound>> (string slug, ReadingQueries queries, CancellationToken ct) =>
             (await queries.SectionAsync(slug, ct)).Page is { } page ? TypedResults.Ok(ApiSectionDetail.From(page)) : TypedResults.NotFound())

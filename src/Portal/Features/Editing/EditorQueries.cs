@@ -1,10 +1,15 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Features.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>A section in a picker, indented by depth.</summary>
-public sealed record SectionChoice(int Id, int? ParentId, string Title, string Slug, int Depth, int Position, int EntryCount, uint Version, string IntroMarkdown);
+public sealed record SectionChoice(int Id, int? ParentId, string Title, string Slug, int Depth, int Position, int EntryCount, uint Version, string IntroMarkdown)
+{
+    /// <summary>Its entries and those of every section under it, counted as the reader pages count them.</summary>
+    public int TotalCount { get; init; } = EntryCount;
+}
 
 /// <summary>An entry as editor pages list it, nested.</summary>
 public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title, string? Url, uint Version, DateTimeOffset? RetiredAt)
@@ -29,13 +34,19 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         await using var db = await databases.CreateDbContextAsync(ct);
         var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
+        var totals = SectionSummary.WithTotals(sections
+                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
+                .ToList())
+            .ToDictionary(s => s.Id, s => s.TotalCount);
         var children = sections.ToLookup(s => s.ParentId);
         var result = new List<SectionChoice>();
         void Walk(int? parentId, int depth)
         {
             foreach (var s in children[parentId].OrderBy(s => s.Position).ThenBy(s => s.Id))
             {
-                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, counts.GetValueOrDefault(s.Id), s.Version, s.IntroMarkdown));
+                var own = counts.GetValueOrDefault(s.Id);
+                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, own, s.Version, s.IntroMarkdown)
+                    { TotalCount = totals[s.Id] });
                 Walk(s.Id, depth + 1);
             }
         }

@@ -40,7 +40,7 @@ public static class FeedEndpoints
         var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.UpdatedAt);
         var feed = new SyndicationFeed(
             section is null ? "ContainerNetLib: container networking reading list" : $"ContainerNetLib: {section.Title}",
-            "Newly added links", new Uri(baseUrl + pagePath), baseUrl + feedPath, updated);
+            "Newly added entries", new Uri(baseUrl + pagePath), baseUrl + feedPath, updated);
         feed.Links.Add(new SyndicationLink(new Uri(baseUrl + feedPath)) { RelationshipType = "self", MediaType = "application/atom+xml" });
         feed.Authors.Add(new SyndicationPerson { Name = "ContainerNetLib editors" });
         feed.Items = entries.Select(e =>

@@ -53,4 +53,7 @@ public sealed record SectionPageModel(
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>
 public sealed record SectionLookup(SectionPageModel? Page, string? MovedTo);
 
-public sealed record RecentEntry(long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug, DateTimeOffset CreatedAt);
+/// <summary>An entry added since the list's first import; <see cref="ParentTitle"/> names the entry it sits under.</summary>
+public sealed record RecentEntry(
+    long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug, DateTimeOffset CreatedAt,
+    string? ParentTitle);

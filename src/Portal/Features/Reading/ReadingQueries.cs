@@ -62,15 +62,29 @@ public sealed class ReadingQueries(
         return badges;
     }
 
+    /// <summary>
+    /// The newest entries added after the list's first import (the earliest any entry, retired or not, was
+    /// created): everything that import brought in is as new as everything else, so none of it is "recent".
+    /// </summary>
     public async Task<List<RecentEntry>> RecentAsync(int count, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var firstImport = await db.Entries.IgnoreQueryFilters().MinAsync(e => (DateTimeOffset?)e.CreatedAt, ct);
+        if (firstImport is null) return [];
         return await db.Entries.AsNoTracking()
-            .Where(e => e.Url != null)
+            .Where(e => e.Url != null && e.CreatedAt > firstImport)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Take(count)
-            .Select(e => new RecentEntry(e.Id, e.Title, e.Url, e.Date, e.Section.Title, e.Section.Slug, e.CreatedAt))
+            .Select(e => new RecentEntry(e.Id, e.Title, e.Url, e.Date, e.Section.Title, e.Section.Slug, e.CreatedAt,
+                e.Parent == null ? null : e.Parent.Title ?? e.Parent.Markdown))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Every address of every entry readers see (an entry may have several: title's, authors').</summary>
+    public async Task<int> LinkCountAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Entries.SelectMany(e => e.Links).CountAsync(ct);
     }
 
     /// <summary>The section slug an entry stands in, for its permalink.</summary>

@@ -1,4 +1,6 @@
+using ContainerNetLib.Portal.Infrastructure.Compression;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
@@ -7,13 +9,19 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// Answers anonymous GETs of reader pages without a query string from <see cref="PageSnapshots"/>; on a
 /// miss, lets the pipeline (output cache, rendering) answer and keeps a copy of what it sent when
 /// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and signed-in
-/// editors go the usual way.
+/// editors go the usual way. A kept page goes out in the coding the reader accepts, compressed once
+/// (<see cref="PageSnapshots.TryGet(string, string?, out PageSnapshots.Page, out PageSnapshots.Encoded)"/>),
+/// always with its length.
 /// </summary>
-public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots snapshots, ContentVersion version)
+public sealed class PageSnapshotMiddleware(
+    RequestDelegate next, PageSnapshots snapshots, ContentVersion version, ReaderCompressionProvider compression)
 {
-    // Set per response by the server, or meaningless on a copy.
+    // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
-        { HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Server };
+    {
+        HeaderNames.Date, HeaderNames.Age, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
+        HeaderNames.Connection, HeaderNames.Server, HeaderNames.ContentEncoding, HeaderNames.ETag, HeaderNames.Vary,
+    };
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -25,16 +33,23 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
 
         // The host is part of the page (canonical and feed addresses), as it is of the output cache's key.
         var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value);
-        if (snapshots.TryGet(key, out var page)) return SendAsync(context.Response, page);
+        var encoding = request.Headers.AcceptEncoding.Count > 0 ? compression.PreferredEncoding(context) : null;
+        if (snapshots.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
         return RenderAndKeepAsync(context, key);
     }
 
-    private static Task SendAsync(HttpResponse response, PageSnapshots.Page page)
+    private static Task SendAsync(HttpResponse response, PageSnapshots.Page page, PageSnapshots.Encoded body)
     {
         response.StatusCode = StatusCodes.Status200OK;
-        foreach (var (name, value) in page.Headers) response.Headers[name] = value;
-        response.ContentLength = page.Body.Length;
-        return response.BodyWriter.WriteAsync(page.Body).AsTask();
+        var headers = response.Headers;
+        foreach (var (name, value) in page.Headers) headers[name] = value;
+        if (body.Encoding is not null)
+        {
+            headers.ContentEncoding = body.Encoding;
+            if (body.ETag is not null) headers.ETag = body.ETag;
+        }
+        response.ContentLength = body.Body.Length;
+        return response.BodyWriter.WriteAsync(body.Body).AsTask();
     }
 
     private async Task RenderAndKeepAsync(HttpContext context, string key)
@@ -59,10 +74,19 @@ public sealed class PageSnapshotMiddleware(RequestDelegate next, PageSnapshots s
         // A reader who left mid-page may have cut the rendering short: only a whole page is kept.
         if (context.RequestAborted.IsCancellationRequested || response.ContentLength is { } length && length != copy.CopiedLength) return;
         // Only a page of the revision the request started under: not one the output cache answered from an older one.
-        if (response.Headers.ETag != ContentVersion.ETagOf(revision)) return;
+        // The copy is of the page before compression (which wraps this middleware); the ETag may be the compressed
+        // form's.
+        var etag = ContentVersion.ETagOf(revision);
+        var encoding = response.Headers.ContentEncoding.ToString();
+        if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;
         var cacheControl = response.Headers.CacheControl.ToString();
         if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)) return;
-        var headers = response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
+        KeyValuePair<string, StringValues>[] headers =
+        [
+            .. response.Headers.Where(h => !NotKept.Contains(h.Key)),
+            new(HeaderNames.ETag, etag),
+            new(HeaderNames.Vary, ReaderCompressionProvider.WithAcceptEncoding(response.Headers.Vary)),
+        ];
         snapshots.Keep(revision, key, new PageSnapshots.Page(headers, copy.Copied()));
     }
 

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
@@ -51,9 +52,14 @@ public static class ReaderCaching
         if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsCachedReaderPath(request.Path))
         {
             var etag = version.ETag;
-            context.Response.Headers.ETag = etag;
-            if (request.Headers.IfNoneMatch.Contains(etag))
+            var headers = context.Response.Headers;
+            headers.ETag = etag;
+            headers.Vary = ReaderCompressionProvider.WithAcceptEncoding(headers.Vary);
+            // The ETag of any coding the browser holds: each names the same revision.
+            if (request.Headers.IfNoneMatch.Count > 0
+                && EncodedETag.Matching(request.Headers.IfNoneMatch, etag) is { } held)
             {
+                headers.ETag = held;
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
             }

@@ -6,8 +6,9 @@ using Serilog.Formatting.Compact;
 namespace ContainerNetLib.Portal.Infrastructure.Logging;
 
 /// <summary>
-/// Serilog: readable console lines in Development, compact JSON elsewhere (one event a line, for a
-/// log shipper). Requests are logged once each with method, path (never the query string, which may
+/// Serilog: readable console lines or compact JSON (one event a line, for a log shipper), as
+/// <see cref="LogFormat"/> says: JSON by default outside Development, text from
+/// scripts/run.sh. Requests are logged once each with method, path (never the query string, which may
 /// carry a return URL or a message), status and duration, the request id, and for signed-in editors
 /// their user id — never a password, cookie or token. Sinks registered in DI are added (tests);
 /// <c>Portal:LogToConsole=false</c> leaves only those.
@@ -16,7 +17,7 @@ public static class PortalLogging
 {
     public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
     {
-        var development = builder.Environment.IsDevelopment();
+        var format = LogFormats.Read(builder.Configuration, builder.Environment);
         // Off only where the host is a test run: there the console belongs to the test runner's report,
         // and events go to the sinks the tests register instead.
         var console = builder.Configuration.GetValue("Portal:LogToConsole", defaultValue: true);
@@ -33,7 +34,9 @@ public static class PortalLogging
             // Written by a background thread: a request does not wait on the console (a lock shared by every
             // request, and a pipe that may be slow to drain).
             if (!console) return;
-            if (development) logger.WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), blockWhenFull: true);
+            const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+            if (format == LogFormat.Text)
+                logger.WriteTo.Async(a => a.Console(outputTemplate: readable), blockWhenFull: true);
             else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()), new BatchingOptions
             {
                 BatchSizeLimit = 2_000,

@@ -43,7 +43,7 @@ public sealed class SafeMarkdown
             var text = System.Net.WebUtility.HtmlEncode(markdown);
             return inline ? text : $"<p>{text}</p>";
         }
-        foreach (var link in document.Descendants<LinkInline>()) link.Url = LinkPolicy.Allowed(link.Url, link.IsImage);
+        foreach (var link in document.Descendants<LinkInline>().ToList()) Check(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList()) Neutralise(autolink);
 
         using var writer = new StringWriter();
@@ -52,6 +52,26 @@ public sealed class SafeMarkdown
         renderer.Render(document);
         writer.Flush();
         return _sanitizer.Sanitize(writer.ToString());
+    }
+
+    /// <summary>
+    /// A link whose address is refused (javascript: and the like) becomes its text, without a link: an empty
+    /// href would lead back to the page itself. A refused image becomes its description.
+    /// </summary>
+    private static void Check(LinkInline link)
+    {
+        var allowed = LinkPolicy.Allowed(link.Url, link.IsImage);
+        if (allowed.Length > 0)
+        {
+            link.Url = allowed;
+            return;
+        }
+        for (var child = link.FirstChild; child is not null; child = link.FirstChild)
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+        link.Remove();
     }
 
     /// <summary>An autolink whose address is refused becomes its plain text.</summary>
