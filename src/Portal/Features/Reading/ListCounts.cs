@@ -1,5 +1,7 @@
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 
+using ContainerNetLib.Domain.Text;
+
 namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>
