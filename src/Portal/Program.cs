@@ -7,6 +7,7 @@ using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ try
     builder.AddPortalLogging();
     builder.AddReverseProxySupport();
     builder.AddPortalDatabase();
+    builder.AddDatabaseUnavailableAnswers();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
     builder.AddReaderCaching();
@@ -53,6 +55,8 @@ try
     // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
     ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
     app.UseRequestLogging();
+    // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
+    app.UseDatabaseUnavailableAnswers();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
     // everyone reads from their finished snapshot, everything else cacheable from the output cache.
     app.UsePageSnapshots();

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ContainerNetLib.Portal.Infrastructure.Database;
+
+/// <summary>
+/// A request that fails because the database is out of reach (past the readers' retries) answers 503 with
+/// Retry-After, never 500: pages with the friendly page at /error, the API and form posts with
+/// problem+json. One warning line per request instead of an error with a stack trace: an outage is an
+/// operator's news, not a bug.
+/// </summary>
+public static partial class DatabaseUnavailable
+{
+    public const string ErrorPath = "/error";
+    public const int RetryAfterSeconds = 5;
+
+    public static WebApplicationBuilder AddDatabaseUnavailableAnswers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemAnswer>();
+        return builder;
+    }
+
+    public static IApplicationBuilder UseDatabaseUnavailableAnswers(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = ErrorPath,
+        CreateScopeForErrors = true,
+        StatusCodeSelector = e => DatabaseFailure.IsTransient(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        SuppressDiagnosticsCallback = c => DatabaseFailure.IsTransient(c.Exception),
+    });
+
+    /// <summary>Sets the status and Retry-After for a failure; true when it was the database's.</summary>
+    public static bool Answer(HttpContext context, Exception exception)
+    {
+        if (!DatabaseFailure.IsTransient(exception)) return false;
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>Everything but a page a browser asked for: the API, feeds, exports, form posts (a POST cannot be re-executed as a page).</summary>
+    private sealed partial class ProblemAnswer(IProblemDetailsService problems, ILogger<ProblemAnswer> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+        {
+            var database = Answer(context, exception);
+            if (database) LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api") && !Path.HasExtension(request.Path.Value)) return false;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = context.Response.StatusCode,
+                    Title = database ? "The database is not answering" : "Something went wrong on the server",
+                    Detail = database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null,
+                },
+            });
+        }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Method} {Path} answered 503: {Reason}")]
+        private static partial void LogUnavailable(ILogger logger, string method, PathString path, string reason);
+    }
+}
