@@ -15,7 +15,6 @@ public static partial class DatabaseUnavailable
 
     public static WebApplicationBuilder AddDatabaseUnavailableAnswers(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemAnswer>();
         return builder;
     }
@@ -38,25 +37,21 @@ public static partial class DatabaseUnavailable
     }
 
     /// <summary>Everything but a page a browser asked for: the API, feeds, exports, form posts (a POST cannot be re-executed as a page).</summary>
-    private sealed partial class ProblemAnswer(IProblemDetailsService problems, ILogger<ProblemAnswer> logger) : IExceptionHandler
+    private sealed partial class ProblemAnswer(ILogger<ProblemAnswer> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
             var database = Answer(context, exception);
-            if (database) LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
-            var request = context.Request;
-            if (HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api") && !Path.HasExtension(request.Path.Value)) return false;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails =
-                {
-                    Status = context.Response.StatusCode,
-                    Title = database ? "The database is not answering" : "Something went wrong on the server",
-                    Detail = database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null,
-                },
-            });
+            // The request's path already names the error page here; the address asked for is kept in the feature.
+            var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+            var method = context.Request.Method;
+            if (database) LogUnavailable(logger, method, path, exception.GetBaseException().Message);
+            if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value)) return false;
+            await TypedResults.Problem(
+                statusCode: context.Response.StatusCode,
+                title: database ? "The database is not answering" : "Something went wrong on the server",
+                detail: database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null).ExecuteAsync(context);
+            return true;
         }
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Method} {Path} answered 503: {Reason}")]

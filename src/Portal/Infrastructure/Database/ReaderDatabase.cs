@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Infrastructure.Database;
@@ -23,7 +24,13 @@ public sealed class ReaderDatabase(IOptions<DatabaseOptions> options, ILoggerFac
 
     private static DbContextOptions<PortalDbContext> Build(string connectionString, ILoggerFactory logging)
     {
-        var builder = new DbContextOptionsBuilder<PortalDbContext>().UseLoggerFactory(logging);
+        var builder = new DbContextOptionsBuilder<PortalDbContext>().UseLoggerFactory(logging)
+            // Each failed attempt of a retried read would otherwise be an error with a stack trace; a read that fails for
+            // good still reaches the exception handler, which logs it (a warning for the database being out of reach).
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Warning),
+                (RelationalEventId.CommandError, LogLevel.Warning),
+                (CoreEventId.QueryIterationFailed, LogLevel.Warning)));
         PortalDatabase.Configure(builder, connectionString, npgsql => npgsql.ExecutionStrategy(d => new ReaderRetryStrategy(d)));
         return builder.Options;
     }
