@@ -64,6 +64,7 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
         }
         catch (Exception e) when (DatabaseFailure.IsTransient(e))
         {
+            DatabaseFailure.ForgetPooledConnections();
             Say(NothingSaved, error: true);
         }
         StateHasChanged();

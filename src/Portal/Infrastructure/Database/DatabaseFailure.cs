@@ -23,6 +23,12 @@ public static class DatabaseFailure
         return false;
     }
 
+    /// <summary>
+    /// After a failure, idle pooled connections may be dead too (a restarted server cut them all): they are closed
+    /// rather than each failing one more read or save in turn.
+    /// </summary>
+    public static void ForgetPooledConnections() => NpgsqlConnection.ClearAllPools();
+
     private static bool IsUnavailableState(string state) =>
         state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)
         || state.StartsWith("53", StringComparison.Ordinal);

@@ -16,7 +16,12 @@ public sealed class ReaderRetryStrategy(ExecutionStrategyDependencies dependenci
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
 
-    protected override bool ShouldRetryOn(Exception? exception) => exception is not null && DatabaseFailure.IsTransient(exception);
+    protected override bool ShouldRetryOn(Exception? exception)
+    {
+        if (exception is null || !DatabaseFailure.IsTransient(exception)) return false;
+        DatabaseFailure.ForgetPooledConnections();
+        return true;
+    }
 
     protected override TimeSpan? GetNextDelay(Exception lastException)
     {

@@ -1,0 +1,48 @@
+using Bunit;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Portal.Features.Editing;
+using ContainerNetLib.Portal.Infrastructure.Rendering;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContainerNetLib.Portal.Tests.Editing;
+
+/// <summary>An editor saving while the database (a cluster of the test's own) is stopped, and again once it is back.</summary>
+[Collection(PortalCollection.Name)]
+public class EditorOutageTests(TestDatabase database)
+{
+    [Fact]
+    public async Task A_save_while_the_database_is_down_says_nothing_was_saved_keeps_the_text_and_works_once_it_is_back()
+    {
+        // Otherwise: the editor's session ends with "An unhandled error has occurred" and what they typed is gone.
+        await using var cluster = await OwnCluster.StartAsync("editor-save");
+        await using (var db = PortalDatabase.Create(cluster.ConnectionString))
+        {
+            await db.Database.MigrateAsync();
+            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse("# Faults\n\n## Overlays\n\n* [Geneve](https://geneve.example/)\n"), dryRun: false);
+        }
+        await using var app = new PortalApp(new FreshDatabase(database, $"cnl_outage_{Guid.NewGuid():N}"[..30], cluster.ConnectionString));
+        using var context = new BunitContext();
+        foreach (var type in new[] { typeof(EntryEditing), typeof(EditorQueries), typeof(LinkPrefill), typeof(SafeMarkdown) })
+            context.Services.AddSingleton(type, app.Services.GetRequiredService(type));
+        context.AddAuthorization().SetAuthorized("ed@example.org");
+        var form = context.Render<NewEntryForm>();
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
+        form.Find("#new-section").Change(form.FindAll("#new-section option")[1].GetAttribute("value"));
+        form.Find("#new-title").Input("VXLAN in depth");
+
+        await cluster.StopAsync();
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains(EditorComponentBase.NothingSaved, form.Find("[role=alert]").TextContent));
+        Assert.Equal("VXLAN in depth", form.Find("#new-title").GetAttribute("value"));
+
+        await cluster.StartAgainAsync();
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added.", form.Find("[role=status]").TextContent));
+        await using var check = PortalDatabase.Create(cluster.ConnectionString);
+        Assert.Equal(1, await check.Entries.CountAsync(e => e.Title == "VXLAN in depth"));
+    }
+}
