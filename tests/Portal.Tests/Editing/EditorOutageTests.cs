@@ -1,12 +1,8 @@
 using Bunit;
 using ContainerNetLib.Domain.Data;
-using ContainerNetLib.Domain.Importing;
-using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Features.Editing;
-using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 
@@ -19,16 +15,8 @@ public class EditorOutageTests(TestDatabase database)
     {
         // Otherwise: the editor's session ends with "An unhandled error has occurred" and what they typed is gone.
         await using var cluster = await OwnCluster.StartAsync("editor-save");
-        await using (var db = PortalDatabase.Create(cluster.ConnectionString))
-        {
-            await db.Database.MigrateAsync();
-            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse("# Faults\n\n## Overlays\n\n* [Geneve](https://geneve.example/)\n"), dryRun: false);
-        }
-        await using var app = new PortalApp(new FreshDatabase(database, $"cnl_outage_{Guid.NewGuid():N}"[..30], cluster.ConnectionString));
-        using var context = new BunitContext();
-        foreach (var type in new[] { typeof(EntryEditing), typeof(EditorQueries), typeof(LinkPrefill), typeof(SafeMarkdown) })
-            context.Services.AddSingleton(type, app.Services.GetRequiredService(type));
-        context.AddAuthorization().SetAuthorized("ed@example.org");
+        await using var app = await cluster.PortalAsync(database, "# Faults\n\n## Overlays\n\n* [Geneve](https://geneve.example/)\n");
+        using var context = EditorComponentTests.ContextFor(app);
         var form = context.Render<NewEntryForm>();
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
         form.Find("#new-section").Change(form.FindAll("#new-section option")[1].GetAttribute("value"));

@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using ContainerNetLib.Domain.Data;
-using ContainerNetLib.Domain.Importing;
-using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Tests.Operations;
 
@@ -24,7 +20,7 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
     {
         // Otherwise: every PostgreSQL restart (an upgrade, a failover) shows readers a burst of server errors.
         await using var cluster = await OwnCluster.StartAsync("restart-load");
-        await using var app = await StartAsync(cluster);
+        await using var app = await cluster.PortalAsync(database, await File.ReadAllTextAsync(RepoRoot.Seed));
         var client = app.Client();
         var slugs = await SlugsAsync(client);
 
@@ -51,7 +47,7 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
         // Otherwise: an outage of the database shows readers server errors even for pages the portal holds, and the
         // portal stays broken for a while after the database is back.
         await using var cluster = await OwnCluster.StartAsync("outage");
-        await using var app = await StartAsync(cluster);
+        await using var app = await cluster.PortalAsync(database, await File.ReadAllTextAsync(RepoRoot.Seed));
         var client = app.Client();
         var slugs = await SlugsAsync(client);
         string[] cached = ["/", $"/sections/{slugs[0]}", "/feed.atom", "/search?q=kubernetes"];
@@ -127,16 +123,6 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
 
     private static string Summary(ConcurrentDictionary<string, int> statuses) =>
         $"{statuses.Values.Sum()} requests: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} x{s.Value}"));
-
-    private async Task<PortalApp> StartAsync(OwnCluster cluster)
-    {
-        await using (var db = PortalDatabase.Create(cluster.ConnectionString))
-        {
-            await db.Database.MigrateAsync();
-            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(await File.ReadAllTextAsync(RepoRoot.Seed)), dryRun: false);
-        }
-        return new PortalApp(new FreshDatabase(database, $"cnl_restart_{Guid.NewGuid():N}"[..30], cluster.ConnectionString));
-    }
 
     private static async Task<List<string>> SlugsAsync(HttpClient client)
     {
