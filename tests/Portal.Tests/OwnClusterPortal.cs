@@ -8,14 +8,17 @@ namespace ContainerNetLib.Portal.Tests;
 
 public static class OwnClusterPortal
 {
-    /// <summary>The portal on a cluster of the test's own (which the test stops and starts), with the list imported.</summary>
-    public static async Task<PortalApp> PortalAsync(this OwnCluster cluster, TestDatabase server, string markdown, string role = "web")
+    /// <summary>The portal (not yet started) on a cluster the test stops and starts, with the list imported.</summary>
+    public static async Task<PortalApp> PortalAsync(
+        this OwnCluster cluster, TestDatabase server, string markdown, string role = "web")
     {
         await using (var db = PortalDatabase.Create(cluster.ConnectionString))
         {
             await db.Database.MigrateAsync();
-            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(markdown), dryRun: false);
+            await new ListImporter(db, TimeProvider.System)
+                .ImportAsync(ReadingListParser.Parse(markdown), dryRun: false);
         }
-        return new PortalApp(new FreshDatabase(server, $"cnl_own_{Guid.NewGuid():N}"[..30], cluster.ConnectionString)) { Role = role };
+        var name = $"cnl_own_{Guid.NewGuid():N}"[..30];
+        return new PortalApp(new FreshDatabase(server, name, cluster.ConnectionString)) { Role = role };
     }
 }

@@ -10,7 +10,8 @@ public static class PortalDatabase
     public const string ConnectionStringName = "Portal";
 
     public static DbContextOptionsBuilder Configure(
-        DbContextOptionsBuilder options, string connectionString, Action<NpgsqlDbContextOptionsBuilder>? provider = null) =>
+        DbContextOptionsBuilder options, string connectionString,
+        Action<NpgsqlDbContextOptionsBuilder>? provider = null) =>
         options
             .UseNpgsql(connectionString, npgsql =>
             {

@@ -14,13 +14,13 @@ public static class QueryNumber
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-            return false;
+        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return false;
+        if (number < min || number > max) return false;
         value = number;
         return true;
     }
 
-    /// <summary>An id in the address (a section's, an entry's); a bad one is explained in <paramref name="problems"/>.</summary>
+    /// <summary>An id in the address (a section's, an entry's); a bad one is explained in problems.</summary>
     public static long? Id(string? text, string label, ICollection<string> problems, long max = long.MaxValue)
     {
         if (TryRead(text, 1, max, out var id)) return id;

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace ContainerNetLib.Portal.Tests.Operations;
 
-/// <summary>Which failures mean "the database is out of reach" (retried for reads, 503 for readers) and which are bugs.</summary>
+/// <summary>Which failures mean "the database is out of reach" (retried, then 503) and which are bugs.</summary>
 public class DatabaseFailureTests
 {
     [Theory]
@@ -23,8 +23,10 @@ public class DatabaseFailureTests
     public void A_reset_or_refused_connection_is_transient()
     {
         // Otherwise: a dropped socket after a failover is a 500 and an error-level log line.
-        Assert.True(DatabaseFailure.IsTransient(new NpgsqlException("Exception while reading from stream", new IOException("reset"))));
-        Assert.True(DatabaseFailure.IsTransient(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        var reset = new NpgsqlException("Exception while reading from stream", new IOException("reset"));
+        var refused = new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
+        Assert.True(DatabaseFailure.IsTransient(reset));
+        Assert.True(DatabaseFailure.IsTransient(refused));
     }
 
     [Theory]

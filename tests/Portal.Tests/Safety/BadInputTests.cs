@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ContainerNetLib.Domain.Accounts;
@@ -21,9 +22,10 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
     [InlineData("/search?q=docker&to=99999999999", "To year must be a year between 1990 and 2100.")]
     [InlineData("/search?q=docker&from=2020&to=2016", "From year must not be after To year.")]
     [InlineData("/search?q=docker&page=-3", "Page must be a whole number from 1 to 50.")]
-    public async Task A_search_address_with_a_bad_value_answers_400_with_the_form_and_what_to_change(string address, string message)
+    public async Task A_search_address_with_a_bad_value_answers_400_with_the_form_and_what_to_change(
+        string address, string message)
     {
-        // Otherwise: a reader who typed a year into the address gets "500 Internal Server Error" and no idea what to fix.
+        // Otherwise: a reader who edited the address gets "500 Internal Server Error" and no idea what to fix.
         await using var app = await PortalApp.StartAsync(server);
         var response = await app.Client().GetAsync(address);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -55,15 +57,17 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
         };
         var targets = AddressTarget.Of(app.Services);
         foreach (var target in targets) output.WriteLine(target.ToString());
-        Assert.Contains(targets, t => t.Template == "/search" && t.QueryValues.Contains("from", StringComparer.OrdinalIgnoreCase));
-        Assert.Contains(targets, t => t.Template == "/api/search" && t.QueryValues.Contains("to", StringComparer.OrdinalIgnoreCase));
+        var names = StringComparer.OrdinalIgnoreCase;
+        Assert.Contains(targets, t => t.Template == "/search" && t.QueryValues.Contains("from", names));
+        Assert.Contains(targets, t => t.Template == "/api/search" && t.QueryValues.Contains("to", names));
         Assert.Contains(targets, t => t.Template.StartsWith("/admin/entries/{Id", StringComparison.Ordinal));
 
         var statuses = new ConcurrentDictionary<int, int>();
         var sent = 0;
         await Probes(targets, [.. clients.Keys]).SampleAsync(async probe =>
         {
-            using var request = new HttpRequestMessage(new HttpMethod(probe.Method), new Uri(probe.Address, UriKind.Relative));
+            var address = new Uri(probe.Address, UriKind.Relative);
+            using var request = new HttpRequestMessage(new HttpMethod(probe.Method), address);
             if (probe.Form is { } form) request.Content = new FormUrlEncodedContent(form);
             using var response = await clients[probe.As].SendAsync(request);
             Interlocked.Increment(ref sent);
@@ -71,7 +75,8 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
             if ((int)response.StatusCode >= 500)
             {
                 var body = await response.Content.ReadAsStringAsync();
-                throw new InvalidOperationException($"{probe} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+                throw new InvalidOperationException(
+                    $"{probe} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
             }
         }, iter: Requests, threads: 2, print: probe => probe.ToString());
 
@@ -82,8 +87,8 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
 
     public sealed record Probe(string As, string Method, string Address, Dictionary<string, string>? Form)
     {
-        public override string ToString() =>
-            $"{Method} {Address} as {As}" + (Form is null ? "" : $" with form {string.Join("&", Form.Select(f => $"{f.Key}={Escape(f.Value)}"))}");
+        public override string ToString() => $"{Method} {Address} as {As}" + (Form is null ? "" :
+            $" with form {string.Join("&", Form.Select(f => $"{f.Key}={Escape(f.Value)}"))}");
     }
 
     private static Gen<Probe> Probes(IReadOnlyList<AddressTarget> targets, string[] identities) =>
@@ -92,16 +97,18 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
         from post in Gen.Int[0, 9].Select(n => n == 0 && target.AcceptsPost)
         from route in RouteValue.Array[target.RouteValues.Count]
         from query in Gen.Select(Gen.Bool, QueryValue).Array[target.QueryValues.Count]
-        from extra in Gen.Frequency((4, Gen.Const("")), (1, QueryValue.Select(v => $"&{v}={v}")), (1, Junk.Select(j => $"&{Escape(j)}")))
-        from form in Gen.Select(Gen.OneOf("_handler", "__RequestVerificationToken", "Input.Email", "url", "id"), Junk).Array[0, 4]
+        from extra in Gen.Frequency(
+            (4, Gen.Const("")), (1, QueryValue.Select(v => $"&{v}={v}")), (1, Junk.Select(j => $"&{Escape(j)}")))
+        from form in Gen.Select(FormField, Junk).Array[0, 4]
         select new Probe(who, post ? "POST" : "GET", Address(target, route, query, extra),
             post ? Form(target, form) : null);
 
-    private static string Address(AddressTarget target, string[] route, (bool Present, string Value)[] query, string extra)
+    private static string Address(
+        AddressTarget target, string[] route, (bool Present, string Value)[] query, string extra)
     {
         var path = target.Fill(name => route[IndexOf(target.RouteValues, name)]);
-        var pairs = target.QueryValues.Select((name, i) => query[i].Present ? $"{name}={query[i].Value}" : null).OfType<string>();
-        var queryString = string.Join("&", pairs) + extra;
+        var pairs = target.QueryValues.Select((name, i) => query[i].Present ? $"{name}={query[i].Value}" : null);
+        var queryString = string.Join("&", pairs.OfType<string>()) + extra;
         return queryString.Length == 0 ? path : $"{path}?{queryString.TrimStart('&')}";
     }
 
@@ -116,41 +123,47 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
     private static int IndexOf(IReadOnlyList<string> names, string name) =>
         names.Select((n, i) => (n, i)).First(p => string.Equals(p.n, name, StringComparison.OrdinalIgnoreCase)).i;
 
+    private static readonly Gen<string> FormField =
+        Gen.OneOf("_handler", "__RequestVerificationToken", "Input.Email", "Input.Password", "url", "id");
+
     /// <summary>Values an attacker, a bot or a slip of the keyboard might send.</summary>
     private static readonly Gen<string> Junk = Gen.Frequency(
-        (6, Gen.OneOf("abc", "-1", "0", "1", "2016", "99999999999", "-99999999999999999999", "2147483648", "1e9", "0x10",
-            "1.5", " 7 ", "", " ", "NaN", "١٢٣", "２０１６", "true", "null", "[]", "{}", "<script>alert(1)</script>", "' or 1=1 --",
-            "../../etc/passwd", "..\\..\\windows", "/", "//evil.example", "https://evil.example/", "javascript:alert(1)",
-            "\0", "a\0b", "\u202e", "😀", "\uFFFF", "\uD800", "é", "%", "ß", "\r\nSet-Cookie: x=1", "docker-and-kubernetes")),
-        (2, Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        (1, Gen.Long.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        (6, Gen.OneOf(
+            "abc", "-1", "0", "1", "2016", "99999999999", "-99999999999999999999", "2147483648", "1e9", "0x10",
+            "1.5", " 7 ", "", " ", "NaN", "١٢٣", "２０１６", "true", "null", "[]", "{}", "' or 1=1 --",
+            "<script>alert(1)</script>", "../../etc/passwd", "..\\..\\windows", "/", "//evil.example",
+            "https://evil.example/", "javascript:alert(1)", "\0", "a\0b", "\u202e", "😀", "\uFFFF", "\uD800", "é",
+            "%", "ß", "\r\nSet-Cookie: x=1", "docker-and-kubernetes")),
+        (2, Gen.Int.Select(i => i.ToString(CultureInfo.InvariantCulture))),
+        (1, Gen.Long.Select(i => i.ToString(CultureInfo.InvariantCulture))),
         (2, Gen.String),
         (1, Gen.Char.Array[0, 60].Select(c => new string(c))),
         (1, Gen.Char['a', 'z'].Array[1_000, 3_000].Select(c => new string(c))));
 
-    /// <summary>Raw escapes that are not what they seem: encoded NUL, slashes, dots, broken and overlong UTF-8.</summary>
-    private static readonly Gen<string> RawEscape =
-        Gen.OneOf("%00", "%zz", "%", "%2", "%2e%2e", "%2e%2e%2f%2e%2e%2f", "%2F", "%5C", "%C0%AF", "%FF%FE", "%ED%A0%80", "%25%30%30", "%0d%0a");
+    /// <summary>Raw escapes not what they seem: encoded NUL, slashes, dots, broken or overlong UTF-8.</summary>
+    private static readonly Gen<string> RawEscape = Gen.OneOf(
+        "%00", "%zz", "%", "%2", "%2e%2e", "%2e%2e%2f%2e%2e%2f", "%2F", "%5C", "%C0%AF", "%FF%FE", "%ED%A0%80",
+        "%25%30%30", "%0d%0a");
 
     private static readonly Gen<string> QueryValue = Gen.Frequency((4, Junk.Select(Escape)), (1, RawEscape));
 
-    // No NUL in a path: the server (Kestrel, and the test host alike) refuses such a request line before the app sees it.
+    // No NUL in a path: the server (Kestrel, and the test host alike) refuses that request line before the app.
     private static readonly Gen<string> RouteValue = Gen.Frequency(
-        (2, Gen.Int[1, 200].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        (2, Gen.Int[1, 200].Select(i => i.ToString(CultureInfo.InvariantCulture))),
         (4, Junk.Where(j => j.Length > 0 && !j.Contains('\0')).Select(Escape)),
         (1, RawEscape.Where(e => e != "%00")),
         (1, Gen.OneOf("..", ".", "a/b", "%2e%2e/admin", "a;b", "a%3Bb")));
 
-    /// <summary>Percent-encodes every byte but the unreserved ones; a lone surrogate goes as UTF-8's replacement character.</summary>
+    /// <summary>Percent-encodes every byte but the unreserved ones; a lone surrogate goes as U+FFFD.</summary>
     private static string Escape(string value)
     {
         var text = new StringBuilder();
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
-            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
                 text.Append((char)b);
             else
-                text.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return text.ToString();
     }

@@ -26,7 +26,7 @@ public static class ReaderApi
         api.MapGet("/search", async Task<Results<Ok<ApiSearchResults>, BadRequest<string>>> (string? q, string? section, string? from, string? to, string? author, SearchService search, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q)) return TypedResults.BadRequest("q is required: the words to search for");
-            // The years as text, read by the same rule as the search page, so "from=abc" gets a sentence, not a bare 400.
+            // The years as text, read by the search page's rule: "from=abc" gets a sentence, not a bare 400.
             var problems = new List<string>();
             var query = SearchQuery.FromAddress(q, section, from, to, author, null, problems);
             if (problems.Count > 0) return TypedResults.BadRequest(string.Join(" ", problems));

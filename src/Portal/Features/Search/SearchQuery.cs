@@ -21,13 +21,16 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
     /// used is explained in <paramref name="problems"/>, one sentence each, and left out of the query.
     /// </summary>
     public static SearchQuery FromAddress(
-        string? text, string? section, string? from, string? to, string? author, string? page, ICollection<string> problems)
+        string? text, string? section, string? from, string? to, string? author, string? page,
+        ICollection<string> problems)
     {
         var fromYear = Year(from, "From year", problems);
         var toYear = Year(to, "To year", problems);
         if (fromYear > toYear) problems.Add("From year must not be after To year.");
-        if (!QueryNumber.TryRead(page, 1, MaxPage, out var pageNumber)) problems.Add($"Page must be a whole number from 1 to {MaxPage}.");
-        return new SearchQuery(text?.Replace("\0", "", StringComparison.Ordinal) ?? "", NullIfBlank(section), fromYear, toYear, NullIfBlank(author), (int)(pageNumber ?? 1));
+        if (!QueryNumber.TryRead(page, 1, MaxPage, out var pageNumber))
+            problems.Add($"Page must be a whole number from 1 to {MaxPage}.");
+        return new SearchQuery(WithoutNul(text) ?? "", NullIfBlank(section), fromYear, toYear, NullIfBlank(author),
+            (int)(pageNumber ?? 1));
     }
 
     private static int? Year(string? text, string label, ICollection<string> problems)
@@ -37,8 +40,10 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
         return null;
     }
 
-    // PostgreSQL text cannot hold a NUL (it refuses the query): no stored slug or author has one to match.
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Replace("\0", "", StringComparison.Ordinal);
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : WithoutNul(value);
+
+    // PostgreSQL text cannot hold a NUL (it refuses the query): no stored word, slug or author has one to match.
+    private static string? WithoutNul(string? value) => value?.Replace("\0", "", StringComparison.Ordinal);
 }
 
 public sealed record SearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date, string SectionTitle, string SectionSlug, IReadOnlyList<string> Authors, double Rank);

@@ -34,7 +34,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory)
         }, ct);
     }
 
-    private static async Task<SearchResults> SearchAsync(NpgsqlConnection connection, SearchQuery query, List<string> terms, CancellationToken ct)
+    private static async Task<SearchResults> SearchAsync(
+        NpgsqlConnection connection, SearchQuery query, List<string> terms, CancellationToken ct)
     {
         var hits = await RunAsync(connection, query, terms, " && ", ct);
         if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.All, terms);

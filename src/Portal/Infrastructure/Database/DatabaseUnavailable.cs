@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ContainerNetLib.Portal.Infrastructure.Database;
@@ -19,42 +20,53 @@ public static partial class DatabaseUnavailable
         return builder;
     }
 
-    public static IApplicationBuilder UseDatabaseUnavailableAnswers(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
-    {
-        ExceptionHandlingPath = ErrorPath,
-        CreateScopeForErrors = true,
-        StatusCodeSelector = e => DatabaseFailure.IsTransient(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-        SuppressDiagnosticsCallback = c => DatabaseFailure.IsTransient(c.Exception),
-    });
+    public static IApplicationBuilder UseDatabaseUnavailableAnswers(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPath,
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => DatabaseFailure.IsTransient(e)
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = c => DatabaseFailure.IsTransient(c.Exception),
+        });
 
     /// <summary>Sets the status and Retry-After for a failure; true when it was the database's.</summary>
     public static bool Answer(HttpContext context, Exception exception)
     {
         if (!DatabaseFailure.IsTransient(exception)) return false;
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return true;
     }
 
-    /// <summary>Everything but a page a browser asked for: the API, feeds, exports, form posts (a POST cannot be re-executed as a page).</summary>
+    /// <summary>
+    /// Everything but a page a browser asked for: the API, feeds, exports, form posts (a POST cannot be
+    /// re-executed as a page).
+    /// </summary>
     private sealed partial class ProblemAnswer(ILogger<ProblemAnswer> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
             var database = Answer(context, exception);
             // The request's path already names the error page here; the address asked for is kept in the feature.
-            var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+            var asked = context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+            var path = asked is null ? context.Request.Path : new PathString(asked);
             var method = context.Request.Method;
             if (database) LogUnavailable(logger, method, path, exception.GetBaseException().Message);
-            if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value)) return false;
+            var page = (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+                && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value);
+            if (page) return false;
             await TypedResults.Problem(
                 statusCode: context.Response.StatusCode,
                 title: database ? "The database is not answering" : "Something went wrong on the server",
-                detail: database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null).ExecuteAsync(context);
+                detail: database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null)
+                .ExecuteAsync(context);
             return true;
         }
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Method} {Path} answered 503: {Reason}")]
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Database unavailable: {Method} {Path} answered 503: {Reason}")]
         private static partial void LogUnavailable(ILogger logger, string method, PathString path, string reason);
     }
 }
