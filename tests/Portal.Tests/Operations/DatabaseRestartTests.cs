@@ -52,6 +52,8 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
         var slugs = await SlugsAsync(client);
         string[] cached = ["/", $"/sections/{slugs[0]}", "/feed.atom", "/search?q=kubernetes"];
         foreach (var page in cached) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
+        var browser = app.Browser();
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         await cluster.StopAsync();
         var down = Stopwatch.StartNew();
@@ -79,6 +81,12 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
         Assert.Contains("Back in a moment", await unavailable.Content.ReadAsStringAsync());
         var problem = await client.GetAsync($"/api/entries/1?n={n++}");
         Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+        var signIn = await browser.PostFormAsync("/account/login", "/account/login", new()
+        {
+            ["_handler"] = "login", ["Input.Email"] = "ed@example.org", ["Input.Password"] = TestUsers.Password,
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.Contains("Back in a moment", await signIn.Content.ReadAsStringAsync());
 
         await cluster.StartAgainAsync();
         var back = Stopwatch.StartNew();

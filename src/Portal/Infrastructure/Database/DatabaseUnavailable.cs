@@ -5,8 +5,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Database;
 
 /// <summary>
 /// A request that fails because the database is out of reach (past the readers' retries) answers 503 with
-/// Retry-After, never 500: pages with the friendly page at /error, the API and form posts with
-/// problem+json. One warning line per request instead of an error with a stack trace: an outage is an
+/// Retry-After, never 500: pages and browsers' form posts with the friendly page at /error, the API and
+/// scripts with problem+json. One warning line per request instead of an error with a stack trace: an outage is an
 /// operator's news, not a bug.
 /// </summary>
 public static partial class DatabaseUnavailable
@@ -41,8 +41,8 @@ public static partial class DatabaseUnavailable
     }
 
     /// <summary>
-    /// Everything but a page a browser asked for: the API, feeds, exports, form posts (a POST cannot be
-    /// re-executed as a page).
+    /// Logs a database failure once, and answers everything but a browser's page with problem+json: the API,
+    /// feeds, exports, and posts from scripts.
     /// </summary>
     private sealed partial class ProblemAnswer(ILogger<ProblemAnswer> logger) : IExceptionHandler
     {
@@ -54,9 +54,15 @@ public static partial class DatabaseUnavailable
             var path = asked is null ? context.Request.Path : new PathString(asked);
             var method = context.Request.Method;
             if (database) LogUnavailable(logger, method, path, exception.GetBaseException().Message);
-            var page = (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
-                && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value);
-            if (page) return false;
+            var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+            var browser = read || context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+            if (browser && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value))
+            {
+                // A form post (signing in) gets the page too, rendered as a GET: a POST would be taken for a form
+                // submitted to the error page and refused for want of its antiforgery token.
+                if (!read) context.Request.Method = HttpMethods.Get;
+                return false;
+            }
             await TypedResults.Problem(
                 statusCode: context.Response.StatusCode,
                 title: database ? "The database is not answering" : "Something went wrong on the server",
