@@ -25,20 +25,23 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
         var slugs = await SlugsAsync(client);
 
         var statuses = new ConcurrentDictionary<string, int>();
+        var phase = "before";
         using var stop = new CancellationTokenSource();
-        var load = Load(client, slugs, statuses, stop.Token);
+        var load = Load(client, slugs, () => Volatile.Read(ref phase), statuses, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var restart = Stopwatch.StartNew();
+        Volatile.Write(ref phase, "during the restart");
         await cluster.StopAsync();
         await cluster.StartAgainAsync();
         restart.Stop();
+        Volatile.Write(ref phase, "after");
         await Task.Delay(TimeSpan.FromSeconds(3));
         await stop.CancelAsync();
         await load;
 
         output.WriteLine($"restart took {restart.Elapsed.TotalSeconds:0.0} s; {Summary(statuses)}");
-        Assert.True(statuses.Values.Sum() > 200, $"the load sent only {statuses.Values.Sum()} requests");
-        Assert.All(statuses, s => Assert.True(s.Key == "200", $"{s.Value} answered {s.Key}"));
+        Assert.True(statuses.GetValueOrDefault("200 during the restart") > 0, "no request was sent during the restart");
+        Assert.All(statuses, s => Assert.True(s.Key.StartsWith("200 ", StringComparison.Ordinal), $"{s.Value}: {s.Key}"));
     }
 
     [Fact]
@@ -59,14 +62,20 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
         var down = Stopwatch.StartNew();
         var statuses = new ConcurrentDictionary<string, int>();
         var n = 0;
+        // Readers of the cached pages keep coming, two at a time, while the uncached ones are tried in rounds.
+        var cachedReaders = Enumerable.Range(0, 2).Select(reader => Task.Run(async () =>
+        {
+            for (var i = reader; down.Elapsed < TimeSpan.FromSeconds(20); i++)
+            {
+                var page = cached[i % cached.Length];
+                var status = (await client.GetAsync(page)).StatusCode;
+                Count(statuses, $"{(int)status} cached");
+                Assert.True(status == HttpStatusCode.OK, $"cached {page} answered {(int)status}, database down");
+                await Task.Delay(5); // a steady load, not a benchmark: the machine's cores are shared
+            }
+        })).ToList();
         while (down.Elapsed < TimeSpan.FromSeconds(20))
         {
-            foreach (var page in cached)
-            {
-                var status = (await client.GetAsync(page)).StatusCode;
-                Assert.True(status == HttpStatusCode.OK, $"cached {page} answered {(int)status}, database down");
-                Count(statuses, "200 cached");
-            }
             await Task.WhenAll(Uncached(slugs, n++).Select(async page =>
             {
                 var response = await client.GetAsync(page);
@@ -76,6 +85,7 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
                     $"{page} answered {(int)response.StatusCode} (Retry-After {retryAfter}) with the database down");
             }));
         }
+        await Task.WhenAll(cachedReaders);
         var unavailable = await client.GetAsync($"/search?q=overlay&n={n}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
         Assert.Contains("Back in a moment", await unavailable.Content.ReadAsStringAsync());
@@ -116,7 +126,7 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
 
     /// <summary>Readers asking for one page after another until stopped: searches and page views, most new.</summary>
     private static Task Load(
-        HttpClient client, IReadOnlyList<string> slugs, ConcurrentDictionary<string, int> statuses,
+        HttpClient client, IReadOnlyList<string> slugs, Func<string> phase, ConcurrentDictionary<string, int> statuses,
         CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, Readers).Select(reader => Task.Run(async () =>
         {
@@ -129,9 +139,10 @@ public class DatabaseRestartTests(TestDatabase database, ITestOutputHelper outpu
                     2 => $"/api/entries/{1 + i % 50}?r={reader}&n={i}",
                     _ => $"/sections/{slugs[i % slugs.Count]}?r={reader}&n={i}",
                 };
+                var asked = phase();
                 using var response = await client.GetAsync(page, CancellationToken.None);
                 var status = (int)response.StatusCode;
-                Count(statuses, status == 200 ? "200" : $"{status} {page}");
+                Count(statuses, status == 200 ? $"200 {asked}" : $"{status} {page} {asked}");
             }
         })));
 
