@@ -8,6 +8,7 @@ using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Compression;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ try
     builder.AddPortalLogging();
     builder.AddReverseProxySupport();
     builder.AddPortalDatabase();
+    builder.AddDatabaseUnavailableAnswers();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
     builder.AddReaderCaching();
@@ -58,6 +60,8 @@ try
     // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
     // compressed form.
     app.UseReaderCompression();
+    // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
+    app.UseDatabaseUnavailableAnswers();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
     // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a
     // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace ContainerNetLib.Domain.Data;
 
@@ -8,9 +9,15 @@ public static class PortalDatabase
     /// <summary>The configuration key; as an environment variable, <c>ConnectionStrings__Portal</c>.</summary>
     public const string ConnectionStringName = "Portal";
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder options, string connectionString,
+        Action<NpgsqlDbContextOptionsBuilder>? provider = null) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable("__ef_migrations_history");
+                provider?.Invoke(npgsql);
+            })
             .UseSnakeCaseNamingConvention();
 
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,8 @@ public static class DatabaseSetup
         // Interactive editor components need a short-lived context per operation; pages share the factory.
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
             PortalDatabase.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        // Readers' queries retry transient failures (a restart of the server); editors' saves do not.
+        builder.Services.AddSingleton<ReaderDatabase>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -23,6 +23,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
         "/account/logout", "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
         "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
         "/healthz/live", "/healthz/ready",
+        "/error", // shown in place of any page whose request failed (the database out of reach: 503), for anyone
         "/metrics", // Prometheus scrapes: open to loopback and private networks only (Metrics:AllowedNetworks), see MetricsTests
         "/{**path:file}", // static files not fingerprinted at build time (development fallback of MapStaticAssets)
     ];

@@ -22,11 +22,17 @@ public class EditorComponentTests(TestDatabase server)
     {
         var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.ImportAsync(List);
+        return (app, ContextFor(app));
+    }
+
+    /// <summary>bUnit with the app's own editing services, signed in as an editor.</summary>
+    internal static BunitContext ContextFor(PortalApp app)
+    {
         var context = new BunitContext();
         foreach (var type in new[] { typeof(EntryEditing), typeof(EditorQueries), typeof(LinkPrefill), typeof(SafeMarkdown) })
             context.Services.AddSingleton(type, app.Services.GetRequiredService(type));
         context.AddAuthorization().SetAuthorized("ed@example.org");
-        return (app, context);
+        return context;
     }
 
     [Fact]

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using ContainerNetLib.Domain.Data;
-using ContainerNetLib.Domain.Importing;
-using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Tests.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Tests.Operations;
 
@@ -19,14 +15,9 @@ public class DatabaseFaultTests(TestDatabase database)
     {
         // Otherwise: a database that starts slower than the portal, or restarts for an upgrade, takes the portal down until someone restarts it.
         await using var cluster = await OwnCluster.StartAsync("restart");
-        await using (var db = PortalDatabase.Create(cluster.ConnectionString))
-        {
-            await db.Database.MigrateAsync();
-            await new ListImporter(db, TimeProvider.System).ImportAsync(ReadingListParser.Parse(List), dryRun: false);
-        }
+        await using var app = await cluster.PortalAsync(database, List, role: "all");
         await cluster.StopAsync();
 
-        await using var app = new PortalApp(new FreshDatabase(database, $"cnl_fault_{Guid.NewGuid():N}"[..30], cluster.ConnectionString)) { Role = "all" };
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);

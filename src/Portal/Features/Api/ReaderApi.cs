@@ -25,10 +25,14 @@ public static class ReaderApi
             await queries.EntryAsync(id, ct) is { } entry ? TypedResults.Ok(ApiEntry.From(entry.Entry, entry.SectionSlug)) : TypedResults.NotFound())
             .WithName("GetEntry").WithSummary("One entry with its children.");
 
-        api.MapGet("/search", async Task<Results<Ok<ApiSearchResults>, BadRequest<string>>> (string? q, string? section, int? from, int? to, string? author, SearchService search, CancellationToken ct) =>
+        api.MapGet("/search", async Task<Results<Ok<ApiSearchResults>, BadRequest<string>>> (string? q, string? section, string? from, string? to, string? author, SearchService search, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q)) return TypedResults.BadRequest("q is required: the words to search for");
-            var results = await search.SearchAsync(new SearchQuery(q, section, from, to, author), ct);
+            // The years as text, read by the search page's rule: "from=abc" gets a sentence, not a bare 400.
+            var problems = new List<string>();
+            var query = SearchQuery.FromAddress(q, section, from, to, author, null, problems);
+            if (problems.Count > 0) return TypedResults.BadRequest(string.Join(" ", problems));
+            var results = await search.SearchAsync(query, ct);
             return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy, results.Hits.Take(SearchQuery.PageSize).Select(h => new ApiSearchHit(
                 h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, ReaderLinks.Entry(h.SectionSlug, h.Id))).ToList()));
         }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback.");

@@ -1,11 +1,15 @@
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>What every editor component needs: who is editing, and a message line for the outcome of the last action.</summary>
-public abstract class EditorComponentBase : ComponentBase
+public abstract class EditorComponentBase : ComponentBase, IHandleEvent
 {
+    public const string NothingSaved =
+        "Nothing was saved: the database is not answering. What you typed is still here; try again in a few seconds.";
+
     [CascadingParameter] public Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>The outcome of the last action, announced to screen readers (role="status" or "alert").</summary>
@@ -39,5 +43,30 @@ public abstract class EditorComponentBase : ComponentBase
                 Say("Someone else changed it in the meantime. Reload the page.", error: true);
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Runs a click or a submit as ComponentBase does, except that a database out of reach becomes the message
+    /// line instead of an error that ends the editor's session, and with it the text they were editing.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
+    {
+        Task? handling = null;
+        try
+        {
+            handling = callback.InvokeAsync(arg);
+            if (!handling.IsCompleted) StateHasChanged();
+            await handling;
+        }
+        catch (OperationCanceledException) when (handling is { IsCanceled: true })
+        {
+            return;
+        }
+        catch (Exception e) when (DatabaseFailure.IsTransient(e))
+        {
+            DatabaseFailure.ForgetPooledConnections();
+            Say(NothingSaved, error: true);
+        }
+        StateHasChanged();
     }
 }

@@ -4,6 +4,7 @@ using System.Xml;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Feeds;
@@ -15,14 +16,14 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", (HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
+        app.MapGet("/feed.atom", (HttpContext http, ReaderDatabase dbFactory, CancellationToken ct) =>
             WriteAsync(http, dbFactory, null, ct));
-        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
+        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, ReaderDatabase dbFactory, CancellationToken ct) =>
             WriteAsync(http, dbFactory, slug, ct));
         return app;
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, string? slug, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(HttpContext http, ReaderDatabase dbFactory, string? slug, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";

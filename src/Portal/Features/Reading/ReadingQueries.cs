@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>The reader pages' reads: no tracking, a query or two per page.</summary>
 public sealed class ReadingQueries(
-    IDbContextFactory<PortalDbContext> dbFactory,
+    ReaderDatabase dbFactory,
     SectionDirectory directory,
     IOptions<LinkHealthOptions> linkHealth,
     TimeProvider time,

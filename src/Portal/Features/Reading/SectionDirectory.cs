@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Infrastructure.Caching;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Reading;
@@ -9,7 +10,7 @@ namespace ContainerNetLib.Portal.Features.Reading;
 /// the search filter) and costly to count on a large list (~50 ms at 100,000 entries), but it only
 /// changes with the content: kept per content revision, reloaded once when it moves.
 /// </summary>
-public sealed class SectionDirectory(IDbContextFactory<PortalDbContext> dbFactory, ContentVersion version)
+public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion version)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private (long Revision, IReadOnlyList<SectionSummary> Sections) _cached = (-2, []);

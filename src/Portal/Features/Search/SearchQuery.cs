@@ -1,3 +1,5 @@
+using ContainerNetLib.Portal.Infrastructure;
+
 namespace ContainerNetLib.Portal.Features.Search;
 
 /// <summary>What a reader asked for: words, and optional filters.</summary>
@@ -6,11 +8,42 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
     public const int MaxLength = 200;
     public const int PageSize = 20;
     public const int MaxPage = 50;
+    public const int MinYear = 1990;
+    public const int MaxYear = 2100;
 
     /// <summary>The page asked for, within 1..<see cref="MaxPage"/> (a bound on the work one request can cause).</summary>
     public int PageNumber => Math.Clamp(Page, 1, MaxPage);
 
     public int Offset => (PageNumber - 1) * PageSize;
+
+    /// <summary>
+    /// The query as the search form (or a hand-edited address) sends it, all text; each value that cannot be
+    /// used is explained in <paramref name="problems"/>, one sentence each, and left out of the query.
+    /// </summary>
+    public static SearchQuery FromAddress(
+        string? text, string? section, string? from, string? to, string? author, string? page,
+        ICollection<string> problems)
+    {
+        var fromYear = Year(from, "From year", problems);
+        var toYear = Year(to, "To year", problems);
+        if (fromYear > toYear) problems.Add("From year must not be after To year.");
+        if (!QueryNumber.TryRead(page, 1, MaxPage, out var pageNumber))
+            problems.Add($"Page must be a whole number from 1 to {MaxPage}.");
+        return new SearchQuery(WithoutNul(text) ?? "", NullIfBlank(section), fromYear, toYear, NullIfBlank(author),
+            (int)(pageNumber ?? 1));
+    }
+
+    private static int? Year(string? text, string label, ICollection<string> problems)
+    {
+        if (QueryNumber.TryRead(text, MinYear, MaxYear, out var year)) return (int?)year;
+        problems.Add($"{label} must be a year between {MinYear} and {MaxYear}.");
+        return null;
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : WithoutNul(value);
+
+    // PostgreSQL text cannot hold a NUL (it refuses the query): no stored word, slug or author has one to match.
+    private static string? WithoutNul(string? value) => value?.Replace("\0", "", StringComparison.Ordinal);
 }
 
 public sealed record SearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date, string SectionTitle, string SectionSlug, IReadOnlyList<string> Authors, double Rank);

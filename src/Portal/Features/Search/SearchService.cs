@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// First every word must match; if nothing does, misspelled words are corrected against the list's
 /// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
-public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed partial class SearchService(ReaderDatabase dbFactory)
 {
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
@@ -22,9 +23,20 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
         if (terms.Count == 0) return new SearchResults(query, [], SearchMatch.All, []);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
+        // Raw SQL is not retried by EF Core on its own: the whole search is, from opening the connection on.
+        return await ReaderDatabase.RetryingAsync(db, async ct =>
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            // A retry starts on a fresh connection: the one the failure broke goes back to the pool, which drops it.
+            if (connection.State != System.Data.ConnectionState.Closed) await connection.CloseAsync();
+            await connection.OpenAsync(ct);
+            return await SearchAsync(connection, query, terms, ct);
+        }, ct);
+    }
 
+    private static async Task<SearchResults> SearchAsync(
+        NpgsqlConnection connection, SearchQuery query, List<string> terms, CancellationToken ct)
+    {
         var hits = await RunAsync(connection, query, terms, " && ", ct);
         if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.All, terms);
 

@@ -10,16 +10,16 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// Listens for the database's content_changed notifications (sent by the importer and by editors in
 /// the transaction that changes content) and drops this instance's cached reader pages at once.
 /// Reconnects with back-off; after a reconnect it re-reads the revision, since notifications sent
-/// while it was away are lost.
+/// while it was away are lost, and drops the cached pages only if the revision moved.
 /// </summary>
 public sealed partial class ContentChangeListener(
     IOptions<DatabaseOptions> options,
     ContentVersion version,
     IOutputCacheStore cache,
-    PageSnapshots snapshots,
     ILogger<ContentChangeListener> logger) : BackgroundService
 {
     public const string CacheTag = "content";
+    private const double MaxReconnectDelaySeconds = 4;
 
     /// <summary>
     /// Reads the revision before the server takes requests: a page rendered before it is known
@@ -72,11 +72,11 @@ public sealed partial class ContentChangeListener(
             catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
                 LogDisconnected(logger, delay.TotalSeconds, e.Message);
-                // Pages cached while deaf may be stale: drop them rather than serve old content.
-                await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
-                snapshots.Clear();
+                // Cached pages are kept: while the database is down they are all readers can get, and no one can
+                // change the content then. A change made while this listener was away shows in the revision it
+                // reads on reconnecting, which drops them; the short ceiling on the back-off bounds that wait.
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+                delay = TimeSpan.FromSeconds(Math.Min(MaxReconnectDelaySeconds, delay.TotalSeconds * 2));
             }
         }
     }

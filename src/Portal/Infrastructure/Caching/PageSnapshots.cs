@@ -116,9 +116,6 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         }
     }
 
-    /// <summary>Drops every page: for when changes may have gone unheard (the change listener lost its connection).</summary>
-    public void Clear() => Interlocked.Exchange(ref _current, new Generation(-1));
-
     /// <summary>Keeps a page rendered at <paramref name="revision"/>, unless the content has changed since.</summary>
     public void Keep(long revision, string key, Page page)
     {

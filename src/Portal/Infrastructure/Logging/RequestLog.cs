@@ -44,9 +44,12 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
 
     private void Write(HttpContext context, long start, int status, Exception? error)
     {
-        var level = error is not null || status >= 500 ? LogEventLevel.Error
-            // Health probes every few seconds would drown the log.
+        var unavailable = error is null && status == StatusCodes.Status503ServiceUnavailable;
+        var level = error is not null || status >= 500 && !unavailable ? LogEventLevel.Error
+            // Health probes every few seconds would drown the log, also while the database is down.
             : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+            // The database out of reach: DatabaseUnavailable logs the reason once; not a bug.
+            : unavailable ? LogEventLevel.Warning
             : LogEventLevel.Information;
         if (!_levels.IsEnabled(level)) return;
 

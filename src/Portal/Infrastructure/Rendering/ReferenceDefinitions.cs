@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using Markdig;
 using Markdig.Syntax;
+using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Infrastructure.Rendering;
@@ -12,7 +13,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// text to render is given only the definitions it names, so a list with hundreds of definitions
 /// does not parse all of them again for every entry.
 /// </summary>
-public sealed class ReferenceDefinitions(IDbContextFactory<PortalDbContext> dbFactory, ContentVersion version)
+public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersion version)
 {
     private (long Revision, IReadOnlyList<(string Label, string Text)> Definitions) _cached = (-2, []);
 
