@@ -17,10 +17,10 @@ importer() { dotnet bench/out/importer/ContainerNetLib.Importer.dll "$@"; }
 export ConnectionStrings__Portal="$(PORTAL_PG_DB=cnl_bench scripts/postgres.sh start)"
 importer migrate >/dev/null
 
-# The same politeness as the checker comparison in links.sh; chunks of 1,000 URLs (20 hosts) so that the
+# The same politeness as the checker comparison in links.sh; chunks of 2,500 URLs (50 hosts) so that the
 # job server's four workers can fill the 64 slots; a link counts as broken after one failed run, so that
 # "broken" can be checked exactly.
-export LinkHealth__AllowedNetworks__0=127.0.0.0/8 LinkHealth__ArchiveBaseUrl= LinkHealth__ChunkSize=1000
+export LinkHealth__AllowedNetworks__0=127.0.0.0/8 LinkHealth__ArchiveBaseUrl= LinkHealth__ChunkSize=2500
 export LinkHealth__Politeness__PerHost=2 LinkHealth__Politeness__Overall=64 LinkHealth__Politeness__MinDelayPerHost=00:00:00
 export LinkHealth__FailuresBeforeBroken=1
 for ((h = 0; h < hosts; h++)); do export "LinkHealth__AllowedPorts__$h=$((base + h))"; done
@@ -50,7 +50,8 @@ run() { # label, expected exit code, farm environment...
   ended=$(date +%s.%N)
   [[ $code == "$expected" ]] || { echo "link-run ($label) exited $code, expected $expected" >&2; cat "bench/out/link-run-$label.err" >&2; }
   local id; id=$(sed -n 's/.*"runId":\([0-9]*\).*/\1/p' "bench/out/link-run-$label.json")
-  # The checking phase, from the run's start to its last result (start and finish bookkeeping left out).
+  # The checking phase: from the run's start (its URL list stored) to its last result; the verdict and the
+  # links' states at the end are in the wall time only.
   local phase; phase=$(psql -At "$(pg_url)" -c "select extract(epoch from max(c.checked_at) - r.started_at) from check_results c
     join check_runs r on r.id = c.run_id where r.id = $id group by r.started_at")
   awk -v l="$label" -v b="$began" -v e="$ended" -v p="$phase" -v n=$n -v code=$code \
@@ -70,7 +71,7 @@ pg_url() { # the connection string as a libpq URI for psql
 exec > >(tee bench/out/link-faults.txt)
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "farm: $n URLs on $hosts ports, ${delay} ms per answer; link-run with 2 per host, 64 overall, chunks of 1,000"
+  echo "farm: $n URLs on $hosts ports, ${delay} ms per answer; link-run with 2 per host, 64 overall, chunks of 2,500"
   run "5%-refused-2%-404" 0 FARM_REFUSE_EVERY=20 FARM_404_EVERY=50
   echo "  expected: Conclusive; failed 690 (500 refused: 10 hosts x 50, 190 404s: one page in 50 on 190 hosts), ok 9310"
   run "all-refused" 4 FARM_REFUSE_ALL=1

@@ -13,7 +13,10 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// </summary>
 public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOptions options, TimeProvider time)
 {
-    public async Task<LinkCheckResult> CheckAsync(string url, CancellationToken ct = default)
+    /// <param name="pause">
+    /// Runs the wait between two attempts; a caller that holds a shared slot gives it up meanwhile. Null: just wait.
+    /// </param>
+    public async Task<LinkCheckResult> CheckAsync(string url, CancellationToken ct = default, Func<Func<Task>, Task>? pause = null)
     {
         var started = time.GetTimestamp();
         long Elapsed() => (long)time.GetElapsedTime(started).TotalMilliseconds;
@@ -33,7 +36,9 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
             if (retryAfter is null || attempts > options.MaxRetries) return result with { ElapsedMs = Elapsed() };
             try
             {
-                await Task.Delay(retryAfter.Value, time, deadline.Token);
+                var wait = retryAfter.Value;
+                var token = deadline.Token;
+                await (pause ?? (w => w()))(() => Task.Delay(wait, time, token));
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {

@@ -58,15 +58,24 @@ public sealed class PoliteChecker(
             if (unreachable.Instead(url) is { } skipped) return skipped;
             await gate.WaitTurnAsync(minDelay, time, ct);
             await _overall.WaitAsync(ct);
+            var holding = true;
             try
             {
-                var result = await checker.CheckAsync(url, ct);
+                // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall one.
+                var result = await checker.CheckAsync(url, ct, async wait =>
+                {
+                    _overall.Release();
+                    holding = false;
+                    await wait();
+                    await _overall.WaitAsync(ct);
+                    holding = true;
+                });
                 unreachable.Record(result);
                 return result;
             }
             finally
             {
-                _overall.Release();
+                if (holding) _overall.Release();
             }
         }
         finally

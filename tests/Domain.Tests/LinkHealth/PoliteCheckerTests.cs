@@ -44,4 +44,28 @@ public class PoliteCheckerTests
         var times = arrivals.Order().ToList();
         Assert.True(times[^1] - times[0] >= 300, $"requests arrived within {times[^1] - times[0]} ms");
     }
+
+    [Fact]
+    public async Task A_url_waiting_to_try_again_lends_its_overall_slot_to_other_hosts()
+    {
+        // Otherwise: on a night when many hosts refuse, their back-off waits fill every slot and the healthy hosts queue.
+        await using var server = new FixtureServer((_, _) => Response(200, "OK", "Content-Type: text/plain\r\n", "ok"));
+        using var closedListener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closedListener.Start();
+        var closed = ((IPEndPoint)closedListener.LocalEndpoint).Port;
+        closedListener.Stop();
+        var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
+        var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
+        var options = new LinkCheckOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(800) };
+        var checker = new LinkChecker(http, new UrlPolicy(addresses, new HashSet<int> { server.Port, closed }), options, TimeProvider.System);
+        var politely = new PoliteChecker(checker, new PolitenessOptions { PerHost = 1, MinDelayPerHost = TimeSpan.Zero, Overall = 1 },
+            TimeProvider.System);
+
+        var order = new List<string>();
+        await foreach (var result in politely.CheckAsync([$"http://127.0.0.1:{closed}/down", server.Url("/up")]))
+            order.Add(result.Outcome.ToString());
+
+        // The refused URL dials first, then waits at least 800 ms to try again; the working one answers meanwhile.
+        Assert.Equal(["Ok", "ConnectFailed"], order);
+    }
 }

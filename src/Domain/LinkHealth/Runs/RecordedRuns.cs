@@ -44,11 +44,14 @@ public sealed class RecordedRuns(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.CheckRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        db.CheckRunUrls.AddRange(urls.Select((u, i) => new CheckRunUrl
+        // The whole list in one stream, in the run's transaction: a night's run starts checking at once.
+        await using (var copy = await ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(
+            "copy check_run_urls (run_id, normalized_url, url, host, chunk) from stdin (format binary)", ct))
         {
-            RunId = run.Id, NormalizedUrl = u.NormalizedUrl, Url = u.Url, Host = u.Host, Chunk = chunks[i],
-        }));
-        await db.SaveChangesAsync(ct);
+            for (var i = 0; i < urls.Count; i++)
+                await copy.WriteRowAsync(ct, run.Id, urls[i].NormalizedUrl, urls[i].Url, urls[i].Host, chunks[i]);
+            await copy.CompleteAsync(ct);
+        }
         await tx.CommitAsync(ct);
         if (run.UrlCount == 0) await TryFinishAsync(run.Id, ct);
         return run;
@@ -116,9 +119,12 @@ public sealed class RecordedRuns(
     {
         var unreachable = new UnreachableHosts(settings.HostFailuresBeforeSkip);
         var hosts = pending.Select(u => u.Host).Distinct().ToList();
+        // Two plain lookups rather than one join: in the middle of a run the table's statistics lag behind, and the
+        // planner's guess for a join over the newest run's rows cost seconds per chunk.
+        var sameHosts = await db.CheckRunUrls.AsNoTracking()
+            .Where(u => u.RunId == runId && hosts.Contains(u.Host)).Select(u => u.NormalizedUrl).ToListAsync(ct);
         var earlier = await db.CheckResults.AsNoTracking()
-            .Where(r => r.RunId == runId && !r.HostSkipped)
-            .Where(r => db.CheckRunUrls.Any(u => u.RunId == runId && u.NormalizedUrl == r.NormalizedUrl && hosts.Contains(u.Host)))
+            .Where(r => r.RunId == runId && !r.HostSkipped && sameHosts.Contains(r.NormalizedUrl))
             .OrderBy(r => r.CheckedAt)
             .Select(r => new { r.Url, r.Outcome, r.Error })
             .ToListAsync(ct);
@@ -128,41 +134,32 @@ public sealed class RecordedRuns(
     }
 
     /// <summary>
-    /// Stores results, a batch in one round trip. A batch that meets a result already stored (a chunk that runs twice
-    /// at once) is written again row by row, each skipped if it is there. Links' states move only when the run
+    /// Stores results, a batch in one stream. A batch that meets a result already stored (a chunk that runs twice
+    /// at once) is written again a row at a time, each skipped if it is there. Links' states move only when the run
     /// finishes, and only if it is conclusive.
     /// </summary>
     private async Task RecordAsync(IReadOnlyCollection<CheckResult> results, CancellationToken ct)
     {
         if (results.Count == 0) return;
         await using var db = await databases.CreateDbContextAsync(ct);
-        try
-        {
-            db.CheckResults.AddRange(results);
-            await db.SaveChangesAsync(ct);
-            foreach (var result in results) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            foreach (var result in results) await RecordOneAsync(result, ct);
-        }
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        if (await TryCopyAsync(connection, results, ct)) return;
+        foreach (var result in results) await TryCopyAsync(connection, [result], ct);
     }
 
-    private async Task RecordOneAsync(CheckResult result, CancellationToken ct)
+    private static async Task<bool> TryCopyAsync(Npgsql.NpgsqlConnection connection, IReadOnlyCollection<CheckResult> results, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO check_results (run_id, normalized_url, url, checked_at, outcome, status, final_url, redirects,
-                downgraded, elapsed_ms, attempts, host_skipped, error, content_type, fetched_title, fetched_description,
-                published_time, author, canonical_url)
-            VALUES ({result.RunId}, {result.NormalizedUrl}, {result.Url}, {result.CheckedAt}, {result.Outcome.ToString()},
-                {result.Status}, {result.FinalUrl}, {result.Redirects}, {result.Downgraded}, {result.ElapsedMs},
-                {result.Attempts}, {result.HostSkipped}, {result.Error}, {result.ContentType}, {result.FetchedTitle},
-                {result.FetchedDescription}, {result.PublishedTime}, {result.Author}, {result.CanonicalUrl})
-            ON CONFLICT (run_id, normalized_url) DO NOTHING
-            """, ct);
-        // Zero rows: recorded by another attempt of this chunk.
-        if (inserted == 1) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
+        try
+        {
+            await CheckResultCopy.WriteAsync(connection, results, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
+        {
+            return false;
+        }
+        foreach (var result in results) Telemetry.PortalMetrics.LinkChecked(result.Outcome.ToString());
+        return true;
     }
 
     /// <summary>
