@@ -11,8 +11,8 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 
 /// <summary>
 /// The Hangfire side of a run: start (fix the URLs, enqueue one job per chunk), check a chunk,
-/// prune history. Hangfire's own retries stay low: the checker retries HTTP failures itself, and a
-/// chunk that runs again skips every URL that already has a result.
+/// prune history. The checker retries HTTP failures itself; Hangfire retries a chunk whose job failed (a
+/// database outage, a dead process), and a chunk that runs again skips every URL that already has a result.
 /// </summary>
 public sealed partial class LinkCheckJobs(
     RecordedRuns runs,
@@ -47,7 +47,9 @@ public sealed partial class LinkCheckJobs(
     }
 
     [DisplayName("link check run {0}, chunk {1}")]
-    [AutomaticRetry(Attempts = 2)]
+    // A chunk that failed (its database went away, its process died) runs again and skips what it stored, so it
+    // may try for a while: a database restart or a short outage resumes the run within minutes, not the next night.
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300])]
     public async Task CheckChunkAsync(long runId, int chunk, CancellationToken ct)
     {
         var outcome = await runs.CheckChunkAsync(runId, chunk, ct);
