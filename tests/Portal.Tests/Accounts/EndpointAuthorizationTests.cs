@@ -22,6 +22,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
         "/", "/sections/{Slug}", "/search", "/authors/{Slug}", "/not-found", "/link-health", "/account/login", "/account/denied",
         "/account/logout", "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
         "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
+        "/api/link-health", // the numbers of the summary readers see on /link-health; no link is listed
         "/healthz/live", "/healthz/ready",
         "/error", // shown in place of any page whose request failed (the database out of reach: 503), for anyone
         "/metrics", // Prometheus scrapes: open to loopback and private networks only (Metrics:AllowedNetworks), see MetricsTests
