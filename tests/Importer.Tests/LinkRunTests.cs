@@ -61,7 +61,8 @@ public class LinkRunTests(TestDatabase server)
         // Otherwise: a cron job running link-run on a machine without network reports the list dead and exits as if all was well.
         await using var fixture = new FixtureServer(Handle);
         await using var db = await server.CreateAsync();
-        var closed = ClosedPort();
+        using var closedPort = new ClosedPort();
+        var closed = closedPort.Port;
         await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile($"# L\n\n## A\n\n* [down](http://127.0.0.1:{closed}/page)\n"));
 
         var result = await Cli.RunWithSettingsAsync(db.ConnectionString, Settings(fixture, closed), "link-run", "--json");
@@ -112,14 +113,5 @@ public class LinkRunTests(TestDatabase server)
         Assert.Contains("Checked 2 URLs (4 lines given)", result.Error);
         var one = await Cli.RunAsync(null, "check-links", "--url", fixture.Url("/ok"), "--allow-private");
         Assert.Contains("Checked 1 URL (1 line given)", one.Error);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -23,6 +23,8 @@ public sealed class CheckRun
     /// <summary>The run's numbers, counted once when it finishes; every view of the run shows these.</summary>
     public RunCounts Counts { get; set; } = new();
     public int NewlyBroken { get; set; }
+    /// <summary>When the team was told of the finished run (webhook, archived copies): once, by whoever claims it.</summary>
+    public DateTimeOffset? NotifiedAt { get; set; }
 }
 
 public enum RunVerdictKind
@@ -45,6 +47,8 @@ public sealed class RunCounts
     public int Blocked { get; set; }
     /// <summary>Not dialled: not http(s), excluded, refused by the address guard, or not a valid address.</summary>
     public int Skipped { get; set; }
+    /// <summary>Pages that answered: working, moved permanently, or in a repository its owners archived.</summary>
+    public int Working => Ok + Redirected + Other;
     /// <summary>Answers that are neither working pages nor failures: archived repositories.</summary>
     public int Other { get; set; }
     /// <summary>The run's URLs that count as broken once it finished (accepted ones left out).</summary>

@@ -14,9 +14,11 @@ namespace ContainerNetLib.Domain.LinkHealth;
 public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOptions options, TimeProvider time)
 {
     /// <param name="pause">
-    /// Runs the wait between two attempts; a caller that holds a shared slot gives it up meanwhile. Null: just wait.
+    /// Runs the wait between two attempts, given the URL's deadline; a caller that holds a shared slot gives it up
+    /// meanwhile and takes it back within the deadline. Null: just wait.
     /// </param>
-    public async Task<LinkCheckResult> CheckAsync(string url, CancellationToken ct = default, Func<Func<Task>, Task>? pause = null)
+    public async Task<LinkCheckResult> CheckAsync(
+        string url, CancellationToken ct = default, Func<Func<Task>, CancellationToken, Task>? pause = null)
     {
         var started = time.GetTimestamp();
         long Elapsed() => (long)time.GetElapsedTime(started).TotalMilliseconds;
@@ -38,7 +40,7 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
             {
                 var wait = retryAfter.Value;
                 var token = deadline.Token;
-                await (pause ?? (w => w()))(() => Task.Delay(wait, time, token));
+                await (pause ?? ((w, _) => w()))(() => Task.Delay(wait, time, token), token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {

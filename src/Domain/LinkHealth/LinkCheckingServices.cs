@@ -46,7 +46,8 @@ public static class LinkCheckingServices
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The GitHub API's token travels through this client too.
             .RedactLoggedHeaders(["Authorization"]);
-        services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // No request log for this client: the webhook's address is its secret.
+        services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
 
         services.AddSingleton(sp => new LinkChecker(
             Client(sp, CheckerClient),
@@ -78,10 +79,11 @@ public static class LinkCheckingServices
                 archive,
                 health.RunSettings(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ExclusionRules>());
+                sp.GetRequiredService<ExclusionRules>(),
+                sp.GetRequiredService<RunNotifier>());
         });
         services.AddSingleton(sp => new ExclusionRules(Health(sp).ParseExclusions(), sp.GetRequiredService<TimeProvider>()));
-        services.AddTransient(sp => new RunNotifier(
+        services.AddSingleton(sp => new RunNotifier(
             sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             Client(sp, WebhookClient),
             Health(sp).NotifySettings(),

@@ -62,12 +62,13 @@ public sealed class PoliteChecker(
             try
             {
                 // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall one.
-                var result = await checker.CheckAsync(url, ct, async wait =>
+                // Taken back within the URL's deadline: a 429 that waits too long in the queue stays a 429.
+                var result = await checker.CheckAsync(url, ct, async (wait, deadline) =>
                 {
                     _overall.Release();
                     holding = false;
                     await wait();
-                    await _overall.WaitAsync(ct);
+                    await _overall.WaitAsync(deadline);
                     holding = true;
                 });
                 unreachable.Record(result);

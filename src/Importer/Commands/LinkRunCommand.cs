@@ -42,13 +42,11 @@ internal sealed class LinkRunCommand : ICommand
             ?? throw new UsageException($"no section '{section}'");
         if (context.Interactive) await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
         // Chunks side by side, as the job server's workers take them: they share this process's politeness limits.
-        var finished = run.UrlCount == 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel, async (chunk, token) =>
         {
-            if ((await runs.CheckChunkAsync(run.Id, chunk, token)).FinishedRun) finished = true;
+            await runs.CheckChunkAsync(run.Id, chunk, token);
         });
-        if (finished) await services.GetRequiredService<RunNotifier>().RunFinishedAsync(run.Id, ct);
 
         await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
         var done = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
@@ -88,8 +86,10 @@ internal sealed class LinkRunCommand : ICommand
         verdict = run.Verdict?.ToString(),
         reason = run.VerdictReason,
         @checked = run.UrlCount,
+        working = run.Counts.Working,
         ok = run.Counts.Ok,
         redirected = run.Counts.Redirected,
+        archived = run.Counts.Other,
         failed = run.Counts.Failed,
         networkFailures = run.Counts.NetworkFailures,
         newlyBroken = run.NewlyBroken,

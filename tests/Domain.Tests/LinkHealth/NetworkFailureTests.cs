@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Domain.Tests.LinkHealth;
 
@@ -25,7 +26,8 @@ public class NetworkFailureTests
     public async Task A_refused_connection_is_a_connect_failure_tried_twice()
     {
         // Otherwise: a server that is down is reported as a page that is gone, or costs four slow attempts per link.
-        var closed = ClosedPort();
+        using var closedPort = new ClosedPort();
+        var closed = closedPort.Port;
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
         var options = new LinkCheckOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5) };
@@ -86,13 +88,4 @@ public class NetworkFailureTests
 
     internal static LinkCheckResult Result(string url, LinkOutcome outcome) =>
         new(url, outcome, null, null, [], false, null, 0, outcome.ToString(), 1);
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

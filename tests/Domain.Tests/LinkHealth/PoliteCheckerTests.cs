@@ -50,10 +50,8 @@ public class PoliteCheckerTests
     {
         // Otherwise: on a night when many hosts refuse, their back-off waits fill every slot and the healthy hosts queue.
         await using var server = new FixtureServer((_, _) => Response(200, "OK", "Content-Type: text/plain\r\n", "ok"));
-        using var closedListener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        closedListener.Start();
-        var closed = ((IPEndPoint)closedListener.LocalEndpoint).Port;
-        closedListener.Stop();
+        using var closedPort = new ClosedPort();
+        var closed = closedPort.Port;
         var addresses = new AddressPolicy([IPNetwork.Parse("127.0.0.1/32")]);
         var http = new HttpClient(new GuardedConnector(addresses, new MapResolver([])).CreateHandler(TimeSpan.FromSeconds(5)));
         var options = new LinkCheckOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(800) };

@@ -74,6 +74,8 @@ public class RunVerdictTests
         Assert.False(verdict.IsConclusive);
         Assert.Contains("none of the 2 canary URLs answered", verdict.Reason);
         Assert.True(RunVerdict.Decide(Hosts(20, _ => LinkOutcome.Ok), [LinkOutcome.DnsFailure, LinkOutcome.Ok], Defaults).IsConclusive);
+        // A canary the address guard refused was never dialled: a setting to fix, not a night without network.
+        Assert.True(RunVerdict.Decide(Hosts(20, _ => LinkOutcome.Ok), [LinkOutcome.Refused], Defaults).IsConclusive);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
         // Named here: the snake-case convention names a complex property's columns in migrations but not in queries.
         run.ComplexProperty(r => r.Counts, counts =>
         {
-            foreach (var property in typeof(RunCounts).GetProperties())
+            foreach (var property in typeof(RunCounts).GetProperties().Where(p => p.CanWrite))
                 counts.Property(property.Name).HasColumnName("counts_" + SnakeCase(property.Name));
         });
         run.HasIndex(r => r.StartedAt);

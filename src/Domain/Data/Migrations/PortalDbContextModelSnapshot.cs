@@ -152,6 +152,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("newly_broken");
 
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
                     b.Property<string>("RequestedBy")
                         .HasColumnType("text")
                         .HasColumnName("requested_by");

@@ -5,8 +5,8 @@ using NpgsqlTypes;
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
 
 /// <summary>
-/// Results written with PostgreSQL's COPY, a batch in one stream: thousands of rows a second where EF's inserts
-/// managed hundreds. <see cref="Columns"/> names every column of check_results but its key, in the order written
+/// Results written with PostgreSQL's COPY, a batch in one stream, so that storing keeps up with checking.
+/// <see cref="Columns"/> names every column of check_results but its key, in the order written
 /// (a test holds it to the EF model).
 /// </summary>
 public static class CheckResultCopy

@@ -19,7 +19,8 @@ public sealed class RecordedRuns(
     ArchiveLookup? archive,
     RunSettings settings,
     TimeProvider time,
-    ExclusionRules? exclusions = null)
+    ExclusionRules? exclusions = null,
+    RunNotifier? notifier = null)
 {
     // Without configured rules, editors' rules (in the database) still apply.
     private readonly ExclusionRules _exclusions = exclusions ?? new ExclusionRules([], time);
@@ -53,7 +54,7 @@ public sealed class RecordedRuns(
             await copy.CompleteAsync(ct);
         }
         await tx.CommitAsync(ct);
-        if (run.UrlCount == 0) await TryFinishAsync(run.Id, ct);
+        if (run.UrlCount == 0 && await TryFinishAsync(run.Id, ct)) await FollowUpAsync(run.Id, ct);
         return run;
     }
 
@@ -83,31 +84,48 @@ public sealed class RecordedRuns(
         }
         var byUrl = pending.ToDictionary(u => u.Url, StringComparer.Ordinal);
         var results = Channel.CreateUnbounded<CheckResult>();
+        // Stopped when storing fails: a chunk that will run again must not go on dialling in the background.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var checking = Task.Run(async () =>
         {
             try
             {
-                await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), ct, unreachable))
-                    await results.Writer.WriteAsync(ToRow(runId, byUrl[result.Url], result), ct);
+                await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), stop.Token, unreachable))
+                    await results.Writer.WriteAsync(ToRow(runId, byUrl[result.Url], result), stop.Token);
                 results.Writer.Complete();
             }
             catch (Exception e)
             {
                 results.Writer.Complete(e);
             }
-        }, ct);
-        // Whatever has arrived is written in one round trip while the next results come in: a row at a time would
-        // make the database, not the web, the limit of a run.
-        var batch = new List<CheckResult>();
-        while (await results.Reader.WaitToReadAsync(ct))
+        }, stop.Token);
+        try
         {
-            while (batch.Count < WriteBatch && results.Reader.TryRead(out var row)) batch.Add(row);
-            await RecordAsync(batch, ct);
-            checkedCount += batch.Count;
-            batch.Clear();
+            // Whatever has arrived is written in one stream while the next results come in.
+            var batch = new List<CheckResult>();
+            while (await results.Reader.WaitToReadAsync(ct))
+            {
+                while (batch.Count < WriteBatch && results.Reader.TryRead(out var row)) batch.Add(row);
+                await RecordAsync(batch, ct);
+                checkedCount += batch.Count;
+                batch.Clear();
+            }
         }
-        await checking;
-        return new ChunkOutcome(checkedCount, await TryFinishAsync(runId, ct));
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await checking;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped above, after a failure that is on its way up.
+            }
+        }
+        var finished = await TryFinishAsync(runId, ct);
+        await FollowUpAsync(runId, ct);
+        return new ChunkOutcome(checkedCount, finished);
     }
 
     /// <summary>
@@ -119,8 +137,8 @@ public sealed class RecordedRuns(
     {
         var unreachable = new UnreachableHosts(settings.HostFailuresBeforeSkip);
         var hosts = pending.Select(u => u.Host).Distinct().ToList();
-        // Two plain lookups rather than one join: in the middle of a run the table's statistics lag behind, and the
-        // planner's guess for a join over the newest run's rows cost seconds per chunk.
+        // Two plain lookups rather than one join: in the middle of a run the table's statistics lag behind the newest
+        // run's rows, and a join planned on them is slow; index lookups are not.
         var sameHosts = await db.CheckRunUrls.AsNoTracking()
             .Where(u => u.RunId == runId && hosts.Contains(u.Host)).Select(u => u.NormalizedUrl).ToListAsync(ct);
         var earlier = await db.CheckResults.AsNoTracking()
@@ -194,9 +212,23 @@ public sealed class RecordedRuns(
         if (conclusion.IsConclusive) await ContentRevision.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         Telemetry.PortalMetrics.RunFinished(run.Verdict.Value.ToString());
-
-        await SuggestArchivedCopiesAsync(db, runId, ct);
         return true;
+    }
+
+    /// <summary>
+    /// What a finished run owes the team, done once: whichever chunk job claims it (the one that finished the run,
+    /// or a retry of it after a failure between the commit and this) tells the webhook and looks up archived copies.
+    /// </summary>
+    private async Task FollowUpAsync(long runId, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var claimed = await db.CheckRuns
+            .Where(r => r.Id == runId && r.FinishedAt != null && r.NotifiedAt == null)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.NotifiedAt, now), ct);
+        if (claimed == 0) return;
+        if (notifier is not null) await notifier.RunFinishedAsync(runId, ct);
+        await SuggestArchivedCopiesAsync(db, runId, ct);
     }
 
     private static async Task<bool> IsCompleteAsync(PortalDbContext db, long runId, CancellationToken ct) =>

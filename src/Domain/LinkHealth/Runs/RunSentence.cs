@@ -12,7 +12,7 @@ public static class RunSentence
         var parts = new List<string>
         {
             $"{Counted.Of(run.UrlCount, "URL")} checked",
-            $"{c.Ok + c.Redirected} working",
+            $"{c.Working} working",
             $"{c.Failed} failed" + (c.NetworkFailures > 0 ? $" ({c.NetworkFailures} with no answer from the server)" : ""),
             $"{c.Broken} broken",
         };

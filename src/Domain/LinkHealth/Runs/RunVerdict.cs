@@ -15,14 +15,12 @@ public static class RunVerdict
     public static RunConclusion Decide(
         IEnumerable<(string Host, LinkOutcome Outcome)> results, IReadOnlyList<LinkOutcome> canaries, OutageSettings settings)
     {
-        var hosts = results
-            .Where(r => !r.Outcome.IsUndialled())
-            .GroupBy(r => r.Host, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.Select(r => r.Outcome).ToList())
-            .ToList();
-        var unreachable = hosts.Where(outcomes => outcomes.All(o => o.IsNetworkLevel())).ToList();
-        var canaryAnswered = canaries.Any(c => !c.IsNetworkLevel() && !c.IsUndialled());
+        var hosts = Hosts(results);
+        var unreachable = hosts.Where(h => h.IsUnreachable).Select(h => h.Outcomes).ToList();
         var facts = new HostFacts(hosts.Count, unreachable.Count, Causes(unreachable));
+        // A canary the address guard refused (or that is not http(s)) was never dialled: a setting to fix, not an outage.
+        canaries = canaries.Where(c => !c.IsUndialled()).ToList();
+        var canaryAnswered = canaries.Any(c => !c.IsNetworkLevel());
 
         if (canaries.Count > 0 && !canaryAnswered)
             return RunConclusion.Inconclusive(
@@ -36,9 +34,24 @@ public static class RunVerdict
         return RunConclusion.Conclusive(facts);
     }
 
+    /// <summary>
+    /// The hosts a run dialled, each with its outcomes; unreachable when none of them got an answer at all. The one
+    /// rule for "host unreachable", in the verdict and on the report.
+    /// </summary>
+    public static List<HostOutcomes> Hosts(IEnumerable<(string Host, LinkOutcome Outcome)> results) => results
+        .Where(r => !r.Outcome.IsUndialled())
+        .GroupBy(r => r.Host, StringComparer.OrdinalIgnoreCase)
+        .Select(g => new HostOutcomes(g.Key, g.Select(r => r.Outcome).ToList()))
+        .ToList();
+
     private static string Causes(List<List<LinkOutcome>> unreachable) => string.Join(", ", unreachable
         .SelectMany(outcomes => outcomes).GroupBy(o => o).OrderByDescending(g => g.Count())
         .Select(g => $"{OutcomeText.Of(g.Key)}: {g.Count()}"));
+}
+
+public sealed record HostOutcomes(string Host, List<LinkOutcome> Outcomes)
+{
+    public bool IsUnreachable => Outcomes.All(o => o.IsNetworkLevel());
 }
 
 public sealed record OutageSettings(double HostShare = 0.5, int MinHosts = 5);

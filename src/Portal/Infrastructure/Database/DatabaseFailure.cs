@@ -14,6 +14,10 @@ public static class DatabaseFailure
 {
     public static bool IsTransient(Exception exception)
     {
+        // A query that ran out of time would run out of time again, and clearing the pools for it would cut every
+        // other reader's connection: not a restart.
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is TimeoutException or PostgresException { SqlState: "57014" }) return false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is PostgresException postgres) return postgres.IsTransient || IsUnavailableState(postgres.SqlState);

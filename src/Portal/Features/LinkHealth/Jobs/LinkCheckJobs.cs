@@ -18,7 +18,6 @@ public sealed partial class LinkCheckJobs(
     RecordedRuns runs,
     IBackgroundJobClient jobs,
     IDbContextFactory<PortalDbContext> databases,
-    RunNotifier notifier,
     JobStorageReadiness readiness,
     IOptions<LinkHealthOptions> options,
     ILogger<LinkCheckJobs> logger)
@@ -54,7 +53,6 @@ public sealed partial class LinkCheckJobs(
     {
         var outcome = await runs.CheckChunkAsync(runId, chunk, ct);
         LogChunk(logger, runId, chunk, outcome.Checked);
-        if (outcome.FinishedRun) await notifier.RunFinishedAsync(runId, ct);
     }
 
     [DisplayName("prune link-check history")]

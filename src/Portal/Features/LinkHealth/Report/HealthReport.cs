@@ -25,14 +25,14 @@ public sealed record HealthReport(
     public IEnumerable<ReportLink> Excluded => Links.Where(l => l.ExcludedBy is not null);
     public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
     public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
-    /// <summary>Hosts with more than two broken links, all without an answer at the network level: told once each.</summary>
-    public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??= BrokenLinks
-        .Where(l => l.Outcome.IsNetworkLevel()).GroupBy(l => UnreachableHosts.KeyOf(l.Url), StringComparer.OrdinalIgnoreCase)
-        .Where(g => g.DistinctBy(l => l.NormalizedUrl).Count() > 2).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Hosts the last run could not reach at all: their broken links are told once per host.</summary>
+    public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??=
+        LastRunUnreachable.Select(h => h.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private IReadOnlySet<string>? _unreachableBrokenHosts;
 
-    public bool IsToldByHost(ReportLink link) => UnreachableBrokenHosts.Contains(UnreachableHosts.KeyOf(link.Url));
+    public bool IsToldByHost(ReportLink link) =>
+        link.Outcome.IsNetworkLevel() && UnreachableBrokenHosts.Contains(UnreachableHosts.KeyOf(link.Url));
 
     /// <summary>Repositories their owners archived: they still open, but get no more changes. Not failures.</summary>
     public IEnumerable<ReportLink> ArchivedRepositories =>

@@ -134,13 +134,16 @@ public sealed class ReportQueries(
     };
 
     /// <summary>Hosts of which the run reached nothing at all, largest first; the report shows one line for each.</summary>
-    private static List<UnreachableHost> Unreachable(List<LastResult> results) => results
-        .GroupBy(r => UnreachableHosts.KeyOf(r.Url), StringComparer.OrdinalIgnoreCase)
-        .Where(g => g.All(r => r.Outcome.IsNetworkLevel()))
-        .Select(g => new UnreachableHost(g.Key, g.GroupBy(r => r.Outcome).OrderByDescending(o => o.Count()).First().Key,
-            g.Count(), g.Count(r => r.HostSkipped)))
-        .OrderByDescending(h => h.Links).ThenBy(h => h.Host, StringComparer.Ordinal)
-        .ToList();
+    private static List<UnreachableHost> Unreachable(List<LastResult> results)
+    {
+        var byHost = results.ToLookup(r => UnreachableHosts.KeyOf(r.Url), StringComparer.OrdinalIgnoreCase);
+        return RunVerdict.Hosts(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)))
+            .Where(h => h.IsUnreachable)
+            .Select(h => new UnreachableHost(h.Host, h.Outcomes.GroupBy(o => o).OrderByDescending(o => o.Count()).First().Key,
+                h.Outcomes.Count, byHost[h.Host].Count(r => r.HostSkipped)))
+            .OrderByDescending(h => h.Links).ThenBy(h => h.Host, StringComparer.Ordinal)
+            .ToList();
+    }
 
     private sealed record LastResult(
         string NormalizedUrl, string Url, LinkOutcome Outcome, string? Error, bool HostSkipped, DateTimeOffset CheckedAt);

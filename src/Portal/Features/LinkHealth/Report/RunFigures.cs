@@ -19,13 +19,14 @@ public static class RunFigures
         return
         [
             new("checked", "Links checked", run.UrlCount, "Each distinct address in the run, checked once."),
-            new("working", "Working", c.Ok + c.Redirected + c.Other,
+            new("working", "Working", c.Working,
                 "The page answered (some at a new permanent address, some in a repository its owners archived)."),
             new("failed", "Failed in this run", c.Failed,
                 "Gone, a server error, or no answer from the server at all." +
                 (c.NetworkFailures > 0 ? $" {c.NetworkFailures} of them got no answer at the network level." : "") + held),
             new("broken", "Broken", c.Broken,
-                $"Failed {Domain.Text.Counted.Of(failuresBeforeBroken, "run")} in a row; readers see a badge and editors a fix here."),
+                $"Failed {Domain.Text.Counted.Of(failuresBeforeBroken, "run")} in a row, when this run finished; readers see a " +
+                "badge. The list below is as of now: links accepted or excluded since have left it."),
             new("watching", "Failed once (watching)", c.Watching,
                 $"Failed, but fewer than {failuresBeforeBroken} runs in a row: watched, not yet broken."),
             new("newlyBroken", "Newly broken", run.NewlyBroken, "Became broken with this run."),
