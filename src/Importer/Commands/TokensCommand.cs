@@ -18,20 +18,23 @@ internal sealed class TokensCommand : ICommand
         var scopeText = arguments.Option("--scope");
         var daysText = arguments.Option("--expires-days");
         var positional = arguments.Positional();
-        if (positional is not [var action, .. var rest]) throw new UsageException("tokens needs create, list or revoke");
+        if (positional is not [var action, .. var rest])
+            throw new UsageException("tokens needs create, list or revoke");
         if ((name ?? scopeText ?? daysText) is not null && action != "create")
             throw new UsageException("--name, --scope and --expires-days are for tokens create");
 
         await using var db = context.OpenDatabase();
         var now = DateTimeOffset.UtcNow;
         async Task<string> UserIdAsync(string email) =>
-            await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleOrDefaultAsync(ct)
+            await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
+                .Select(u => u.Id).SingleOrDefaultAsync(ct)
             ?? throw new InvalidInputException($"there is no user {email}");
         switch (action, rest)
         {
             case ("create", [var email]):
             {
-                var scope = TokenScopes.Parse(scopeText ?? throw new UsageException("tokens create needs --scope read or --scope write"))
+                var scope = TokenScopes.Parse(
+                        scopeText ?? throw new UsageException("tokens create needs --scope read or --scope write"))
                     ?? throw new UsageException($"there is no scope '{scopeText}'; use read or write");
                 var days = daysText is null ? (int)ApiTokens.DefaultLifetime.TotalDays
                     : int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
@@ -42,7 +45,8 @@ internal sealed class TokensCommand : ICommand
                 var (row, token) = await ApiTokens.CreateAsync(db, userId, name!, scope, expires, now, ct);
                 await context.Out.WriteLineAsync(token);
                 await context.Error.WriteLineAsync(
-                    $"Token {row.Id} \"{row.Name}\" for {email}, scope {scope.Name()}, expires {expires:yyyy-MM-dd}. It is shown only now.");
+                    $"Token {row.Id} \"{row.Name}\" for {email}, scope {scope.Name()}, expires {expires:yyyy-MM-dd}. "
+                    + "It is shown only now.");
                 return 0;
             }
             case ("list", [] or [_]):
@@ -53,8 +57,9 @@ internal sealed class TokensCommand : ICommand
                 {
                     var state = t.RevokedAt is not null ? "revoked" : t.ExpiresAt <= now ? "expired" : "active";
                     var used = t.LastUsedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";
-                    await context.Out.WriteLineAsync(string.Join('\t', t.Id.ToString(CultureInfo.InvariantCulture), t.Owner, t.Name,
-                        t.Scope.Name(), $"created {t.CreatedAt:yyyy-MM-dd}", $"last used {used}", $"expires {t.ExpiresAt:yyyy-MM-dd}", state));
+                    var number = t.Id.ToString(CultureInfo.InvariantCulture);
+                    await context.Out.WriteLineAsync(string.Join('\t', number, t.Owner, t.Name, t.Scope.Name(),
+                        $"created {t.CreatedAt:yyyy-MM-dd}", $"last used {used}", $"expires {t.ExpiresAt:yyyy-MM-dd}", state));
                 }
                 return 0;
             }

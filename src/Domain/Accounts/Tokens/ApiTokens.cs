@@ -13,9 +13,10 @@ public sealed record TokenRow(
 }
 
 /// <summary>A token that was presented, checked and found good: who owns it and their roles today.</summary>
-public sealed record ValidToken(long Id, string Name, TokenScope Scope, string UserId, string UserName, IReadOnlyList<string> Roles);
+public sealed record ValidToken(
+    long Id, string Name, TokenScope Scope, string UserId, string UserName, IReadOnlyList<string> Roles);
 
-/// <summary>Making, listing, revoking and checking personal API tokens; the page and the command line share it.</summary>
+/// <summary>Making, listing, revoking and checking personal API tokens, for the page and the command line.</summary>
 public static class ApiTokens
 {
     public const int MaxNameLength = 100;
@@ -33,8 +34,8 @@ public static class ApiTokens
     }
 
     /// <summary>Stores a new token and returns its text, which exists nowhere else afterwards.</summary>
-    public static async Task<(TokenRow Row, string Token)> CreateAsync(PortalDbContext db, string userId, string name, TokenScope scope,
-        DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<(TokenRow Row, string Token)> CreateAsync(PortalDbContext db, string userId, string name,
+        TokenScope scope, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken ct = default)
     {
         if (Problem(name, expiresAt, now) is { } problem) throw new ArgumentException(problem, nameof(name));
         var secret = TokenSecret.NewSecret();
@@ -46,7 +47,8 @@ public static class ApiTokens
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         var owner = await db.Users.Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName ?? u.Id).SingleAsync(ct);
-        return (new TokenRow(token.Id, userId, owner, token.Name, scope, now, expiresAt, null, null), TokenSecret.Format(token.Id, secret));
+        var row = new TokenRow(token.Id, userId, owner, token.Name, scope, now, expiresAt, null, null);
+        return (row, TokenSecret.Format(token.Id, secret));
     }
 
     /// <summary>Every token, or one user's, newest first.</summary>
@@ -55,11 +57,13 @@ public static class ApiTokens
             .Where(t => userId == null || t.UserId == userId)
             .OrderByDescending(t => t.Id)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenRow(
-                t.Id, t.UserId, u.Email ?? u.UserName ?? u.Id, t.Name, t.Scope, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
+                t.Id, t.UserId, u.Email ?? u.UserName ?? u.Id, t.Name, t.Scope,
+                t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
             .ToListAsync(ct);
 
-    /// <summary>Revokes a token of <paramref name="ownerId"/> (any owner's when null); false when there is none to revoke.</summary>
-    public static async Task<bool> RevokeAsync(PortalDbContext db, long id, string? ownerId, DateTimeOffset now, CancellationToken ct = default) =>
+    /// <summary>Revokes a token of <paramref name="ownerId"/> (anyone's when null); false when none is revoked.</summary>
+    public static async Task<bool> RevokeAsync(PortalDbContext db, long id, string? ownerId, DateTimeOffset now,
+        CancellationToken ct = default) =>
         await db.ApiTokens
             .Where(t => t.Id == id && t.RevokedAt == null && (ownerId == null || t.UserId == ownerId))
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), ct) > 0;
@@ -68,7 +72,8 @@ public static class ApiTokens
     /// The token behind a presented text when it is well formed, its secret matches, and it is neither revoked nor
     /// expired; its owner's roles are read now, so a demoted owner's token is demoted too. Records the use.
     /// </summary>
-    public static async Task<ValidToken?> CheckAsync(PortalDbContext db, string? presented, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<ValidToken?> CheckAsync(PortalDbContext db, string? presented, DateTimeOffset now,
+        CancellationToken ct = default)
     {
         if (!TokenSecret.TryParse(presented, out var id, out var secret)) return null;
         var token = await db.ApiTokens.AsNoTracking()
@@ -81,11 +86,13 @@ public static class ApiTokens
             .Select(u => new
             {
                 Name = u.Email ?? u.UserName ?? u.Id,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (user is null) return null;
-        await db.ApiTokens.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), ct);
+        await db.ApiTokens.Where(t => t.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), ct);
         return new ValidToken(id, token.Name, token.Scope, token.UserId, user.Name, user.Roles);
     }
 }

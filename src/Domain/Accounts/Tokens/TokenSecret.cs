@@ -20,7 +20,8 @@ public static class TokenSecret
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.ASCII.GetBytes(secret));
 
-    public static string Format(long id, string secret) => $"{Prefix}{id.ToString(CultureInfo.InvariantCulture)}_{secret}";
+    public static string Format(long id, string secret) =>
+        $"{Prefix}{id.ToString(CultureInfo.InvariantCulture)}_{secret}";
 
     /// <summary>Splits a presented token; false for anything not shaped like one (never throws).</summary>
     public static bool TryParse(string? token, out long id, out string secret)
@@ -31,7 +32,8 @@ public static class TokenSecret
         var rest = token.AsSpan(Prefix.Length);
         var separator = rest.IndexOf('_');
         if (separator is <= 0 or > 18) return false;
-        if (!long.TryParse(rest[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out id) || id <= 0) return false;
+        if (!long.TryParse(rest[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out id) || id <= 0)
+            return false;
         var tail = rest[(separator + 1)..];
         if (tail.Length != SecretLength || !Base64Url.IsValid(tail)) return false;
         secret = tail.ToString();

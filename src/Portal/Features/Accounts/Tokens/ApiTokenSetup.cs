@@ -16,7 +16,8 @@ public sealed class ApiWriteOptions
 
 public static class ApiTokenSetup
 {
-    /// <summary>Writing through the API: a write-scope token of someone who is an editor or administrator now.</summary>
+    /// <summary>Writing through the API: a write-scope token of someone who is an editor or administrator now.
+    /// </summary>
     public const string WritePolicy = "ApiWrite";
 
     /// <summary>
@@ -27,7 +28,8 @@ public static class ApiTokenSetup
     {
         var services = builder.Services;
         services.AddSingleton<TokenManagement>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(WritePolicy, policy => policy
             .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
             .RequireAuthenticatedUser()

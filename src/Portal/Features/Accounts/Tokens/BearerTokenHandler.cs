@@ -22,9 +22,11 @@ public sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var presented = header[(SchemeName.Length + 1)..].Trim();
         await using var db = await databases.CreateDbContextAsync(Context.RequestAborted);
-        var token = await ApiTokens.CheckAsync(db, header[(SchemeName.Length + 1)..].Trim(), time.GetUtcNow(), Context.RequestAborted);
+        var token = await ApiTokens.CheckAsync(db, presented, time.GetUtcNow(), Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("The token is unknown, revoked, expired or malformed.");
         var identity = new ClaimsIdentity(
             [
@@ -43,7 +45,8 @@ public sealed class BearerTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API token is required",
             detail: "Send a personal API token (made at /account/tokens) as \"Authorization: Bearer <token>\". "
-                + "A token that is revoked, expired or mistyped is refused; a browser's sign-in cookie is not accepted here.")
+                + "A token that is revoked, expired or mistyped is refused; "
+                + "a browser's sign-in cookie is not accepted here.")
             .ExecuteAsync(Context);
     }
 

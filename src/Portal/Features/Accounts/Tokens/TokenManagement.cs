@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Accounts.Tokens;
 
-/// <summary>The tokens page's operations, each with a short-lived context: the page's circuit lives for hours.</summary>
+/// <summary>The tokens page's operations, each with its own short-lived context (the page's circuit lives for hours).
+/// </summary>
 public sealed class TokenManagement(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
@@ -17,8 +18,8 @@ public sealed class TokenManagement(IDbContextFactory<PortalDbContext> databases
     }
 
     /// <summary>The new token's text, or why it was refused.</summary>
-    public async Task<(string? Token, string? Problem)> CreateAsync(string userId, string? name, TokenScope scope, int days,
-        CancellationToken ct = default)
+    public async Task<(string? Token, string? Problem)> CreateAsync(string userId, string? name, TokenScope scope,
+        int days, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var expires = now.AddDays(days);
@@ -27,7 +28,8 @@ public sealed class TokenManagement(IDbContextFactory<PortalDbContext> databases
         return ((await ApiTokens.CreateAsync(db, userId, name!, scope, expires, now, ct)).Token, null);
     }
 
-    /// <summary>Revokes one of the owner's tokens; any token when <paramref name="ownerId"/> is null (administrators).</summary>
+    /// <summary>Revokes one of the owner's tokens; anyone's when <paramref name="ownerId"/> is null (administrators).
+    /// </summary>
     public async Task<bool> RevokeAsync(long id, string? ownerId, CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);

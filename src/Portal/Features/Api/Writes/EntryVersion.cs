@@ -29,13 +29,15 @@ public static class EntryVersion
     }
 
     /// <summary>Adds the entry's version as ETag to a successful GET of one entry.</summary>
-    public static RouteHandlerBuilder WithEntryVersionETag(this RouteHandlerBuilder route) => route.AddEndpointFilter(async (context, next) =>
+    public static RouteHandlerBuilder WithEntryVersionETag(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter(async (context, next) =>
     {
         var result = await next(context);
         if (context.Arguments.OfType<long>().FirstOrDefault() is var id and > 0)
         {
             var services = context.HttpContext.RequestServices;
-            await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var databases = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+            await using var db = await databases.CreateDbContextAsync();
             var version = await db.Entries.Where(e => e.Id == id).Select(e => (uint?)e.Version).SingleOrDefaultAsync();
             if (version is { } v) context.HttpContext.Response.Headers.ETag = ETag(v);
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 
 namespace ContainerNetLib.Portal.Features.Api.Writes;
@@ -28,7 +27,9 @@ public static class WriteApi
         api.MapPost("", async (HttpContext http, ApiEntryWrites writes, CancellationToken ct) =>
             {
                 var (body, problem) = await ApiBodies.ReadAsync<NewEntryRequest>(http.Request, ct);
-                return body is null ? problem! : await writes.AddAsync(body, TokenEditor.Of(http.User), http.Response, ct);
+                return body is null
+                    ? problem!
+                    : await writes.AddAsync(body, TokenEditor.Of(http.User), http.Response, ct);
             })
             .Accepts<NewEntryRequest>("application/json")
             .Produces<WrittenEntry>(StatusCodes.Status201Created)
@@ -41,9 +42,12 @@ public static class WriteApi
             {
                 if (EntryVersion.Parse(http.Request.Headers.IfMatch) is not { } version)
                     return ApiProblems.Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required",
-                        "Send If-Match with the entry's ETag from GET /api/entries/{id}, so that a newer save is not overwritten.");
+                        "Send If-Match with the entry's ETag from GET /api/entries/{id}, "
+                        + "so that a newer save is not overwritten.");
                 var (body, problem) = await ApiBodies.ReadAsync<EntryPatchRequest>(http.Request, ct);
-                return body is null ? problem! : await writes.UpdateAsync(id, version, body, TokenEditor.Of(http.User), http.Response, ct);
+                return body is null
+                    ? problem!
+                    : await writes.UpdateAsync(id, version, body, TokenEditor.Of(http.User), http.Response, ct);
             })
             .Accepts<EntryPatchRequest>("application/json")
             .Produces<WrittenEntry>()
@@ -51,18 +55,19 @@ public static class WriteApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithName("UpdateEntry")
-            .WithSummary("Replaces an entry's Markdown. If-Match must carry its ETag; a newer save answers 412 with the current version.");
+            .WithSummary("Replaces an entry's Markdown. If-Match must carry its ETag; "
+                + "a newer save answers 412 with the current version.");
 
-        api.MapDelete("/{id:long}", (long id, ClaimsPrincipal user, HttpResponse response, ApiEntryWrites writes, CancellationToken ct) =>
-                writes.RetireAsync(id, TokenEditor.Of(user), response, ct))
+        api.MapDelete("/{id:long}", (long id, HttpContext http, ApiEntryWrites writes, CancellationToken ct) =>
+                writes.RetireAsync(id, TokenEditor.Of(http.User), http.Response, ct))
             .Produces<WrittenEntry>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("RetireEntry")
             .WithSummary("Retires an entry and what is nested under it: hidden from readers, kept in the history.");
 
-        api.MapPost("/{id:long}/restore", (long id, ClaimsPrincipal user, HttpResponse response, ApiEntryWrites writes, CancellationToken ct) =>
-                writes.RestoreAsync(id, TokenEditor.Of(user), response, ct))
+        api.MapPost("/{id:long}/restore", (long id, HttpContext http, ApiEntryWrites writes, CancellationToken ct) =>
+                writes.RestoreAsync(id, TokenEditor.Of(http.User), http.Response, ct))
             .Produces<WrittenEntry>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

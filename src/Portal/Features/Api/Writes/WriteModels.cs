@@ -8,10 +8,10 @@ public sealed record NewEntryRequest(
     IReadOnlyList<AuthorInput>? Authors, bool AllowDuplicate = false);
 
 /// <summary>
-/// A change to an entry: either its whole Markdown, or some of its fields (the others stay as they are).
+/// A change to an entry: its whole Markdown, as the editor page edits it (its fields are read from the Markdown, so
+/// nothing the fields cannot hold, such as a link in the description, is lost).
 /// </summary>
-public sealed record EntryPatchRequest(
-    string? Markdown, string? Url, string? Title, string? Description, DateOnly? Published, IReadOnlyList<AuthorInput>? Authors);
+public sealed record EntryPatchRequest(string? Markdown);
 
 /// <summary>An entry after a write: where it is and the version a next change starts from (also its ETag).</summary>
 public sealed record WrittenEntry(long Id, uint Version, string Address);
