@@ -1,6 +1,8 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Portal.Features.Api;
+using ContainerNetLib.Portal.Features.Api.Writes;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Feeds;
 using ContainerNetLib.Portal.Features.LinkHealth;
@@ -32,10 +34,12 @@ try
     builder.AddDatabaseUnavailableAnswers();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
+    builder.AddApiTokens();
     builder.AddReaderCaching();
     builder.AddReaderCompression();
     builder.AddReaderPages();
     builder.AddEditing();
+    builder.AddWriteApi();
     builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
     builder.AddPortalHealthChecks();
     builder.AddPortalMetrics();
@@ -72,14 +76,16 @@ try
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseStatusCodePagesForPagesOnly();
     app.UseRouting();
-    app.UseRateLimiter();
     app.UseAuthorization();
+    // After authorization: the API's write limit is per token, known once the token has been checked.
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
     app.MapOpenApi();
     app.MapReaderApi();
+    app.MapWriteApi();
     app.MapFeeds();
     app.MapPermalinks();
     app.MapAccountEndpoints();

@@ -18,6 +18,9 @@ public static class CommandRunner
           users add <email> --role Admin|Editor --password-stdin
           users list | users remove <email> | users reset-password <email> --password-stdin
                                                editors' and administrators' accounts
+          tokens create <email> --name NAME --scope read|write [--expires-days N]
+          tokens list [<email>] | tokens revoke <id>
+                                               personal API tokens (printed once when made; at most 365 days)
         The database is ConnectionStrings__Portal (environment).
         """;
 
@@ -37,6 +40,7 @@ public static class CommandRunner
                 "check-links" => new CheckLinksCommand(),
                 "link-run" => new LinkRunCommand(),
                 "users" => new UsersCommand(),
+                "tokens" => new TokensCommand(),
                 "help" or "--help" or "-h" => new HelpCommand(),
                 null => throw new UsageException("no command given"),
                 var other => throw new UsageException($"unknown command '{other}'"),

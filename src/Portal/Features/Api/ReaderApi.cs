@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Features.Api.Writes;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,8 @@ public static class ReaderApi
 
         api.MapGet("/entries/{id:long}", async Task<Results<Ok<ApiEntry>, NotFound>> (long id, ReadingQueries queries, CancellationToken ct) =>
             await queries.EntryAsync(id, ct) is { } entry ? TypedResults.Ok(ApiEntry.From(entry.Entry, entry.SectionSlug)) : TypedResults.NotFound())
-            .WithName("GetEntry").WithSummary("One entry with its children.");
+            .WithName("GetEntry").WithSummary("One entry with its children; its ETag is the version PATCH expects in If-Match.")
+            .WithEntryVersionETag();
 
         api.MapGet("/search", async Task<Results<Ok<ApiSearchResults>, BadRequest<string>>> (string? q, string? section, string? from, string? to, string? author, SearchService search, CancellationToken ct) =>
         {
