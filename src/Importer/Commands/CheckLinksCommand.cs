@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Importer.Cli;
@@ -89,8 +90,9 @@ internal sealed class CheckLinksCommand : ICommand
         var links = db.Links.AsNoTracking();
         if (section is not null)
         {
-            if (!await db.Sections.AnyAsync(s => s.Slug == section, ct)) throw new UsageException($"no section '{section}'");
-            links = links.Where(l => l.Entry.Section.Slug == section || l.Entry.Section.Parent!.Slug == section);
+            var inScope = (await SectionHierarchy.LoadAsync(db.Sections, ct)).AndBelow(section)
+                ?? throw new UsageException($"no section '{section}'");
+            links = links.Where(l => inScope.Contains(l.Entry.SectionId));
         }
         return await links.Select(l => l.Url).Distinct().OrderBy(u => u).ToListAsync(ct);
     }

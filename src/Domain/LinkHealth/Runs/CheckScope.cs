@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Urls;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,16 +24,8 @@ public sealed record CheckScope(string Kind, string? Key)
         switch (Kind)
         {
             case "section":
-                var sections = await db.Sections.AsNoTracking().Select(s => new { s.Id, s.ParentId, s.Slug }).ToListAsync(ct);
-                if (sections.FirstOrDefault(s => s.Slug == Key) is not { } root) return null;
-                var inScope = new HashSet<int> { root.Id };
-                // Parents come before children in no guaranteed order: repeat until nothing is added.
-                for (var added = true; added;)
-                {
-                    added = false;
-                    foreach (var s in sections)
-                        if (s.ParentId is { } parent && inScope.Contains(parent)) added |= inScope.Add(s.Id);
-                }
+                var tree = await SectionHierarchy.LoadAsync(db.Sections, ct);
+                if (tree.AndBelow(Key!) is not { } inScope) return null;
                 links = links.Where(l => inScope.Contains(l.Entry.SectionId));
                 break;
             case "entry":

@@ -16,22 +16,24 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", (HttpContext http, ReaderDatabase dbFactory, CancellationToken ct) =>
-            WriteAsync(http, dbFactory, null, ct));
-        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, ReaderDatabase dbFactory, CancellationToken ct) =>
-            WriteAsync(http, dbFactory, slug, ct));
+        app.MapGet("/feed.atom", (HttpContext http, ReaderDatabase dbFactory, SectionDirectory directory,
+            CancellationToken ct) => WriteAsync(http, dbFactory, directory, null, ct));
+        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, ReaderDatabase dbFactory,
+            SectionDirectory directory, CancellationToken ct) => WriteAsync(http, dbFactory, directory, slug, ct));
         return app;
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, ReaderDatabase dbFactory, string? slug, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(
+        HttpContext http, ReaderDatabase dbFactory, SectionDirectory directory, string? slug, CancellationToken ct)
     {
+        var scope = slug is null ? null : await directory.AndBelowAsync(slug, ct);
+        if (slug is not null && scope is null) return Results.NotFound();
+        var section = scope?.Section;
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
-        var section = slug is null ? null : await db.Sections.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Title, s.Slug }).SingleOrDefaultAsync(ct);
-        if (slug is not null && section is null) return Results.NotFound();
-
         var query = db.Entries.AsNoTracking().Where(e => e.Url != null);
-        if (section is not null) query = query.Where(e => e.SectionId == section.Id || e.Section.ParentId == section.Id);
+        if (scope is { Ids: var ids }) query = query.Where(e => ids.Contains(e.SectionId));
         var entries = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(Size)
             .Select(e => new { e.Id, e.Title, e.Url, e.Description, e.Authors, e.CreatedAt, e.UpdatedAt, e.Date, SectionTitle = e.Section.Title, SectionSlug = e.Section.Slug })
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,29 @@ namespace ContainerNetLib.Portal.Features.Reading;
 public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion version)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
-    private (long Revision, IReadOnlyList<SectionSummary> Sections) _cached = (-2, []);
+    private (long Revision, IReadOnlyList<SectionSummary> Sections, SectionHierarchy Tree) _cached = (-2, [], new([]));
 
-    public async Task<IReadOnlyList<SectionSummary>> GetAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<SectionSummary>> GetAsync(CancellationToken ct = default) =>
+        (await LoadAsync(ct)).Sections;
+
+    /// <summary>The section with this slug and the ids of every section under it; null when there is none.</summary>
+    public async Task<(SectionSummary Section, IReadOnlyList<int> Ids)?> AndBelowAsync(
+        string slug, CancellationToken ct = default)
+    {
+        var (sections, tree) = await LoadAsync(ct);
+        return tree.AndBelow(slug) is { } ids ? (sections.First(s => s.Id == ids[0]), ids) : null;
+    }
+
+    private async Task<(IReadOnlyList<SectionSummary> Sections, SectionHierarchy Tree)> LoadAsync(CancellationToken ct)
     {
         var revision = version.Current;
-        if (_cached.Revision == revision && revision >= 0) return _cached.Sections;
+        var cached = _cached;
+        if (cached.Revision == revision && revision >= 0) return (cached.Sections, cached.Tree);
         await _reload.WaitAsync(ct);
         try
         {
-            if (_cached.Revision == revision && revision >= 0) return _cached.Sections;
+            cached = _cached;
+            if (cached.Revision == revision && revision >= 0) return (cached.Sections, cached.Tree);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             var sections = SectionSummary.WithTotals((await db.Sections.AsNoTracking()
@@ -31,8 +45,9 @@ public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion ve
                     .ToListAsync(ct))
                 .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
                 .ToList());
-            _cached = (revision, sections);
-            return sections;
+            var tree = new SectionHierarchy(sections.Select(s => (s.Id, s.ParentId, s.Slug)));
+            _cached = (revision, sections, tree);
+            return (sections, tree);
         }
         finally
         {
