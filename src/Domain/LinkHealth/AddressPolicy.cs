@@ -13,8 +13,6 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// </summary>
 public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
 {
-    public static readonly AddressPolicy Default = new([]);
-
     /// <summary>Loopback and the private ranges: a team's own machines (checking test servers, scraping metrics).</summary>
     public static readonly IReadOnlyList<string> InsideNetworks =
         ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];

@@ -42,9 +42,6 @@ public sealed record CheckScope(string Kind, string? Key)
             .ToList();
     }
 
-    public static CheckScope Parse(string text) =>
-        TryParse(text) ?? throw new FormatException($"'{text}' is not a check scope (list, section:SLUG or entry:ID)");
-
     /// <summary>The scope <paramref name="text"/> names, or null (a form field that was tampered with).</summary>
     public static CheckScope? TryParse(string? text) => text?.Split(':', 2) switch
     {
