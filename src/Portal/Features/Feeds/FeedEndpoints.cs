@@ -38,8 +38,8 @@ public static class FeedEndpoints
             .Select(e => new { e.Id, e.Title, e.Url, e.Description, e.Authors, e.CreatedAt, e.UpdatedAt, e.Date, SectionTitle = e.Section.Title, SectionSlug = e.Section.Slug })
             .ToListAsync(ct);
 
-        var pagePath = section is null ? "/" : $"/sections/{section.Slug}";
-        var feedPath = section is null ? "/feed.atom" : $"/sections/{section.Slug}/feed.atom";
+        var pagePath = section is null ? "/" : ReaderLinks.Section(section.Slug);
+        var feedPath = section is null ? ReaderLinks.ListFeed : ReaderLinks.Feed(section.Slug);
         var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.UpdatedAt);
         var feed = new SyndicationFeed(
             section is null ? "ContainerNetLib: container networking reading list" : $"ContainerNetLib: {section.Title}",

@@ -8,9 +8,9 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// <summary>
 /// The reader pages everyone opens — home, sections, authors, feeds: addresses without a query
 /// string — kept as finished responses (headers and body) for the current content revision, and
-/// answered like static files before the output cache. The output cache's own hit path (key,
-/// policies, lookup, entry decoding) costs about a quarter of a section page's throughput; these
-/// pages are few and change only with the content, so they skip it. Searches and filtered pages
+/// answered like static files before the output cache. These pages are few and change only with the
+/// content, so they skip the output cache's hit path (key, policies, lookup, entry decoding), which
+/// is a large part of a cached page's cost (docs/benchmarks.md). Searches and filtered pages
 /// stay with the output cache. A new revision drops every snapshot at once. A page's Brotli and gzip
 /// forms are made the first time a reader asks for them and kept beside it, within the same bounds.
 /// </summary>

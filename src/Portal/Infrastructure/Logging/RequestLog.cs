@@ -10,9 +10,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Logging;
 /// <summary>
 /// One Serilog event per request: method, path (never the query string, which may carry a return URL
 /// or a message), status, duration, request id, and for signed-in editors their user id — never a
-/// password, cookie or token. Replaces Serilog.AspNetCore's request logging, whose diagnostic context
-/// and per-request property binding cost a cached page a tenth of its throughput; this builds the event
-/// from a template parsed once.
+/// password, cookie or token. The event is built from a template parsed once, with no diagnostic
+/// context and no per-request property binding, so a cached page pays little for its log line.
 /// </summary>
 public sealed class RequestLog(RequestDelegate next, ILogger logger)
 {
