@@ -13,45 +13,31 @@ namespace ContainerNetLib.Portal.Features.Reading;
 /// </summary>
 public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion version)
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private (long Revision, IReadOnlyList<SectionSummary> Sections, SectionHierarchy Tree) _cached = (-2, [], new([]));
+    private readonly RevisionCache<(IReadOnlyList<SectionSummary> Sections, SectionHierarchy Hierarchy)> _cache =
+        new(version);
 
     public async Task<IReadOnlyList<SectionSummary>> GetAsync(CancellationToken ct = default) =>
-        (await LoadAsync(ct)).Sections;
+        (await _cache.GetAsync(LoadAsync, ct)).Sections;
 
     /// <summary>The section with this slug and the ids of every section under it; null when there is none.</summary>
     public async Task<(SectionSummary Section, IReadOnlyList<int> Ids)?> AndBelowAsync(
         string slug, CancellationToken ct = default)
     {
-        var (sections, tree) = await LoadAsync(ct);
-        return tree.AndBelow(slug) is { } ids ? (sections.First(s => s.Id == ids[0]), ids) : null;
+        var (sections, hierarchy) = await _cache.GetAsync(LoadAsync, ct);
+        return hierarchy.AndBelow(slug) is { } ids ? (sections.First(s => s.Id == ids[0]), ids) : null;
     }
 
-    private async Task<(IReadOnlyList<SectionSummary> Sections, SectionHierarchy Tree)> LoadAsync(CancellationToken ct)
+    private async Task<(IReadOnlyList<SectionSummary>, SectionHierarchy)> LoadAsync(CancellationToken ct)
     {
-        var revision = version.Current;
-        var cached = _cached;
-        if (cached.Revision == revision && revision >= 0) return (cached.Sections, cached.Tree);
-        await _reload.WaitAsync(ct);
-        try
-        {
-            cached = _cached;
-            if (cached.Revision == revision && revision >= 0) return (cached.Sections, cached.Tree);
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var sections = SectionSummary.WithTotals((await db.Sections.AsNoTracking()
-                    .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
-                    .Select(s => new { s.Id, s.ParentId, s.Position, s.Title, s.Slug })
-                    .ToListAsync(ct))
-                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
-                .ToList());
-            var tree = new SectionHierarchy(sections.Select(s => (s.Id, s.ParentId, s.Slug)));
-            _cached = (revision, sections, tree);
-            return (sections, tree);
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sections = SectionSummary.WithTotals((await db.Sections.AsNoTracking()
+                .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
+                .Select(s => new { s.Id, s.ParentId, s.Position, s.Title, s.Slug })
+                .ToListAsync(ct))
+            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
+            .ToList());
+        return (sections, new SectionHierarchy(sections.Select(s => (s.Id, s.ParentId, s.Slug))));
     }
 }

@@ -15,20 +15,17 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// </summary>
 public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersion version)
 {
-    private (long Revision, IReadOnlyList<(string Label, string Text)> Definitions) _cached = (-2, []);
+    private readonly RevisionCache<IReadOnlyList<(string Label, string Text)>> _cache = new(version);
 
-    public async Task<ReferenceSet> GetAsync(CancellationToken ct = default)
+    public async Task<ReferenceSet> GetAsync(CancellationToken ct = default) =>
+        new(await _cache.GetAsync(LoadAsync, ct));
+
+    private async Task<IReadOnlyList<(string Label, string Text)>> LoadAsync(CancellationToken ct)
     {
-        var cached = _cached;
-        var revision = version.Current;
-        if (cached.Revision == revision && revision >= 0) return new ReferenceSet(cached.Definitions);
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var prose = await db.Sections.AsNoTracking().Select(s => s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
         var preamble = await db.ReadingLists.AsNoTracking().Select(l => l.Preamble).FirstOrDefaultAsync(ct) ?? "";
-        var definitions = Collect(string.Join("\n\n", prose.Prepend(preamble)));
-        _cached = (revision, definitions);
-        return new ReferenceSet(definitions);
+        return Collect(string.Join("\n\n", prose.Prepend(preamble)));
     }
 
     public static IReadOnlyList<(string Label, string Text)> Collect(string markdown)

@@ -37,7 +37,7 @@ public sealed class SafeMarkdown
         {
             document = Markdown.Parse(source, Pipeline);
         }
-        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        catch (Exception e) when (Domain.ReadingLists.NestingGuard.IsDepthLimit(e))
         {
             // Nested beyond Markdig's limit: the reader sees the text as written, encoded.
             var text = System.Net.WebUtility.HtmlEncode(markdown);
