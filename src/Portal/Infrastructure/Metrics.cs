@@ -54,8 +54,11 @@ public static class Metrics
         return builder;
     }
 
-    /// <summary>/metrics for scrapers on the allowed networks; 404 (as if absent) for anyone else.</summary>
-    public static WebApplication MapPortalMetrics(this WebApplication app)
+    /// <summary>
+    /// Middleware: /metrics answers only scrapers on the allowed networks, 404 (as if absent) anyone else.
+    /// Placed early, before anything that would work for a request it is going to refuse.
+    /// </summary>
+    public static WebApplication UseMetricsAllowList(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use((context, next) =>
         {
@@ -64,6 +67,12 @@ public static class Metrics
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }));
+        return app;
+    }
+
+    /// <summary>The Prometheus endpoint at /metrics, behind <see cref="UseMetricsAllowList"/>.</summary>
+    public static WebApplication MapPortalMetrics(this WebApplication app)
+    {
         app.MapPrometheusScrapingEndpoint(Path);
         return app;
     }
