@@ -75,7 +75,8 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         await writes.DeleteAsync(plan.Removed, ct);
         await writes.ReplaceLinksAsync(plan.LinksChanged, ct);
         await sections.DeleteRemovedAsync(ct);
-        if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0, 0, 0) || listChanged)
+        if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0,
+            0, 0) || listChanged)
         {
             await ContentRevision.RecordChangeAsync(db, ct);
         }
@@ -97,7 +98,8 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         var changed = true;
         if (list is null)
         {
-            db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble, EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
+            db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble,
+                EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
         }
         else if (list.Preamble != document.Preamble || list.EndsWithNewline != document.EndsWithNewline)
         {

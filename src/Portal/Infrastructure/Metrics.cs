@@ -15,7 +15,8 @@ public sealed class MetricsOptions : IValidatableObject
     /// <summary>Client networks allowed to scrape /metrics; loopback and the private ranges by default.</summary>
     public List<string> AllowedNetworks { get; set; } = [.. Domain.LinkHealth.AddressPolicy.InsideNetworks];
 
-    /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the default, none.</summary>
+    /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the
+    /// default, none.</summary>
     [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]
     public int WorkerPort { get; set; }
 
@@ -41,14 +42,16 @@ public static class Metrics
 {
     public const string Path = "/metrics";
 
-    /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus format.</summary>
+    /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus
+    /// format.</summary>
     public static IHostApplicationBuilder AddPortalMetrics(this IHostApplicationBuilder builder, bool export = true)
     {
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+            metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting",
+                "Microsoft.AspNetCore.Server.Kestrel");
             if (export) metrics.AddPrometheusExporter();
         });
         return builder;

@@ -10,7 +10,8 @@ public sealed record CheckScope(string Kind, string? Key)
 {
     public static readonly CheckScope List = new("list", null);
     public static CheckScope Section(string slug) => new("section", slug);
-    public static CheckScope Entry(long id) => new("entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static CheckScope Entry(long id) =>
+        new("entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override string ToString() => Key is null ? Kind : $"{Kind}:{Key}";
 
@@ -47,7 +48,8 @@ public sealed record CheckScope(string Kind, string? Key)
     {
         ["list"] => List,
         ["section", var slug] when slug.Length > 0 => Section(slug),
-        ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) => Entry(value),
+        ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) =>
+            Entry(value),
         _ => null,
     };
 }

@@ -3,7 +3,8 @@ using ContainerNetLib.Domain.Text;
 
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
 
-/// <summary>A finished run's numbers in one line of words, the same in the webhook, the report and the command line.</summary>
+/// <summary>A finished run's numbers in one line of words, the same in the webhook, the report and the command
+/// line.</summary>
 public static class RunSentence
 {
     public static string Of(CheckRun run)
@@ -13,7 +14,8 @@ public static class RunSentence
         {
             $"{Counted.Of(run.UrlCount, "URL")} checked",
             $"{c.Ok + c.Redirected} working",
-            $"{c.Failed} failed" + (c.NetworkFailures > 0 ? $" ({c.NetworkFailures} with no answer from the server)" : ""),
+            $"{c.Failed} failed" + (c.NetworkFailures > 0 ? $" ({c.NetworkFailures} with no answer from the server)"
+                : ""),
             $"{c.Broken} broken",
         };
         if (c.Blocked > 0) parts.Add($"{c.Blocked} blocked the checker");

@@ -18,7 +18,8 @@ public static class ReaderLinks
     /// <summary>An entry's anchor in its section: what "copy link" copies and /entries/{id} redirects to.</summary>
     public static string Entry(string sectionSlug, long id) => $"/sections/{sectionSlug}#e-{id}";
 
-    /// <summary>The address that keeps leading to an entry wherever it moves (answered by a redirect to <see cref="Entry"/>).</summary>
+    /// <summary>The address that keeps leading to an entry wherever it moves (answered by a redirect to <see
+    /// cref="Entry"/>).</summary>
     public static string Permalink(long id) => $"/entries/{id}";
 
     /// <summary>The reader page a link check covers: the home page, the section's page, or the entry's place.</summary>

@@ -4,7 +4,8 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 public sealed record SectionSummary(int Id, int? ParentId, int Position, string Title, string Slug, int EntryCount)
 {
-    /// <summary>Its entries and those of every section under it: a parent whose links all sit in subsections is not empty.</summary>
+    /// <summary>Its entries and those of every section under it: a parent whose links all sit in subsections is not
+    /// empty.</summary>
     public int TotalCount { get; init; } = EntryCount;
 
     /// <summary>Each section with <see cref="TotalCount"/> filled in from the sections under it.</summary>
@@ -46,7 +47,9 @@ public sealed record SectionPageModel(
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>
 public sealed record SectionLookup(SectionPageModel? Page, string? MovedTo);
 
-/// <summary>An entry added since the list's first import; <see cref="ParentTitle"/> names the entry it sits under.</summary>
+/// <summary>An entry added since the list's first import; <see cref="ParentTitle"/> names the entry it sits
+/// under.</summary>
 public sealed record RecentEntry(
-    long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug, DateTimeOffset CreatedAt,
+    long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug,
+    DateTimeOffset CreatedAt,
     string? ParentTitle);

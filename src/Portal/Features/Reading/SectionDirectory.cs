@@ -36,7 +36,8 @@ public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion ve
                 .OrderBy(s => s.ParentId).ThenBy(s => s.Position)
                 .Select(s => new { s.Id, s.ParentId, s.Position, s.Title, s.Slug })
                 .ToListAsync(ct))
-            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
+            .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug,
+                counts.GetValueOrDefault(s.Id)))
             .ToList());
         return (sections, new SectionHierarchy(sections.Select(s => (s.Id, s.ParentId, s.Slug))));
     }

@@ -63,10 +63,12 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     /// trigram similarity finds candidates, edit distance picks ("calcio" is 2 edits from "calico",
     /// 3 from "calcote").
     /// </summary>
-    private static async Task<List<string>> CorrectAsync(NpgsqlConnection connection, List<string> terms, CancellationToken ct)
+    private static async Task<List<string>> CorrectAsync(NpgsqlConnection connection, List<string> terms,
+        CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var threshold = new NpgsqlCommand("set local pg_trgm.similarity_threshold = 0.2", connection, transaction))
+        await using (var threshold = new NpgsqlCommand("set local pg_trgm.similarity_threshold = 0.2", connection,
+            transaction))
             await threshold.ExecuteNonQueryAsync(ct);
         await using var command = new NpgsqlCommand("""
             select coalesce(
@@ -90,7 +92,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, SearchQuery query,
         IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, CancellationToken ct)
     {
-        var words = string.Join(combine, terms.Select((_, i) => $"(plainto_tsquery('english', ${i + 1}) || plainto_tsquery('simple', ${i + 1}))"));
+        var words = string.Join(combine, terms.Select((_,
+            i) => $"(plainto_tsquery('english', ${i + 1}) || plainto_tsquery('simple', ${i + 1}))"));
         await using var command = new NpgsqlCommand { Connection = connection };
         foreach (var term in terms) command.Parameters.Add(new NpgsqlParameter { Value = term });
         // Only the filters asked for are in the SQL: an always-true "$n is null or ..." clause still costs its
@@ -125,9 +128,12 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
         while (await reader.ReadAsync(ct))
         {
             var authors = System.Text.Json.JsonSerializer.Deserialize<List<Domain.ReadingLists.Author>>(reader.GetString(7), Domain.Data.Configurations.AuthorJson.Options) ?? [];
-            hits.Add(new SearchHit(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-                reader.GetString(5), reader.GetString(6), authors.Select(a => a.Name).ToList(), Convert.ToDouble(reader.GetValue(8))));
+            hits.Add(new SearchHit(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                reader.GetString(5), reader.GetString(6), authors.Select(a => a.Name).ToList(),
+                    Convert.ToDouble(reader.GetValue(8))));
         }
         return hits;
     }

@@ -11,7 +11,8 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// concurrently with searches. Imports rebuild it in their own transaction
 /// (<see cref="ContentRevision.RecordChangeAsync"/>).
 /// </summary>
-public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> databases, ILogger<SearchVocabulary> logger) : BackgroundService
+public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> databases,
+    ILogger<SearchVocabulary> logger) : BackgroundService
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromSeconds(2);
 
@@ -33,7 +34,8 @@ public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> 
             try
             {
                 await using var db = await databases.CreateDbContextAsync(stoppingToken);
-                await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words", stoppingToken);
+                await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words",
+                    stoppingToken);
                 // Search pages cached in between were corrected against the old words: they go too.
                 await ContentRevision.BumpAsync(db, stoppingToken);
             }

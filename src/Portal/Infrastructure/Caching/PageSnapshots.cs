@@ -16,7 +16,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
 {
-    /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not kept.</summary>
+    /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not
+    /// kept.</summary>
     public const int MaxPages = 2_000;
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxPageBytes = 2 * 1024 * 1024;
@@ -42,7 +43,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         public long Bytes = page.Body.Length;
     }
 
-    /// <summary>The pages of one revision; replaced whole when the revision changes, so a page can never land in another revision's set.</summary>
+    /// <summary>The pages of one revision; replaced whole when the revision changes, so a page can never land in
+    /// another revision's set.</summary>
     private sealed class Generation(long revision)
     {
         public long Revision { get; } = revision;
@@ -135,6 +137,7 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         if (generation.Revision == revision) return generation;
         var next = new Generation(revision);
         // Whoever swaps first wins; the others use the winner's set.
-        return Interlocked.CompareExchange(ref _current, next, generation) == generation ? next : Volatile.Read(ref _current);
+        return Interlocked.CompareExchange(ref _current, next,
+            generation) == generation ? next : Volatile.Read(ref _current);
     }
 }

@@ -31,5 +31,6 @@ public sealed class RevisionCache<T>(ContentVersion version)
         }
     }
 
-    private Kept? Current(long revision) => revision >= 0 && _kept is { } kept && kept.Revision == revision ? kept : null;
+    private Kept? Current(long revision) =>
+        revision >= 0 && _kept is { } kept && kept.Revision == revision ? kept : null;
 }

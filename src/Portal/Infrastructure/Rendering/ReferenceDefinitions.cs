@@ -23,7 +23,8 @@ public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersio
     private async Task<IReadOnlyList<(string Label, string Text)>> LoadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var prose = await db.Sections.AsNoTracking().Select(s => s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
+        var prose = await db.Sections.AsNoTracking().Select(s =>
+            s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
         var preamble = await db.ReadingLists.AsNoTracking().Select(l => l.Preamble).FirstOrDefaultAsync(ct) ?? "";
         return Collect(string.Join("\n\n", prose.Prepend(preamble)));
     }
@@ -32,7 +33,8 @@ public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersio
     {
         if (!markdown.Contains("]:", StringComparison.Ordinal)) return [];
         return Markdown.Parse(markdown).Descendants<LinkReferenceDefinition>()
-            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start, Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
+            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start,
+                Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
             .ToList();
     }
 }
@@ -46,7 +48,8 @@ public sealed class ReferenceSet(IReadOnlyList<(string Label, string Text)> defi
     public string For(string markdown)
     {
         if (definitions.Count == 0 || !markdown.Contains(']', StringComparison.Ordinal)) return "";
-        var used = definitions.Where(d => markdown.Contains($"[{d.Label}]", StringComparison.OrdinalIgnoreCase)).Select(d => d.Text);
+        var used = definitions.Where(d => markdown.Contains($"[{d.Label}]",
+            StringComparison.OrdinalIgnoreCase)).Select(d => d.Text);
         return string.Join('\n', used);
     }
 }

@@ -23,10 +23,12 @@ public sealed class SafeMarkdown
     private readonly HtmlSanitizer _sanitizer = ReadingListSanitizer.Create();
 
     /// <summary>A block of Markdown (a section's intro).</summary>
-    public string RenderBlock(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: false);
+    public string RenderBlock(string markdown, string? referenceDefinitions = null) =>
+        Render(markdown, referenceDefinitions, inline: false);
 
     /// <summary>One bullet's text, without the surrounding paragraph.</summary>
-    public string RenderInline(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: true);
+    public string RenderInline(string markdown, string? referenceDefinitions = null) =>
+        Render(markdown, referenceDefinitions, inline: true);
 
     private string Render(string markdown, string? referenceDefinitions, bool inline)
     {

@@ -23,12 +23,17 @@ public sealed record HealthReport(
 
     public IEnumerable<ReportLink> BrokenLinks => Links.Where(l => l.CountsAsBroken);
     public IEnumerable<ReportLink> Excluded => Links.Where(l => l.ExcludedBy is not null);
-    public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
-    public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
-    /// <summary>Hosts with more than two broken links, all without an answer at the network level: told once each.</summary>
+    public IEnumerable<ReportLink> NewlyBroken =>
+        BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
+    public IEnumerable<ReportLink> Redirects =>
+        Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
+    /// <summary>Hosts with more than two broken links, all without an answer at the network level: told once
+    /// each.</summary>
     public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??= BrokenLinks
-        .Where(l => l.Outcome.IsNetworkLevel()).GroupBy(l => UnreachableHosts.KeyOf(l.Url), StringComparer.OrdinalIgnoreCase)
-        .Where(g => g.DistinctBy(l => l.NormalizedUrl).Count() > 2).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        .Where(l => l.Outcome.IsNetworkLevel()).GroupBy(l => UnreachableHosts.KeyOf(l.Url),
+            StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.DistinctBy(l => l.NormalizedUrl).Count() > 2).Select(g =>
+            g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private IReadOnlySet<string>? _unreachableBrokenHosts;
 
@@ -39,7 +44,8 @@ public sealed record HealthReport(
         Links.Where(l => l.Outcome == LinkOutcome.Archived && !l.IsAccepted);
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
-    public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
+    public IEnumerable<HostSummary> SlowestHosts =>
+        Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
     public IEnumerable<HostSummary> UnfriendlyHosts => Unfriendly(Hosts);
 
     /// <summary>Hosts that blocked, throttled, failed or timed out, worst first.</summary>
@@ -100,9 +106,12 @@ public sealed record ReportLink(
     public bool TitleDiffers => IsTitleLink && FetchedTitle is { Length: > 0 } fetched && EntryTitle is not null &&
         !string.Equals(Squash(fetched), Squash(EntryTitle), StringComparison.OrdinalIgnoreCase);
 
-    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Squash(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
-public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts, bool Inconclusive);
+public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts,
+    bool Inconclusive);
 
-public sealed record HostSummary(string Host, int Checked, double AverageMs, long SlowestMs, int Blocked, int Throttled, int ServerErrors, int Timeouts, int Broken);
+public sealed record HostSummary(string Host, int Checked, double AverageMs, long SlowestMs, int Blocked,
+    int Throttled, int ServerErrors, int Timeouts, int Broken);
