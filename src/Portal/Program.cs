@@ -17,14 +17,15 @@ using Microsoft.Extensions.Options;
 
 try
 {
-    var role = PortalRoles.Read(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
+    var builder = WebApplication.CreateBuilder(args);
+    // Read once, from the same configuration as every other setting (appsettings, environment, --role).
+    var role = PortalRoles.Read(builder.Configuration);
     if (role == PortalRole.Worker)
     {
         await WorkerHost.RunAsync(args);
         return 0;
     }
 
-    var builder = WebApplication.CreateBuilder(args);
     // Serve static assets from a build too (scripts/run.sh, tests), not only from a publish, in every environment.
     builder.WebHost.UseStaticWebAssets();
 
@@ -40,7 +41,7 @@ try
     builder.AddReaderPages();
     builder.AddEditing();
     builder.AddWriteApi();
-    builder.AddLinkHealth(PortalRoles.Read(builder.Configuration));
+    builder.AddLinkHealth(role);
     builder.AddPortalHealthChecks();
     builder.AddPortalMetrics();
     builder.Services.AddOpenApi();
@@ -50,7 +51,7 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
     app.UseReverseProxySupport();
-    app.MapPortalMetrics();
+    app.UseMetricsAllowList();
     app.UseRequireHost();
     // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
     // and a page rendered for them is never stored.
@@ -83,6 +84,7 @@ try
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
+    app.MapPortalMetrics();
     app.MapOpenApi();
     app.MapReaderApi();
     app.MapWriteApi();

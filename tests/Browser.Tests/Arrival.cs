@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContainerNetLib.Tests.Shared;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -25,25 +26,18 @@ public static class Arrival
     {
         // "**" and "*" stand for anything; every other character for itself ("?" included, as in a query string).
         var pattern = new Regex("^" + Regex.Replace(Regex.Escape(urlGlob), @"(\\\*)+", ".*") + "$");
-        var clock = Stopwatch.StartNew();
-        while (!pattern.IsMatch(page.Url))
-        {
-            if (clock.ElapsedMilliseconds > timeout) throw new TimeoutException($"the browser never reached {urlGlob}; it is at {page.Url}");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => pattern.IsMatch(page.Url), $"the browser never reached {urlGlob}",
+            TimeSpan.FromMilliseconds(timeout), everyMs: 50);
         await page.LoadedAsync(timeout);
     }
 
     public static async Task LoadedAsync(this IPage page, float timeout = 30_000)
     {
         // Polled from here: WaitForFunction evaluates its predicate with eval, which editor pages' CSP forbids.
-        var clock = Stopwatch.StartNew();
-        while (await ReadyStateAsync(page) != "complete")
-        {
-            if (clock.ElapsedMilliseconds > timeout)
-                throw new TimeoutException($"{page.Url} never finished loading: {await page.EvaluateAsync<string>(Pending)}");
-            await Task.Delay(100);
-        }
+        await Eventually.ReadAsync(async () => await ReadyStateAsync(page) == "complete"
+                ? null : await page.EvaluateAsync<string>(Pending),
+            pending => pending is null, pending => $"{page.Url} never finished loading: {pending}",
+            TimeSpan.FromMilliseconds(timeout));
     }
 
     private static async Task<string?> ReadyStateAsync(IPage page)

@@ -65,4 +65,20 @@ public class CheckLinksTests(TestDatabase server)
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no section 'nope'", unknown.Error);
     }
+
+    [Fact]
+    public async Task A_section_is_checked_with_its_sub_sub_sections()
+    {
+        // Otherwise: "check-links --section" reports a section healthy while links two levels down are dead.
+        await using var fixture = new FixtureServer(Handle);
+        await using var db = await server.CreateAsync();
+        await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(NestedSections.List(fixture.Url(""))));
+
+        var result = await Cli.RunAsync(db.ConnectionString, "check-links", "--section", NestedSections.Top, "--allow-private", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(NestedSections.UnderTop.Length, Lines(result).Count);
+        Assert.Equal(0, fixture.Hits("/beside"));
+        Assert.Equal(1, fixture.Hits("/bottom"));
+    }
 }

@@ -52,19 +52,16 @@ public class DatabaseStopTests
     /// <summary>Waits until the import is writing rows (its COPY or INSERT is running), so the stop lands in the middle.</summary>
     private static async Task WaitForWritesAsync(string cs, Task<CliResult> import)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
         await using var connection = new NpgsqlConnection(cs);
         await connection.OpenAsync();
-        while (true)
+        await Eventually.TrueAsync(async () =>
         {
             Assert.False(import.IsCompleted, "the import finished before it could be interrupted: " + (import.IsCompleted ? import.Result.Error : ""));
-            Assert.True(DateTime.UtcNow < deadline, "the import never started writing");
             await using var command = new NpgsqlCommand(
                 "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active' " +
                 "and (query ilike 'copy entries%' or query ilike 'copy links%' or query ilike 'insert into entries%' or query ilike 'insert into links%')", connection);
-            if ((long)(await command.ExecuteScalarAsync())! > 0) return;
-            await Task.Delay(20);
-        }
+            return (long)(await command.ExecuteScalarAsync())! > 0;
+        }, "the import never started writing", TimeSpan.FromSeconds(60), everyMs: 20);
     }
 
     /// <summary>What a reader would see: the exported Markdown, and the row counts.</summary>

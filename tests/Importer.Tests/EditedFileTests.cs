@@ -4,18 +4,18 @@ namespace ContainerNetLib.Importer.Tests;
 
 public class EditedFileTests(TestDatabase server)
 {
-    private static readonly string Seed = File.ReadAllText(RepoRoot.Seed);
+    private static readonly string List = File.ReadAllText(RepoRoot.FixedList);
 
     [Fact]
     public async Task An_edited_file_updates_adds_and_removes_only_what_changed()
     {
         // Otherwise: one edited bullet rewrites the whole list, and "recently added" fills with old entries.
         await using var db = await server.CreateAsync();
-        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
+        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.FixedList);
         var untouchedBefore = await db.ScalarAsync<string>(
             "select id || ':' || xmin::text || ':' || updated_at::text from entries where title = 'Network namespaces'");
 
-        var edited = Seed
+        var edited = List
             .Replace("YouTube presentation by", "Conference talk by")
             .Replace("* [Intro to tcpdump](https://forum.ivorde.com/tcpdump-how-to-to-capture-only-icmp-ping-echo-requests-t15191.html)\n", "")
             .Replace("  * [Paket flow in netfilter and general networking](http://inai.de/images/nf-packet-flow.png)\n",
@@ -39,13 +39,13 @@ public class EditedFileTests(TestDatabase server)
     {
         // Otherwise: moving a bullet up would look like deleting it and adding a new one.
         await using var db = await server.CreateAsync();
-        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
+        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.FixedList);
         var id = await db.ScalarAsync<long>("select id from entries where title = 'Network namespaces'");
         var created = await db.ScalarAsync<DateTime>("select created_at from entries where id = " + id);
 
         const string first = "* 2017-04-03: [Container Networking Deep Dive]";
         const string last = "* 2016-04-10: [Network namespaces]";
-        var lines = Seed.Split('\n').ToList();
+        var lines = List.Split('\n').ToList();
         var a = lines.FindIndex(l => l.StartsWith(first, StringComparison.Ordinal));
         var b = lines.FindIndex(l => l.StartsWith(last, StringComparison.Ordinal));
         (lines[a], lines[b]) = (lines[b], lines[a]);
@@ -63,9 +63,9 @@ public class EditedFileTests(TestDatabase server)
     public async Task Nesting_an_entry_under_another_keeps_it_and_records_the_parent()
     {
         await using var db = await server.CreateAsync();
-        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
+        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.FixedList);
         var id = await db.ScalarAsync<long>("select id from entries where title = 'Intro to tcpdump'");
-        var edited = Seed.Replace("* [Intro to tcpdump]", "  * [Intro to tcpdump]");
+        var edited = List.Replace("* [Intro to tcpdump]", "  * [Intro to tcpdump]");
         var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(edited), "--json");
 
         Assert.Equal(0, result.Count("added"));
@@ -79,10 +79,10 @@ public class EditedFileTests(TestDatabase server)
     public async Task Removing_a_section_removes_its_entries_and_frees_nothing_else()
     {
         await using var db = await server.CreateAsync();
-        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
-        var start = Seed.IndexOf("## Simulation and Testing", StringComparison.Ordinal);
-        var end = Seed.IndexOf("## Network Debugging", StringComparison.Ordinal);
-        var edited = Seed.Remove(start, end - start);
+        await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.FixedList);
+        var start = List.IndexOf("## Simulation and Testing", StringComparison.Ordinal);
+        var end = List.IndexOf("## Network Debugging", StringComparison.Ordinal);
+        var edited = List.Remove(start, end - start);
         var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(edited), "--json");
 
         Assert.Equal(6, result.Count("sections"));

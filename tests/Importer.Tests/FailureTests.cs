@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Telemetry;
 using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Importer.Tests;
@@ -25,6 +28,33 @@ public class FailureTests(TestDatabase server)
         Assert.Contains("simulated failure", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
         Assert.Equal(before, await db.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_import_is_counted_as_failed_in_the_metrics()
+    {
+        // Otherwise: a dashboard shows imports stopping but never says they fail.
+        await using var db = await server.CreateAsync();
+        var failed = 0;
+        // Other tests import at the same time: only this test's own flow is counted.
+        var mine = new AsyncLocal<bool> { Value = true };
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Name: "cnl.imports", Meter.Name: PortalMetrics.MeterName }) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (mine.Value && tag is { Key: "result", Value: "failed" }) Interlocked.Increment(ref failed);
+        });
+        listener.Start();
+        await using var context = db.Open();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new ListImporter(context, TimeProvider.System)
+            .ImportAsync(() => throw new InvalidOperationException("the parser crashed"), dryRun: false));
+
+        Assert.Equal(1, failed);
     }
 
     public static TheoryData<string, string> BadFiles() => new()

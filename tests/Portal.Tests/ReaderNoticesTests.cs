@@ -55,13 +55,8 @@ public class ReaderNoticesTests(TestDatabase server)
             .Replace("## Overview\n\n", "## Overview\n\n* [A new overview](https://overview.example/)\n"));
 
         var client = app.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        AngleSharp.Dom.IDocument home;
-        while ((home = Html.Parse(await client.GetStringAsync("/"))).QuerySelector("#recent-heading") is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the home page never showed the new entries");
-            await Task.Delay(100);
-        }
+        var home = await Eventually.ReadAsync(async () => Html.Parse(await client.GetStringAsync("/")),
+            page => page.QuerySelector("#recent-heading") is not null, "the home page never showed the new entries");
         var items = home.QuerySelectorAll(".recent-list li").ToList();
         Assert.Equal(2, items.Count);
         var nested = items.Single(li => li.TextContent.Contains("A CNI plugin walk-through", StringComparison.Ordinal));

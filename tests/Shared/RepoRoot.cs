@@ -7,6 +7,12 @@ public static class RepoRoot
 
     public static string Seed => System.IO.Path.Combine(Path, "seeds", "container-networking.md");
 
+    /// <summary>
+    /// A copy of the seed that curators never edit: tests that change known lines of a list, or count
+    /// its sections and entries, read this one, so an edit to the shipped seed does not break them.
+    /// </summary>
+    public static string FixedList => System.IO.Path.Combine(Path, "tests", "Shared", "Lists", "fixed-list.md");
+
     public static string Corpus => System.IO.Path.Combine(Path, "..", "shared", "corpus");
 
     /// <summary>The real reading lists beside the repository (../shared/corpus/*.md), in name order.</summary>

@@ -8,7 +8,8 @@ namespace ContainerNetLib.Domain.Accounts;
 /// </summary>
 public static class AccountRules
 {
-    /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's V3 format); the framework default is 100,000.</summary>
+    /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's V3 format); the framework default is
+    /// 100,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
     public const int MinimumPasswordLength = 12;

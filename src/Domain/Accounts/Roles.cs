@@ -1,6 +1,7 @@
 namespace ContainerNetLib.Domain.Accounts;
 
-/// <summary>Who may do what. Readers are anonymous; editors change content; admins also manage users and jobs.</summary>
+/// <summary>Who may do what. Readers are anonymous; editors change content; admins also manage users and
+/// jobs.</summary>
 public static class Roles
 {
     public const string Admin = "Admin";
@@ -9,5 +10,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Editor];
 
     /// <summary>The role's canonical spelling, or null when there is no such role.</summary>
-    public static string? Find(string name) => All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+    public static string? Find(string name) =>
+        All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
 }

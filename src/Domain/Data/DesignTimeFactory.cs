@@ -6,5 +6,6 @@ namespace ContainerNetLib.Domain.Data;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
     public PortalDbContext CreateDbContext(string[] args) =>
-        PortalDatabase.Create(Environment.GetEnvironmentVariable("ConnectionStrings__Portal") ?? "Host=127.0.0.1;Database=design");
+        PortalDatabase.Create(Environment.GetEnvironmentVariable("ConnectionStrings__Portal")
+            ?? "Host=127.0.0.1;Database=design");
 }

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.Data;
 
-/// <summary>The list, link health and the editors' accounts (ASP.NET Core Identity's EF Core stores), in one database.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>The list, link health and the editors' accounts (ASP.NET Core Identity's EF Core stores), in one
+/// database.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ReadingList> ReadingLists => Set<ReadingList>();
     public DbSet<Section> Sections => Set<Section>();

@@ -25,7 +25,8 @@ public static class EntryContent
         return true;
     }
 
-    /// <summary>Sets the entry's content from a bullet the parser read (bulk add keeps each bullet's own marker).</summary>
+    /// <summary>Sets the entry's content from a bullet the parser read (bulk add keeps each bullet's own
+    /// marker).</summary>
     public static void Apply(Entry entry, EntryNode node, DateTimeOffset now)
     {
         var row = ParsedTree.ToRow(node, entry.Position);
@@ -55,7 +56,8 @@ public static class EntryContent
         markdown.Replace($"]({oldUrl})", $"]({newUrl})", StringComparison.Ordinal)
                 .Replace($"](<{oldUrl}>)", $"](<{newUrl}>)", StringComparison.Ordinal);
 
-    /// <summary>The bullet with the title link's text replaced by <paramref name="title"/>, or null when there is no title link.</summary>
+    /// <summary>The bullet with the title link's text replaced by <paramref name="title"/>, or null when there is no
+    /// title link.</summary>
     public static string? ReplaceTitle(Entry entry, string title)
     {
         if (entry.Title is null || entry.Url is null) return null;
@@ -63,7 +65,8 @@ public static class EntryContent
         foreach (var written in new[] { $"[{entry.Title}]({entry.Url})", EntryMarkdown.Link(entry.Title, entry.Url) })
         {
             var at = entry.Markdown.IndexOf(written, StringComparison.Ordinal);
-            if (at >= 0) return string.Concat(entry.Markdown.AsSpan(0, at), composed, entry.Markdown.AsSpan(at + written.Length));
+            if (at >= 0) return string.Concat(entry.Markdown.AsSpan(0, at), composed,
+                entry.Markdown.AsSpan(at + written.Length));
         }
         return null;
     }

@@ -31,7 +31,8 @@ public static partial class TextDiff
         var lengths = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
             for (var j = b.Length - 1; j >= 0; j--)
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j],
+                    lengths[i, j + 1]);
 
         var parts = new List<DiffPart>();
         int x = 0, y = 0;
@@ -51,7 +52,8 @@ public static partial class TextDiff
         var merged = new List<DiffPart>();
         foreach (var part in parts.Where(p => p.Text.Length > 0))
         {
-            if (merged.Count > 0 && merged[^1].Kind == part.Kind) merged[^1] = part with { Text = merged[^1].Text + part.Text };
+            if (merged.Count > 0 && merged[^1].Kind == part.Kind) merged[^1] = part with { Text = merged[^1].Text
+                + part.Text };
             else merged.Add(part);
         }
         return merged;

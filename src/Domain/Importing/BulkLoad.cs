@@ -28,11 +28,13 @@ internal sealed class BulkLoad(PortalDbContext db)
             where contype = 'f' and conrelid in ('entries'::regclass, 'links'::regclass)
             """, ct))
         {
-            while (await reader.ReadAsync(ct)) _constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            while (await reader.ReadAsync(ct)) _constraints.Add((reader.GetString(0), reader.GetString(1),
+                reader.GetString(2)));
         }
         var names = new List<string>();
         await using (var reader = await Query(
-            "select indexname, indexdef from pg_indexes where tablename = 'entries' and indexdef like '%USING gin%'", ct))
+            "select indexname, indexdef from pg_indexes where tablename = 'entries' and indexdef like '%USING gin%'",
+                ct))
         {
             while (await reader.ReadAsync(ct))
             {

@@ -4,14 +4,17 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Domain.Importing;
 
 /// <summary>
-/// What every change to the list's content must do, in the transaction that makes it: refresh
-/// the search vocabulary (typo correction) and bump the content revision. The notification reaches
-/// every portal instance on commit, and they drop their cached pages.
+/// What every change to the list's content must do, in the transaction that makes it: bump the
+/// content revision (<see cref="BumpAsync"/>). The notification reaches every portal instance on
+/// commit, and they drop their cached pages. An import also refreshes the search vocabulary (typo
+/// correction) in its transaction (<see cref="RecordChangeAsync"/>); editors' saves only bump, and
+/// ask the portal's SearchVocabulary for a refresh in the background, so a save never waits for it.
 /// </summary>
 public static class ContentRevision
 {
     public const string Channel = "content_changed";
 
+    /// <summary>An import's change: the search vocabulary refreshed and the revision bumped.</summary>
     public static async Task RecordChangeAsync(PortalDbContext db, CancellationToken ct = default)
     {
         await db.Database.ExecuteSqlRawAsync("refresh materialized view search_words", ct);

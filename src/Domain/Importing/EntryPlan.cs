@@ -23,7 +23,8 @@ internal sealed class EntryPlan
     public int ChangedCount { get; private set; }
     public int Unchanged { get; private set; }
 
-    public static EntryPlan Match(ParsedTree tree, Dictionary<EntryKey, StoredEntry> stored, Dictionary<string, int> sectionIds, DateTimeOffset now)
+    public static EntryPlan Match(ParsedTree tree, Dictionary<EntryKey, StoredEntry> stored,
+        Dictionary<string, int> sectionIds, DateTimeOffset now)
     {
         var plan = new EntryPlan(tree.Entries.Count, now);
         var matched = new HashSet<EntryKey>();

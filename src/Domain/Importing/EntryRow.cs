@@ -34,6 +34,7 @@ internal sealed class EntryRow
 
 /// <summary>What an import needs of a stored entry: where it stands and its content fingerprint.</summary>
 internal sealed record StoredEntry(
-    long Id, int SectionId, long? ParentId, int Position, string? NormalizedUrl, byte[] ContentHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    long Id, int SectionId, long? ParentId, int Position, string? NormalizedUrl, byte[] ContentHash,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 internal sealed record LinkRow(int Position, string Url, string NormalizedUrl, string Text, LinkRole Role);

@@ -17,7 +17,8 @@ internal sealed class EntryWrites(PortalDbContext db)
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    /// <summary>Ids from the entries' own identity sequence, taken before the rows exist so children can name parents.</summary>
+    /// <summary>Ids from the entries' own identity sequence, taken before the rows exist so children can name
+    /// parents.</summary>
     public async Task<long[]> ReserveIdsAsync(int count, CancellationToken ct)
     {
         if (count == 0) return [];
@@ -30,7 +31,8 @@ internal sealed class EntryWrites(PortalDbContext db)
         return ids;
     }
 
-    public Task InsertAsync(IReadOnlyList<EntryRow> rows, CancellationToken ct) => CopyEntriesAsync("entries", rows, ct);
+    public Task InsertAsync(IReadOnlyList<EntryRow> rows, CancellationToken ct) =>
+        CopyEntriesAsync("entries", rows, ct);
 
     public async Task UpdateAsync(IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
@@ -42,7 +44,8 @@ internal sealed class EntryWrites(PortalDbContext db)
         await ExecuteAsync("drop table entry_updates", ct);
     }
 
-    public Task DeleteAsync(IReadOnlyList<long> ids, CancellationToken ct) => DeleteWhereAsync("entries", "id", ids, ct);
+    public Task DeleteAsync(IReadOnlyList<long> ids, CancellationToken ct) =>
+        DeleteWhereAsync("entries", "id", ids, ct);
 
     /// <summary>Replaces the links of entries whose content changed.</summary>
     public async Task ReplaceLinksAsync(IReadOnlyList<EntryRow> entries, CancellationToken ct)
@@ -103,11 +106,13 @@ internal sealed class EntryWrites(PortalDbContext db)
         await copy.CompleteAsync(ct);
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type,
+        CancellationToken ct)
         where T : struct =>
         value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type,
+        CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
 
     private async Task DeleteWhereAsync(string table, string column, IReadOnlyList<long> ids, CancellationToken ct)

@@ -15,4 +15,5 @@ public sealed record ImportSummary(
 
 public sealed record SectionChanges(int Added, int Changed, int Removed);
 
-public sealed record ListCounts(int Sections, int Entries, int TopLevelEntries, int Links, int DistinctUrls, int DatedEntries);
+public sealed record ListCounts(int Sections, int Entries, int TopLevelEntries, int Links, int DistinctUrls,
+    int DatedEntries);

@@ -16,7 +16,8 @@ public static class ListExporter
         var list = await db.ReadingLists.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReadingList();
         var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
         var entries = await db.Entries.AsNoTracking()
-            .Select(e => new { e.Id, e.SectionId, e.ParentId, e.Position, e.Indent, e.Marker, e.Markdown, e.LeadingMarkdown })
+            .Select(e => new { e.Id, e.SectionId, e.ParentId, e.Position, e.Indent, e.Marker, e.Markdown,
+                e.LeadingMarkdown })
             .ToListAsync(ct);
 
         var document = new ListDocument { Preamble = list.Preamble, EndsWithNewline = list.EndsWithNewline };
@@ -27,7 +28,8 @@ public static class ListExporter
             .OrderBy(e => e.Position).ThenBy(e => e.Id)
             .Select(e =>
             {
-                var node = new EntryNode { Indent = e.Indent, Marker = e.Marker, Markdown = e.Markdown, LeadingMarkdown = e.LeadingMarkdown };
+                var node = new EntryNode { Indent = e.Indent, Marker = e.Marker, Markdown = e.Markdown,
+                    LeadingMarkdown = e.LeadingMarkdown };
                 node.Children.AddRange(Entries(sectionId, e.Id));
                 return node;
             })

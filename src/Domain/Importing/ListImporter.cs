@@ -15,14 +15,31 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
     // Two imports at once would each compute a diff against a state the other is changing.
     private const long ImportLockId = 0x434E4C_494D50;
 
-    public Task<ImportSummary> ImportAsync(ParseResult parsed, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default) =>
+    public Task<ImportSummary> ImportAsync(
+        ParseResult parsed, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default) =>
         ImportAsync(() => parsed, dryRun, progress, ct);
 
     /// <summary>
     /// Parses (on the thread pool) while the stored state is read: the two need nothing from each
     /// other, and on a large list each takes seconds.
     /// </summary>
-    public async Task<ImportSummary> ImportAsync(Func<ParseResult> parse, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default)
+    public async Task<ImportSummary> ImportAsync(
+        Func<ParseResult> parse, bool dryRun, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return await ApplyAsync(parse, dryRun, progress, ct);
+        }
+        catch
+        {
+            // Counted so that a dashboard shows imports failing, not only imports stopping.
+            Telemetry.PortalMetrics.Imported("failed");
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> ApplyAsync(
+        Func<ParseResult> parse, bool dryRun, IProgress<string>? progress, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var parsing = Task.Run(() =>
@@ -58,7 +75,8 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         await writes.DeleteAsync(plan.Removed, ct);
         await writes.ReplaceLinksAsync(plan.LinksChanged, ct);
         await sections.DeleteRemovedAsync(ct);
-        if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0, 0, 0) || listChanged)
+        if (plan.Added.Count + plan.ChangedCount + plan.Removed.Count > 0 || sections.Changes != new SectionChanges(0,
+            0, 0) || listChanged)
         {
             await ContentRevision.RecordChangeAsync(db, ct);
         }
@@ -80,7 +98,8 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         var changed = true;
         if (list is null)
         {
-            db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble, EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
+            db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble,
+                EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
         }
         else if (list.Preamble != document.Preamble || list.EndsWithNewline != document.EndsWithNewline)
         {

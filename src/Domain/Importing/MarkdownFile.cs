@@ -10,7 +10,8 @@ public static class MarkdownFile
 {
     public const long MaxBytes = 50L * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
     public static string Read(string path)
     {
@@ -24,7 +25,8 @@ public static class MarkdownFile
 
     public static string Decode(byte[] bytes, string name)
     {
-        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidInputException($"{name} is a binary file, not Markdown text");
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+            throw new InvalidInputException($"{name} is a binary file, not Markdown text");
         string text;
         try
         {
@@ -34,7 +36,8 @@ public static class MarkdownFile
         {
             throw new InvalidInputException($"{name} is not UTF-8 text (invalid byte at offset {e.Index}); save it as UTF-8 and try again");
         }
-        if (text.Trim('\uFEFF').Trim().Length == 0) throw new InvalidInputException($"{name} has only white space: there is nothing to import");
+        if (text.Trim('\uFEFF').Trim().Length == 0)
+            throw new InvalidInputException($"{name} has only white space: there is nothing to import");
         return text;
     }
 }

@@ -5,7 +5,8 @@ using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Domain.Importing;
 
-/// <summary>The parsed list flattened in document order, with identity keys, ready to compare with the stored rows.</summary>
+/// <summary>The parsed list flattened in document order, with identity keys, ready to compare with the stored
+/// rows.</summary>
 internal sealed class ParsedTree
 {
     public List<(string Key, string? ParentKey, int Position, SectionNode Node)> Sections { get; } = [];
@@ -73,11 +74,13 @@ internal sealed class ParsedTree
             Description = fields.Description,
             AuthorsJson = AuthorsJson(fields.Authors),
             AuthorKeys = fields.Authors.Select(a => Slug.ForAuthor(a.Name)).Distinct().ToArray(),
-            Links = fields.Links.Select((l, i) => new LinkRow(i, l.Url, UrlNormalizer.Normalize(l.Url), l.Text, l.Role)).ToList(),
+            Links = fields.Links.Select((l, i) => new LinkRow(i, l.Url, UrlNormalizer.Normalize(l.Url), l.Text,
+                l.Role)).ToList(),
         };
         row.ContentHash = ContentHash.Of(row);
         return row;
     }
 
-    internal static string AuthorsJson(IReadOnlyList<Author> authors) => JsonSerializer.Serialize(authors, AuthorJson.Options);
+    internal static string AuthorsJson(IReadOnlyList<Author> authors) =>
+        JsonSerializer.Serialize(authors, AuthorJson.Options);
 }

@@ -35,7 +35,8 @@ internal sealed class SectionSync(PortalDbContext db, DateTimeOffset now)
         _removed.AddRange(stored.Where(s => !parsedKeys.Contains(storedKeys[s.Id])));
 
         // Slugs of removed sections are free again; a kept section's former slugs still redirect.
-        var taken = stored.Except(_removed).SelectMany(s => s.FormerSlugs.Select(f => f.Slug).Append(s.Slug)).ToHashSet();
+        var taken = stored.Except(_removed).SelectMany(s =>
+            s.FormerSlugs.Select(f => f.Slug).Append(s.Slug)).ToHashSet();
         var resolved = new Dictionary<string, Section>(StringComparer.Ordinal);
         int added = 0, changed = 0;
         foreach (var (key, parentKey, position, node) in tree.Sections)
@@ -72,8 +73,10 @@ internal sealed class SectionSync(PortalDbContext db, DateTimeOffset now)
 
     private bool Update(Section section, Section? parent, int position, ReadingLists.SectionNode node)
     {
-        var same = section.Id != 0 && section.ParentId == parent?.Id && parent?.Id != 0 && section.Position == position &&
-                   section.Level == node.Level && section.Title == node.Title && section.HeadingMarkdown == node.HeadingMarkdown &&
+        var same = section.Id != 0 && section.ParentId == parent?.Id && parent?.Id != 0
+            && section.Position == position &&
+                   section.Level == node.Level && section.Title == node.Title
+                       && section.HeadingMarkdown == node.HeadingMarkdown &&
                    section.IntroMarkdown == node.IntroMarkdown && section.OutroMarkdown == node.OutroMarkdown;
         if (same) return false;
         section.Parent = parent;

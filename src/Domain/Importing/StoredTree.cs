@@ -12,7 +12,8 @@ internal static class StoredTree
         PortalDbContext db, IReadOnlyDictionary<int, string> sectionKeys, CancellationToken ct)
     {
         // Retired entries are the editors' business: an import neither matches nor deletes them.
-        // Only place and fingerprint: reading whole entities and links back costs seconds and hundreds of MB at 100,000 entries.
+        // Only place and fingerprint: reading whole entities and links back costs seconds and hundreds of MB at 100,000
+        // entries.
         var rows = new List<StoredEntry>();
         await using (var command = new NpgsqlCommand(
             "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from entries where retired_at is null",
@@ -22,7 +23,8 @@ internal static class StoredTree
             while (await reader.ReadAsync(ct))
             {
                 rows.Add(new StoredEntry(
-                    reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt32(3),
+                    reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.GetInt32(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), (byte[])reader.GetValue(5),
                     reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
             }
@@ -36,7 +38,8 @@ internal static class StoredTree
             var urlLess = 0;
             foreach (var row in children[(sectionId, parentId)].OrderBy(r => r.Position).ThenBy(r => r.Id))
             {
-                var key = keys.Entry(sectionKey, parentKey, row.NormalizedUrl, row.NormalizedUrl is null ? urlLess++ : 0);
+                var key = keys.Entry(sectionKey, parentKey, row.NormalizedUrl,
+                    row.NormalizedUrl is null ? urlLess++ : 0);
                 result[key] = row;
                 Walk(sectionId, sectionKey, row.Id, key);
             }

@@ -13,9 +13,8 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// </summary>
 public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
 {
-    public static readonly AddressPolicy Default = new([]);
-
-    /// <summary>Loopback and the private ranges: a team's own machines (checking test servers, scraping metrics).</summary>
+    /// <summary>Loopback and the private ranges: a team's own machines (checking test servers, scraping
+    /// metrics).</summary>
     public static readonly IReadOnlyList<string> InsideNetworks =
         ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
 
@@ -84,7 +83,8 @@ public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
         if (bytes.Take(12).All(b => b == 0) && !(bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0 && bytes[15] <= 1))
             return new IPAddress(bytes[12..16]);
         // 64:ff9b::/96 (NAT64 well-known prefix).
-        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes[4..12].All(b => b == 0))
+        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b
+            && bytes[4..12].All(b => b == 0))
             return new IPAddress(bytes[12..16]);
         // 2002::/16 (6to4): the IPv4 address follows the prefix.
         if (bytes[0] == 0x20 && bytes[1] == 0x02) return new IPAddress(bytes[2..6]);

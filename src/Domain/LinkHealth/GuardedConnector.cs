@@ -16,7 +16,8 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await resolver.ResolveAsync(host, ct);
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'),
+            out var literal) ? [literal] : await resolver.ResolveAsync(host, ct);
         if (policy.Refusal(addresses) is { } refusal) throw new RefusedAddressException($"refused {host}: {refusal}");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -36,8 +37,10 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
     /// The handler the checker uses: redirects followed by hand (each hop re-checked), no proxy from
     /// the environment, no cookies, no credentials, and every connection through the guard.
     /// </summary>
-    /// <param name="extraTrust">A certificate to trust beyond the system's roots (a private CA, a test server); null for none.</param>
-    public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout, System.Security.Cryptography.X509Certificates.X509Certificate2? extraTrust = null) => new()
+    /// <param name="extraTrust">A certificate to trust beyond the system's roots (a private CA, a test server); null
+    /// for none.</param>
+    public SocketsHttpHandler CreateHandler(TimeSpan connectTimeout,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? extraTrust = null) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,

@@ -26,7 +26,8 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
             return new(url, LinkOutcome.InvalidUrl, null, null, [], false, null, 0, "not an absolute URL", 0);
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            return new(url, LinkOutcome.Skipped, null, null, [], false, null, 0, $"{uri.Scheme}: links are not checked", 0);
+            return new(url, LinkOutcome.Skipped, null, null, [], false, null, 0,
+                $"{uri.Scheme}: links are not checked", 0);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.Deadline);
@@ -51,7 +52,8 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
 
     /// <summary>One attempt along the redirect chain; a delay when the answer is worth retrying.</summary>
     private async Task<(LinkCheckResult Result, TimeSpan? RetryAfter)> FollowAsync(
-        string original, Uri start, int attempt, Func<long> elapsed, CancellationToken token, CancellationToken callerToken)
+        string original, Uri start, int attempt, Func<long> elapsed, CancellationToken token,
+            CancellationToken callerToken)
     {
         var redirects = new List<string>();
         var current = start;
@@ -71,7 +73,8 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
             }
             catch (Exception e) when (Classify(e, callerToken) is { } failure)
             {
-                return (Result(failure, null, current, Describe(e)), IsWorthRetrying(failure, attempt) ? Backoff(attempt) : null);
+                return (Result(failure, null, current, Describe(e)),
+                    IsWorthRetrying(failure, attempt) ? Backoff(attempt) : null);
             }
 
             using (response)
@@ -80,12 +83,14 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
                     if (hop >= options.MaxRedirects)
-                        return (Result(LinkOutcome.Broken, status, current, $"more than {options.MaxRedirects} redirects"), null);
+                        return (Result(LinkOutcome.Broken, status, current,
+                            $"more than {options.MaxRedirects} redirects"), null);
                     var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                     if (redirects.Contains(next.AbsoluteUri) || next == start)
                         return (Result(LinkOutcome.Broken, status, current, "redirect loop"), null);
                     if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
-                        return (Result(LinkOutcome.Refused, status, current, $"redirect to a {next.Scheme}: URL"), null);
+                        return (Result(LinkOutcome.Refused, status, current, $"redirect to a {next.Scheme}: URL"),
+                            null);
                     permanent &= status is 301 or 308;
                     downgraded |= current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp;
                     redirects.Add(next.AbsoluteUri);
@@ -101,12 +106,14 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
                 {
                     try
                     {
-                        result = result with { Page = await PageMetadataReader.ReadAsync(response.Content, options.MaxBodyBytes, token) };
+                        result = result with { Page = await PageMetadataReader.ReadAsync(response.Content,
+                            options.MaxBodyBytes, token) };
                     }
                     catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
                     {
                         // Headers came, the body did not (a page that drips a byte a second).
-                        return (result with { Outcome = LinkOutcome.Timeout, Error = "the page did not arrive before the deadline" }, null);
+                        return (result with { Outcome = LinkOutcome.Timeout,
+                            Error = "the page did not arrive before the deadline" }, null);
                     }
                     catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
                     {
@@ -118,7 +125,8 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
         }
 
         LinkCheckResult Result(LinkOutcome outcome, int? status, Uri at, string? error) =>
-            new(original, outcome, status, at.AbsoluteUri, redirects.ToList(), downgraded, null, elapsed(), error, attempt);
+            new(original, outcome, status, at.AbsoluteUri, redirects.ToList(), downgraded, null, elapsed(), error,
+                attempt);
     }
 
     private static LinkOutcome ClassifyStatus(HttpResponseMessage response) => (int)response.StatusCode switch
@@ -139,14 +147,16 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
     {
         OperationCanceledException when callerToken.IsCancellationRequested => null,
         OperationCanceledException or TimeoutException => LinkOutcome.Timeout,
-        RefusedAddressException or HttpRequestException { InnerException: RefusedAddressException } => LinkOutcome.Refused,
+        RefusedAddressException or HttpRequestException { InnerException: RefusedAddressException } =>
+            LinkOutcome.Refused,
         HttpRequestException { InnerException: AuthenticationException } => LinkOutcome.TlsError,
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => LinkOutcome.TlsError,
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => LinkOutcome.DnsFailure,
         HttpRequestException when Socket(e) is { } socket => FromSocket(socket),
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded } =>
             LinkOutcome.ConnectFailed,
-        // An answer came but made no sense (a broken protocol, a bad header): the server is there, the page is not usable.
+        // An answer came but made no sense (a broken protocol, a bad header): the server is there, the page is not
+        // usable.
         HttpRequestException => LinkOutcome.Broken,
         _ => null,
     };
@@ -183,7 +193,8 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
     {
         var retryAfter = response.Headers.RetryAfter;
         var requested = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : (TimeSpan?)null);
-        if (requested is { } wait) return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.RetryAfterCap ? options.RetryAfterCap : wait;
+        if (requested is { } wait) return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.RetryAfterCap
+            ? options.RetryAfterCap : wait;
         return Backoff(attempt);
     }
 

@@ -19,7 +19,8 @@ public static class LinkCheckingServices
     public const string CheckerClient = "link-checker";
     public const string WebhookClient = "webhook";
 
-    /// <summary>Needs an <see cref="IDbContextFactory{PortalDbContext}"/>, a <see cref="TimeProvider"/> and logging registered.</summary>
+    /// <summary>Needs an <see cref="IDbContextFactory{PortalDbContext}"/>, a <see cref="TimeProvider"/> and logging
+    /// registered.</summary>
     public static IServiceCollection AddLinkChecking(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(LinkHealthOptions.Section);
@@ -29,16 +30,20 @@ public static class LinkCheckingServices
             .PostConfigure<IOptions<LinkHealthOptions>>((checker, health) =>
             {
                 // Site owners who see the checker in their logs can find out who it is.
-                if (health.Value.PublicUrl is { Length: > 0 } site && !checker.UserAgent.Contains('(', StringComparison.Ordinal))
+                if (health.Value.PublicUrl is { Length: > 0 } site && !checker.UserAgent.Contains('(',
+                    StringComparison.Ordinal))
                     checker.UserAgent += $" (+{site})";
             });
-        services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PolitenessOptions>().Bind(section.GetSection("Politeness")).ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
 
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton(sp => new AddressPolicy(Health(sp).ParseAllowedNetworks()));
-        services.AddSingleton(sp => new UrlPolicy(sp.GetRequiredService<AddressPolicy>(), Health(sp).AllowedPorts.ToHashSet()));
+        services.AddSingleton(sp => new UrlPolicy(sp.GetRequiredService<AddressPolicy>(),
+            Health(sp).AllowedPorts.ToHashSet()));
         services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(CheckerClient)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
@@ -72,7 +77,8 @@ public static class LinkCheckingServices
             var health = Health(sp);
             var archive = health.ArchiveBaseUrl.Length == 0
                 ? null
-                : new ArchiveLookup(Client(sp, CheckerClient), new Uri(health.ArchiveBaseUrl), sp.GetRequiredService<TimeProvider>());
+                : new ArchiveLookup(Client(sp, CheckerClient), new Uri(health.ArchiveBaseUrl),
+                    sp.GetRequiredService<TimeProvider>());
             return new RecordedRuns(
                 sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
                 sp.GetRequiredService<PoliteChecker>(),
@@ -91,7 +97,9 @@ public static class LinkCheckingServices
         return services;
     }
 
-    private static LinkHealthOptions Health(IServiceProvider sp) => sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
+    private static LinkHealthOptions Health(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
 
-    private static HttpClient Client(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+    private static HttpClient Client(IServiceProvider sp, string name) =>
+        sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 }

@@ -19,7 +19,8 @@ public sealed class LinkHealthOptions
     /// <summary>URLs per job; a chunk must finish well inside Hangfire's invisibility timeout.</summary>
     [Range(1, 5000)] public int ChunkSize { get; set; } = 300;
     [Range(1, 3650)] public int HistoryDays { get; set; } = 90;
-    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest snapshot. Empty: no suggestions.</summary>
+    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest snapshot. Empty:
+    /// no suggestions.</summary>
     public string ArchiveBaseUrl { get; set; } = "https://web.archive.org/web/";
     /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links.</summary>
     public string? WebhookUrl { get; set; }
@@ -31,11 +32,13 @@ public sealed class LinkHealthOptions
     public int[] AllowedPorts { get; set; } = [];
     /// <summary>A run is inconclusive when more than this share of its hosts could not be reached at all...</summary>
     [Range(0.0, 1.0)] public double OutageHostShare { get; set; } = 0.5;
-    /// <summary>...counted over at least this many hosts (fewer, all unreachable: inconclusive unless a canary answers).</summary>
+    /// <summary>...counted over at least this many hosts (fewer, all unreachable: inconclusive unless a canary
+    /// answers).</summary>
     [Range(1, 100_000)] public int OutageMinHosts { get; set; } = 5;
     /// <summary>Stable URLs the operator trusts: when none of them answers, the run is inconclusive.</summary>
     public string[] Canaries { get; set; } = [];
-    /// <summary>Network-level failures in a row after which a host's other URLs in the run are not dialled (0: never).</summary>
+    /// <summary>Network-level failures in a row after which a host's other URLs in the run are not dialled (0:
+    /// never).</summary>
     [Range(0, 100)] public int HostFailuresBeforeSkip { get; set; } = 2;
     /// <summary>Links the checker leaves alone (recorded as Skipped), besides editors' rules on the report.</summary>
     public ExcludeSetting[] Exclude { get; set; } = [];

@@ -38,7 +38,8 @@ public static class LinkOutcomes
     public static bool IsNetworkLevel(this LinkOutcome outcome) =>
         outcome is LinkOutcome.DnsFailure or LinkOutcome.ConnectFailed or LinkOutcome.Timeout or LinkOutcome.TlsError;
 
-    /// <summary>Decided without a request (not http(s), excluded, refused by the guard): says nothing of the network.</summary>
+    /// <summary>Decided without a request (not http(s), excluded, refused by the guard): says nothing of the
+    /// network.</summary>
     public static bool IsUndialled(this LinkOutcome outcome) =>
         outcome is LinkOutcome.Skipped or LinkOutcome.Refused or LinkOutcome.InvalidUrl;
 }

@@ -52,11 +52,13 @@ public static partial class PageMetadataReader
         using var collected = new MemoryStream();
         while (collected.Length < maxBytes)
         {
-            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes - collected.Length)), ct);
+            var read = await body.ReadAsync(buffer.AsMemory(0,
+                (int)Math.Min(buffer.Length, maxBytes - collected.Length)), ct);
             if (read == 0) break;
             var searchFrom = Math.Max(0, (int)collected.Length - 6);
             collected.Write(buffer, 0, read);
-            if (IndexOfHeadEnd(collected.GetBuffer().AsSpan(searchFrom, (int)collected.Length - searchFrom)) >= 0) break;
+            if (IndexOfHeadEnd(collected.GetBuffer().AsSpan(searchFrom, (int)collected.Length - searchFrom)) >= 0)
+                break;
         }
         return collected.ToArray();
     }
@@ -65,7 +67,8 @@ public static partial class PageMetadataReader
     {
         for (var i = 0; i + 6 <= bytes.Length; i++)
         {
-            if (bytes[i] == '<' && bytes[i + 1] == '/' && (bytes[i + 2] | 0x20) == 'h' && (bytes[i + 3] | 0x20) == 'e' &&
+            if (bytes[i] == '<' && bytes[i + 1] == '/' && (bytes[i + 2] | 0x20) == 'h'
+                && (bytes[i + 3] | 0x20) == 'e' &&
                 (bytes[i + 4] | 0x20) == 'a' && (bytes[i + 5] | 0x20) == 'd') return i;
         }
         return -1;
@@ -73,9 +76,12 @@ public static partial class PageMetadataReader
 
     internal static string Decode(byte[] bytes, string? headerCharset)
     {
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3);
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return new UTF8Encoding(false).GetString(bytes, 3, bytes.Length - 3);
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
         var encoding = Lookup(headerCharset) ?? Lookup(MetaCharset(bytes)) ?? Encoding.GetEncoding(1252);
         return encoding.GetString(bytes);
     }

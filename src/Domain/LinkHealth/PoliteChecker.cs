@@ -20,7 +20,8 @@ public sealed class PoliteChecker(
 
     /// <param name="unreachable">The run's hosts that failed at the network level; null dials every URL.</param>
     public async IAsyncEnumerable<LinkCheckResult> CheckAsync(
-        IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default, UnreachableHosts? unreachable = null)
+        IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default,
+            UnreachableHosts? unreachable = null)
     {
         unreachable ??= new UnreachableHosts(failuresBeforeSkip: 0);
         var distinct = urls.GroupBy(UrlNormalizer.Normalize, StringComparer.Ordinal).Select(g => g.First()).ToList();
@@ -29,7 +30,8 @@ public sealed class PoliteChecker(
         {
             try
             {
-                await Task.WhenAll(distinct.Select(async url => await results.Writer.WriteAsync(await CheckPolitelyAsync(url, unreachable, ct), ct)));
+                await Task.WhenAll(distinct.Select(async url =>
+                    await results.Writer.WriteAsync(await CheckPolitelyAsync(url, unreachable, ct), ct)));
                 results.Writer.Complete();
             }
             catch (Exception e)
@@ -41,13 +43,15 @@ public sealed class PoliteChecker(
         await work;
     }
 
-    private async Task<LinkCheckResult> CheckPolitelyAsync(string url, UnreachableHosts unreachable, CancellationToken ct)
+    private async Task<LinkCheckResult> CheckPolitelyAsync(string url, UnreachableHosts unreachable,
+        CancellationToken ct)
     {
         // The API answers for the repositories it can speak for before github.com itself is knocked on.
         if (gitHub is not null && await gitHub.CheckAsync(url, ct) is { } answered) return answered;
         // A server is a host and port: two ports on one address are two servers.
         var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url), politeness.MinDelayPerHost);
+        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url),
+            politeness.MinDelayPerHost);
         var gate = _hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost));
         // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
         // not hold one of the overall slots that URLs of idle hosts could use.

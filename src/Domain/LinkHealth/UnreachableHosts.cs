@@ -23,7 +23,8 @@ public sealed class UnreachableHosts(int failuresBeforeSkip)
         {
             if (streak.Count < failuresBeforeSkip || streak.Last is not { } last) return null;
             return new LinkCheckResult(url, last.Outcome, null, null, [], false, null, 0,
-                $"not dialled: {streak.Count} attempts in a row could not reach this host ({last.Error})", 0, HostSkipped: true);
+                $"not dialled: {streak.Count} attempts in a row could not reach this host ({last.Error})", 0,
+                    HostSkipped: true);
         }
     }
 

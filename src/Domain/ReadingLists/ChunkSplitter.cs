@@ -13,7 +13,8 @@ internal static partial class ChunkSplitter
     public static List<(int Start, int End)> Split(SourceLines source, int targetChars) =>
         Split(Enumerable.Range(0, source.Count).Select(source.Line), source.Count, targetChars);
 
-    public static List<(int Start, int End)> Split(string[] lines, int targetChars) => Split(lines, lines.Length, targetChars);
+    public static List<(int Start, int End)> Split(string[] lines, int targetChars) =>
+        Split(lines, lines.Length, targetChars);
 
     private static List<(int Start, int End)> Split(IEnumerable<string> lineSequence, int count, int targetChars)
     {
@@ -48,7 +49,8 @@ internal static partial class ChunkSplitter
         var trimmed = line.TrimStart(' ', '\t', '>');
         if (fence.Length > 0)
         {
-            if (trimmed.StartsWith(fence, StringComparison.Ordinal) && trimmed.TrimEnd().Trim(fence[0]).Length == 0) fence = "";
+            if (trimmed.StartsWith(fence, StringComparison.Ordinal)
+                && trimmed.TrimEnd().Trim(fence[0]).Length == 0) fence = "";
             return;
         }
         if (rawHtmlEnd is not null)

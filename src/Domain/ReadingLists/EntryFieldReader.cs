@@ -15,7 +15,8 @@ public static partial class EntryFieldReader
     {
         if (paragraph is null)
         {
-            warnings.Add(new ParseWarning(line, "entry does not start with text (code, HTML or empty bullet); kept as written"));
+            warnings.Add(new ParseWarning(line,
+                "entry does not start with text (code, HTML or empty bullet); kept as written"));
             return EntryFields.Empty;
         }
         var tokens = InlineTokens.Flatten(paragraph.Inline);
@@ -32,7 +33,8 @@ public static partial class EntryFieldReader
         var text = InlineText.Collapse(string.Concat(tokens.OfType<TextToken>().Select(t => t.Text)));
         var isLabel = hasChildren || text.EndsWith(':');
         var title = isLabel ? text.TrimEnd(':').TrimEnd() : text;
-        return new EntryFields(isLabel ? EntryKind.Group : EntryKind.Note, date, NullIfEmpty(title), null, [], null, []);
+        return new EntryFields(isLabel ? EntryKind.Group : EntryKind.Note, date, NullIfEmpty(title), null, [], null,
+            []);
     }
 
     /// <summary>Removes a leading <c>YYYY-MM-DD:</c> from the first text run and returns the date.</summary>
@@ -41,9 +43,11 @@ public static partial class EntryFieldReader
         if (tokens.Count == 0 || tokens[0] is not TextToken first) return null;
         var match = DatePrefix().Match(first.Text);
         if (!match.Success) return null;
-        if (!DateOnly.TryParseExact(match.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(match.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var date))
         {
-            warnings.Add(new ParseWarning(line, $"\"{match.Groups[1].Value}\" looks like a date but is not one; kept as text"));
+            warnings.Add(new ParseWarning(line,
+                $"\"{match.Groups[1].Value}\" looks like a date but is not one; kept as text"));
             return null;
         }
         tokens[0] = new TextToken(first.Text[match.Length..]);

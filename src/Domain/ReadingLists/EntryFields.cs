@@ -4,7 +4,8 @@ public enum EntryKind
 {
     /// <summary>A link to something to read: the usual entry.</summary>
     Link,
-    /// <summary>A person bullet ("[Jon Langemak](url) on [github](url)") whose children are that person's posts.</summary>
+    /// <summary>A person bullet ("[Jon Langemak](url) on [github](url)") whose children are that person's
+    /// posts.</summary>
     Person,
     /// <summary>A plain label ("Container Networking Performance:") that groups its children.</summary>
     Group,

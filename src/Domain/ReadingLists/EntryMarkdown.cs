@@ -5,17 +5,20 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// <summary>Composes a bullet in the list's convention: <c>2017-06-01: [Title](url) by [Author](url)</c>.</summary>
 public static class EntryMarkdown
 {
-    public static string Compose(DateOnly? date, string title, string? url, IReadOnlyList<Author> authors, string? description)
+    public static string Compose(DateOnly? date, string title, string? url, IReadOnlyList<Author> authors,
+        string? description)
     {
         var text = new StringBuilder();
-        if (date is { } d) text.Append(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(": ");
+        if (date is { } d) text.Append(d.ToString("yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture)).Append(": ");
         text.Append(url is null ? EscapeText(title) : Link(title, url));
         for (var i = 0; i < authors.Count; i++)
         {
             text.Append(i == 0 ? " by " : i == authors.Count - 1 ? " and " : ", ");
             var author = authors[i];
             text.Append(author.Url is null ? EscapeText(author.Name) : Link(author.Name, author.Url));
-            foreach (var profile in author.Profiles) text.Append(" (").Append(Link(ProfileLabel(profile), profile)).Append(')');
+            foreach (var profile in author.Profiles) text.Append(" (").Append(Link(ProfileLabel(profile),
+                profile)).Append(')');
         }
         if (!string.IsNullOrWhiteSpace(description)) text.Append(": ").Append(description.Trim());
         return text.ToString();

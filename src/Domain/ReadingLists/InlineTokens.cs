@@ -10,7 +10,8 @@ internal sealed record TextToken(string Text) : InlineToken;
 
 internal sealed record LinkToken(string Url, string Text) : InlineToken;
 
-/// <summary>Flattens a paragraph's inline tree into runs of text and links, the shape the conventions are written in.</summary>
+/// <summary>Flattens a paragraph's inline tree into runs of text and links, the shape the conventions are written
+/// in.</summary>
 internal static class InlineTokens
 {
     public static List<InlineToken> Flatten(ContainerInline? inline)

@@ -46,7 +46,8 @@ internal static partial class LinkEntry
             Description(description), links);
     }
 
-    private static void ReadTail(TokenCursor reader, AuthorList authors, List<EntryLink> links, List<string> description)
+    private static void ReadTail(TokenCursor reader, AuthorList authors, List<EntryLink> links,
+        List<string> description)
     {
         var inAuthors = false;
         while (reader.Next() is { } token)

@@ -4,9 +4,9 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// Markdig refuses input nested beyond its depth limit ("[[[[…", "&gt;&gt;&gt;&gt;…"). Such a line is
 /// still kept, as text: the structure is read from a copy in which that line's nesting characters
 /// are swapped for look-alikes of the same length, so every offset still points at the original,
-/// which is what gets stored and exported.
+/// which is what gets stored and exported. The portal's renderer asks <see cref="IsDepthLimit"/> too.
 /// </summary>
-internal static class NestingGuard
+public static class NestingGuard
 {
     /// <summary>More nesting characters than this on one line is not a reading list's doing.</summary>
     public const int MaxPerLine = 100;
@@ -14,11 +14,12 @@ internal static class NestingGuard
     private const string Nesting = "[]>*_`<(";
     private const string Inert = "⁅⁆›∗‗ʹ‹⁽";
 
+    /// <summary>Whether Markdig refused the text for nesting beyond its depth limit.</summary>
     public static bool IsDepthLimit(Exception e) =>
         e is ArgumentException && e.Message.Contains("too deeply nested", StringComparison.Ordinal);
 
     /// <summary>The text with over-nested lines defused, and the 0-based numbers of those lines.</summary>
-    public static (string Text, List<int> Lines) Defuse(string text, int maxPerLine = MaxPerLine)
+    internal static (string Text, List<int> Lines) Defuse(string text, int maxPerLine = MaxPerLine)
     {
         var chars = text.ToCharArray();
         var lines = new List<int>();

@@ -20,7 +20,8 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
     public SectionNode? Current { get; private set; }
     public int OwnedLines => ownedLines;
 
-    public void Warn(int zeroBasedLine, string message) => Warnings.Add(new ParseWarning(zeroBasedLine + lineOffset + 1, message));
+    public void Warn(int zeroBasedLine, string message) =>
+        Warnings.Add(new ParseWarning(zeroBasedLine + lineOffset + 1, message));
 
     public void StartSection(HeadingBlock heading)
     {

@@ -12,7 +12,8 @@ internal static partial class PersonBullet
     {
         if (date is not null || tokens.Count == 0) return null;
         var start = tokens[0] is TextToken lead && string.IsNullOrWhiteSpace(lead.Text) ? 1 : 0;
-        if (start >= tokens.Count || tokens[start] is not LinkToken person || !PersonName().IsMatch(person.Text)) return null;
+        if (start >= tokens.Count || tokens[start] is not LinkToken person || !PersonName().IsMatch(person.Text))
+            return null;
 
         var rest = tokens.Skip(start + 1).ToList();
         // Only connectors between the name and its profile links: anything else is a sentence about a link.
@@ -22,7 +23,8 @@ internal static partial class PersonBullet
         if (!hasChildren && profiles.Count == 0) return null;
 
         var links = new List<EntryLink> { new(person.Url, person.Text, LinkRole.Primary) };
-        links.AddRange(others.Select(l => new EntryLink(l.Url, l.Text, profiles.Contains(l) ? LinkRole.Author : LinkRole.Related)));
+        links.AddRange(others.Select(l => new EntryLink(l.Url, l.Text,
+            profiles.Contains(l) ? LinkRole.Author : LinkRole.Related)));
         var related = others.Where(l => !profiles.Contains(l)).Select(l => l.Text);
         var author = new Author(person.Text, person.Url, profiles.Select(p => p.Url).ToList());
         return new EntryFields(EntryKind.Person, null, person.Text, person.Url, [author],

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace ContainerNetLib.Domain.ReadingLists;
 
-/// <summary>Link texts that point at a person rather than at something to read: "github", "linkedin", "here", "cilium.io".</summary>
+/// <summary>Link texts that point at a person rather than at something to read: "github", "linkedin", "here",
+/// "cilium.io".</summary>
 internal static partial class Profiles
 {
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)

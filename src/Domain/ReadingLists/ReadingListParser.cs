@@ -30,15 +30,18 @@ public static partial class ReadingListParser
         var chunks = source.Text.Length > chunkChars ? ChunkSplitter.Split(source, chunkChars) : [(0, source.Count)];
         // Reference-style links resolve against definitions anywhere in the file, so with several
         // pieces every piece gets every definition appended after its own lines.
-        var definitions = chunks.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source, chunks) : "";
+        var definitions = chunks.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source,
+            chunks) : "";
 
         var states = new ParseState[chunks.Count];
         try
         {
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i =>
             {
                 var (start, end) = chunks[i];
-                states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start, end) + definitions), end - start, start);
+                states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start,
+                    end) + definitions), end - start, start);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
@@ -73,7 +76,8 @@ public static partial class ReadingListParser
         return state;
     }
 
-    /// <summary>Markdig's tree of the text; over-nested lines are read as plain text (see <see cref="NestingGuard"/>).</summary>
+    /// <summary>Markdig's tree of the text; over-nested lines are read as plain text (see <see
+    /// cref="NestingGuard"/>).</summary>
     private static MarkdownDocument ParseStructure(string text, ParseState state)
     {
         try
@@ -82,7 +86,8 @@ public static partial class ReadingListParser
         }
         catch (Exception e) when (NestingGuard.IsDepthLimit(e))
         {
-            // Nesting spread over several moderate lines needs a lower bar; the last try defuses every nesting character.
+            // Nesting spread over several moderate lines needs a lower bar; the last try defuses every nesting
+            // character.
             foreach (var limit in new[] { NestingGuard.MaxPerLine, 8, 0 })
             {
                 var (defused, lines) = NestingGuard.Defuse(text, limit);

@@ -27,7 +27,8 @@ internal sealed class SourceLines
     public string Line(int index) => Text.Substring(_starts[index], LineLength(index));
 
     public int LineLength(int index) =>
-        (index + 1 < _starts.Length ? _starts[index + 1] - 1 : EndsWithNewline ? Text.Length - 1 : Text.Length) - _starts[index];
+        (index + 1 < _starts.Length ? _starts[index + 1] - 1 : EndsWithNewline ? Text.Length - 1
+            : Text.Length) - _starts[index];
 
     public int LineOf(int offset)
     {

@@ -46,7 +46,8 @@ internal sealed class TokenCursor(List<InlineToken> tokens)
     {
         if (_index >= tokens.Count || tokens[_index] is not TextToken t) return false;
         var text = t.Text;
-        var length = text.StartsWith("'s ", StringComparison.Ordinal) || text.StartsWith("’s ", StringComparison.Ordinal) ? 3 : text.StartsWith('\'') || text.StartsWith('’') ? 1 : 0;
+        var length = text.StartsWith("'s ", StringComparison.Ordinal) || text.StartsWith("’s ",
+            StringComparison.Ordinal) ? 3 : text.StartsWith('\'') || text.StartsWith('’') ? 1 : 0;
         if (length == 0) return false;
         _index++;
         _pendingText = text[length..];

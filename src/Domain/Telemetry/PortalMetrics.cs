@@ -20,7 +20,8 @@ public static class PortalMetrics
         Meter.CreateCounter<long>("cnl.link_check_runs", "{run}", "Finished link-health runs, by verdict");
 
     private static readonly Counter<long> Imports =
-        Meter.CreateCounter<long>("cnl.imports", "{import}", "Imports of a reading list, by result (applied, dry_run, failed)");
+        Meter.CreateCounter<long>("cnl.imports", "{import}",
+            "Imports of a reading list, by result (applied, dry_run, failed)");
 
     private static readonly Counter<long> ImportedEntries =
         Meter.CreateCounter<long>("cnl.import.entries", "{entry}", "Entries an import added, changed or removed");
@@ -30,11 +31,14 @@ public static class PortalMetrics
 
     public static void JobRan(string job, bool succeeded, TimeSpan duration) =>
         JobDurations.Record(duration.TotalSeconds,
-            new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("result", succeeded ? "succeeded" : "failed"));
+            new KeyValuePair<string, object?>("job", job),
+                new KeyValuePair<string, object?>("result", succeeded ? "succeeded" : "failed"));
 
-    public static void LinkChecked(string outcome) => LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public static void LinkChecked(string outcome) =>
+        LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    public static void RunFinished(string verdict) => Runs.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
+    public static void RunFinished(string verdict) =>
+        Runs.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
 
     public static void Imported(string result, int added = 0, int changed = 0, int removed = 0)
     {

@@ -33,7 +33,8 @@ public static class Slug
         return slug.Length == 0 ? fallback : slug.ToString();
     }
 
-    /// <summary>An author's key in /authors/{key} and entries.author_keys; everyone must compute it the same way.</summary>
+    /// <summary>An author's key in /authors/{key} and entries.author_keys; everyone must compute it the same
+    /// way.</summary>
     public static string ForAuthor(string name) => From(name, "author");
 
     /// <summary>The slug, or the first of slug-2, slug-3, ... that is not taken.</summary>

@@ -45,11 +45,13 @@ public static class UrlNormalizer
     public static string? Host(string url) =>
         TryParseWebAddress(url, out var uri) ? uri.IdnHost.ToLowerInvariant() : null;
 
-    /// <summary>A full http:// or https:// address (surrounding spaces allowed): what the list links to and what editors may enter.</summary>
+    /// <summary>A full http:// or https:// address (surrounding spaces allowed): what the list links to and what
+    /// editors may enter.</summary>
     public static bool IsWebAddress(string? text) => TryParseWebAddress(text?.Trim(), out _);
 
     private static bool TryParseWebAddress(string? text, out Uri uri) =>
-        Uri.TryCreate(text, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(text, UriKind.Absolute,
+            out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string Query(string query)
     {

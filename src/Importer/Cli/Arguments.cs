@@ -30,7 +30,8 @@ public sealed class Arguments
         _used.Add(name);
         var index = _rest.IndexOf(name);
         if (index < 0) return null;
-        if (index + 1 >= _rest.Count || _rest[index + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{name} needs a value");
+        if (index + 1 >= _rest.Count || _rest[index + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new UsageException($"{name} needs a value");
         _used.Add(_rest[index + 1]);
         return _rest[index + 1];
     }
@@ -43,7 +44,8 @@ public sealed class Arguments
         for (var i = 0; i < _rest.Count; i++)
         {
             if (_rest[i] != name) continue;
-            if (i + 1 >= _rest.Count || _rest[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{name} needs a value");
+            if (i + 1 >= _rest.Count || _rest[i + 1].StartsWith("--", StringComparison.Ordinal))
+                throw new UsageException($"{name} needs a value");
             _used.Add(_rest[i + 1]);
             values.Add(_rest[i + 1]);
         }

@@ -9,7 +9,8 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, string? Co
     /// <summary>Standard input (passwords with --password-stdin); tests give their own.</summary>
     public TextReader In { get; init; } = Console.In;
 
-    /// <summary>Settings such as LinkHealth:*, from environment variables (LinkHealth__Canaries__0); tests give their own.</summary>
+    /// <summary>Settings such as LinkHealth:*, from environment variables (LinkHealth__Canaries__0); tests give their
+    /// own.</summary>
     public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     /// <summary>Progress is shown only when stderr is the process's own terminal.</summary>

@@ -25,7 +25,8 @@ public static class CommandRunner
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
-        RunAsync(args, new CommandContext(stdout, stderr, Environment.GetEnvironmentVariable("ConnectionStrings__Portal")));
+        RunAsync(args, new CommandContext(stdout, stderr,
+            Environment.GetEnvironmentVariable("ConnectionStrings__Portal")));
 
     public static async Task<int> RunAsync(string[] args, CommandContext context)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Importer.Cli;
@@ -30,36 +31,44 @@ internal sealed class CheckLinksCommand : ICommand
             PerHost = Number(arguments, "--per-host", 1, 16) ?? new PolitenessOptions().PerHost,
             Overall = Number(arguments, "--overall", 1, 512) ?? new PolitenessOptions().Overall,
         };
-        if (Number(arguments, "--min-delay-ms", 0, 60_000) is { } delay) politeness.MinDelayPerHost = TimeSpan.FromMilliseconds(delay);
+        if (Number(arguments, "--min-delay-ms", 0,
+            60_000) is { } delay) politeness.MinDelayPerHost = TimeSpan.FromMilliseconds(delay);
         var allowPrivate = arguments.Flag("--allow-private");
         var json = arguments.Flag("--json");
-        if (arguments.Positional() is [var extra, ..]) throw new UsageException($"check-links takes no '{extra}'; give URLs with --url");
+        if (arguments.Positional() is [var extra, ..])
+            throw new UsageException($"check-links takes no '{extra}'; give URLs with --url");
         if (urlsFile is not null) urls.AddRange(await UrlsFromFileAsync(urlsFile, ct));
-        if (urls.Count > 0 && section is not null) throw new UsageException("give either --url (or --urls-file) or --section, not both");
+        if (urls.Count > 0 && section is not null)
+            throw new UsageException("give either --url (or --urls-file) or --section, not both");
         if (urls.Count == 0 && urlsFile is null) urls = await StoredUrlsAsync(context, section, ct);
 
         var addresses = new AddressPolicy(allowPrivate ? PrivateRanges : []);
         var options = new LinkCheckOptions();
-        using var http = new HttpClient(new GuardedConnector(addresses, new DnsHostResolver()).CreateHandler(options.ConnectTimeout))
+        using var http = new HttpClient(new GuardedConnector(addresses,
+            new DnsHostResolver()).CreateHandler(options.ConnectTimeout))
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         var urlPolicy = new UrlPolicy(addresses, allowPrivate ? AnyPort : null);
-        var politely = new PoliteChecker(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness, TimeProvider.System);
+        var politely = new PoliteChecker(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness,
+            TimeProvider.System);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
-        await foreach (var result in politely.CheckAsync(urls, ct, new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
+        await foreach (var result in politely.CheckAsync(urls, ct,
+            new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
             results[UrlNormalizer.Normalize(result.Url)] = result;
         var seconds = clock.Elapsed.TotalSeconds;
 
-        // One line per URL as given, in the order given: two spellings of one URL were checked once and share its result.
+        // One line per URL as given, in the order given: two spellings of one URL were checked once and share its
+        // result.
         foreach (var url in urls)
         {
             var normalized = UrlNormalizer.Normalize(url);
             var result = results[normalized] with { Url = url };
             await context.Out.WriteLineAsync(json ? JsonLine(result, normalized) : TextLine(result, normalized));
         }
-        var outcomes = results.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {OutcomeText.Of(g.Key)}");
+        var outcomes = results.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g =>
+            $"{g.Count()} {OutcomeText.Of(g.Key)}");
         await context.Error.WriteLineAsync(
             $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s " +
             $"({(seconds > 0 ? results.Count / seconds : 0):0} per second): {string.Join(", ", outcomes)}");
@@ -69,7 +78,8 @@ internal sealed class CheckLinksCommand : ICommand
     private static int? Number(Arguments arguments, string name, int min, int max)
     {
         if (arguments.Option(name) is not { } text) return null;
-        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) && value >= min && value <= max
             ? value
             : throw new UsageException($"{name} takes a whole number from {min} to {max}, not '{text}'");
     }
@@ -83,14 +93,16 @@ internal sealed class CheckLinksCommand : ICommand
 
     private static readonly IReadOnlySet<int> AnyPort = Enumerable.Range(1, 65535).ToHashSet();
 
-    private static async Task<List<string>> StoredUrlsAsync(CommandContext context, string? section, CancellationToken ct)
+    private static async Task<List<string>> StoredUrlsAsync(CommandContext context, string? section,
+        CancellationToken ct)
     {
         await using var db = context.OpenDatabase();
         var links = db.Links.AsNoTracking();
         if (section is not null)
         {
-            if (!await db.Sections.AnyAsync(s => s.Slug == section, ct)) throw new UsageException($"no section '{section}'");
-            links = links.Where(l => l.Entry.Section.Slug == section || l.Entry.Section.Parent!.Slug == section);
+            var inScope = (await SectionHierarchy.LoadAsync(db.Sections, ct)).AndBelow(section)
+                ?? throw new UsageException($"no section '{section}'");
+            links = links.Where(l => inScope.Contains(l.Entry.SectionId));
         }
         return await links.Select(l => l.Url).Distinct().OrderBy(u => u).ToListAsync(ct);
     }
@@ -113,7 +125,8 @@ internal sealed class CheckLinksCommand : ICommand
     }, Json);
 
     private static string TextLine(LinkCheckResult r, string normalized) =>
-        $"{r.Outcome,-13} {(r.Status?.ToString() ?? "-"),3}  {r.Url}" + (normalized != r.Url ? $"  [{normalized}]" : "") +
+        $"{r.Outcome,-13} {(r.Status?.ToString() ?? "-"),3}  {r.Url}" + (normalized != r.Url ? $"  [{normalized}]"
+            : "") +
         (r.Outcome == LinkOutcome.Redirected ? $"  -> {r.FinalUrl}" : "") +
         (r.Page?.Title is { } title ? $"  \"{title}\"" : "") +
         (r.Error is { } error ? $"  ({error})" : "");

@@ -9,7 +9,8 @@ internal sealed class ExportCommand : ICommand
     public async Task<int> RunAsync(Arguments arguments, CommandContext console, CancellationToken ct)
     {
         var outFile = arguments.Option("--out");
-        if (arguments.Positional() is [var extra, ..]) throw new UsageException($"export takes no file argument ('{extra}'); use --out FILE");
+        if (arguments.Positional() is [var extra, ..])
+            throw new UsageException($"export takes no file argument ('{extra}'); use --out FILE");
         await using var db = console.OpenDatabase();
         var markdown = await ListExporter.ExportMarkdownAsync(db, ct);
         if (outFile is null)

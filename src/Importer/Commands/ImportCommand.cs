@@ -39,7 +39,8 @@ internal sealed class ImportCommand : ICommand
     }
 
     /// <summary>A spinner on a terminal; nothing when output is redirected, so scripts and --json stay clean.</summary>
-    private static async Task<ImportSummary> WithProgress(CommandContext console, Func<IProgress<string>, Task<ImportSummary>> work)
+    private static async Task<ImportSummary> WithProgress(CommandContext console,
+        Func<IProgress<string>, Task<ImportSummary>> work)
     {
         if (!console.Interactive) return await work(new Progress<string>(_ => { }));
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });

@@ -64,7 +64,8 @@ internal sealed class LinkRunCommand : ICommand
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>Bad settings stop the command before anything is dialled, one line each, as the portal's start-up does.</summary>
+    /// <summary>Bad settings stop the command before anything is dialled, one line each, as the portal's start-up
+    /// does.</summary>
     private static void ValidateSettings(IServiceProvider services)
     {
         try

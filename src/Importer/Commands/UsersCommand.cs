@@ -21,7 +21,8 @@ internal sealed class UsersCommand : ICommand
         var role = arguments.Option("--role");
         var passwordStdin = arguments.Flag("--password-stdin");
         var positional = arguments.Positional();
-        if (positional is not [var action, .. var rest]) throw new UsageException("users needs add, list, remove or reset-password");
+        if (positional is not [var action, .. var rest])
+            throw new UsageException("users needs add, list, remove or reset-password");
         if (role is not null && action != "add") throw new UsageException("--role is for users add");
 
         context.OpenDatabase().Dispose(); // the connection-string check, with its clear message
@@ -44,7 +45,8 @@ internal sealed class UsersCommand : ICommand
                 var canonical = Roles.Find(role ?? throw new UsageException("users add needs --role Admin or --role Editor"))
                     ?? throw new UsageException($"there is no role '{role}'; use Admin or Editor");
                 var password = await PasswordAsync(context, passwordStdin);
-                if (await users.FindByEmailAsync(email) is not null) throw new InvalidInputException($"a user {email} already exists");
+                if (await users.FindByEmailAsync(email) is not null)
+                    throw new InvalidInputException($"a user {email} already exists");
                 await EnsureRolesAsync(roles);
                 var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
                 Check(await users.CreateAsync(user, password), email);
@@ -54,14 +56,16 @@ internal sealed class UsersCommand : ICommand
             }
             case ("remove", [var email]):
             {
-                var user = await users.FindByEmailAsync(email) ?? throw new InvalidInputException($"there is no user {email}");
+                var user = await users.FindByEmailAsync(email)
+                    ?? throw new InvalidInputException($"there is no user {email}");
                 Check(await users.DeleteAsync(user), email);
                 await context.Error.WriteLineAsync($"Removed {email}.");
                 return 0;
             }
             case ("reset-password", [var email]):
             {
-                var user = await users.FindByEmailAsync(email) ?? throw new InvalidInputException($"there is no user {email}");
+                var user = await users.FindByEmailAsync(email)
+                    ?? throw new InvalidInputException($"there is no user {email}");
                 var password = await PasswordAsync(context, passwordStdin);
                 Check(await users.RemovePasswordAsync(user), email);
                 Check(await users.AddPasswordAsync(user, password), email);
@@ -79,7 +83,8 @@ internal sealed class UsersCommand : ICommand
     {
         if (!passwordStdin) throw new UsageException("give the password on standard input with --password-stdin");
         var password = (await context.In.ReadLineAsync())?.TrimEnd('\r');
-        return string.IsNullOrEmpty(password) ? throw new InvalidInputException("no password on standard input") : password;
+        return string.IsNullOrEmpty(password) ? throw new InvalidInputException("no password on standard input")
+            : password;
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -22,7 +22,8 @@ public static class DatabaseSetup
             .ValidateOnStart();
         // Interactive editor components need a short-lived context per operation; pages share the factory.
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
-            PortalDatabase.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            PortalDatabase.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>()
+                .Value.ConnectionString));
         // Readers' queries retry transient failures (a restart of the server); editors' saves do not.
         builder.Services.AddSingleton<ReaderDatabase>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -15,7 +15,8 @@ public sealed class MetricsOptions : IValidatableObject
     /// <summary>Client networks allowed to scrape /metrics; loopback and the private ranges by default.</summary>
     public List<string> AllowedNetworks { get; set; } = [.. Domain.LinkHealth.AddressPolicy.InsideNetworks];
 
-    /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the default, none.</summary>
+    /// <summary>Worker role only (it serves no pages): a port on which it answers /metrics and /healthz; 0, the
+    /// default, none.</summary>
     [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]
     public int WorkerPort { get; set; }
 
@@ -41,21 +42,26 @@ public static class Metrics
 {
     public const string Path = "/metrics";
 
-    /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus format.</summary>
+    /// <summary>Request durations (ASP.NET Core's own meters), link checks, job durations and imports, in Prometheus
+    /// format.</summary>
     public static IHostApplicationBuilder AddPortalMetrics(this IHostApplicationBuilder builder, bool export = true)
     {
         builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+            metrics.AddMeter(PortalMetrics.MeterName, "Microsoft.AspNetCore.Hosting",
+                "Microsoft.AspNetCore.Server.Kestrel");
             if (export) metrics.AddPrometheusExporter();
         });
         return builder;
     }
 
-    /// <summary>/metrics for scrapers on the allowed networks; 404 (as if absent) for anyone else.</summary>
-    public static WebApplication MapPortalMetrics(this WebApplication app)
+    /// <summary>
+    /// Middleware: /metrics answers only scrapers on the allowed networks, 404 (as if absent) anyone else.
+    /// Placed early, before anything that would work for a request it is going to refuse.
+    /// </summary>
+    public static WebApplication UseMetricsAllowList(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use((context, next) =>
         {
@@ -64,6 +70,12 @@ public static class Metrics
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }));
+        return app;
+    }
+
+    /// <summary>The Prometheus endpoint at /metrics, behind <see cref="UseMetricsAllowList"/>.</summary>
+    public static WebApplication MapPortalMetrics(this WebApplication app)
+    {
         app.MapPrometheusScrapingEndpoint(Path);
         return app;
     }

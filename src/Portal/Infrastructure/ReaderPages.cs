@@ -13,7 +13,8 @@ public static class ReaderPages
             // A pasted batch of bullets travels in one message: SignalR's 32 KB default would drop the circuit.
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, RequestAntiforgeryStateProvider>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider,
+            RequestAntiforgeryStateProvider>();
         builder.Services.AddSingleton<SafeMarkdown>();
         builder.Services.AddSingleton<ReferenceDefinitions>();
         builder.Services.AddSingleton<SectionDirectory>();

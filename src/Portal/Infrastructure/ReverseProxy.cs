@@ -11,10 +11,12 @@ public sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "ReverseProxy";
 
-    /// <summary>Networks (CIDR) of proxies whose X-Forwarded-For/-Proto/-Host are believed; loopback always is.</summary>
+    /// <summary>Networks (CIDR) of proxies whose X-Forwarded-For/-Proto/-Host are believed; loopback always
+    /// is.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
-    /// <summary>The public HTTPS port plain-HTTP requests are redirected to; none (the default) redirects nothing.</summary>
+    /// <summary>The public HTTPS port plain-HTTP requests are redirected to; none (the default) redirects
+    /// nothing.</summary>
     [Range(1, 65535, ErrorMessage = "ReverseProxy:HttpsPort must be a port number (1-65535)")]
     public int? HttpsPort { get; set; }
 
@@ -27,15 +29,18 @@ public static class ReverseProxy
 {
     public static WebApplicationBuilder AddReverseProxySupport(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ReverseProxyOptions>().Bind(builder.Configuration.GetSection(ReverseProxyOptions.Section))
+        builder.Services.AddOptions<ReverseProxyOptions>()
+            .Bind(builder.Configuration.GetSection(ReverseProxyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded,
+            proxy) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             foreach (var network in proxy.Value.KnownNetworks)
                 if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
         });
-        builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<ReverseProxyOptions>>((https, proxy) => https.HttpsPort = proxy.Value.HttpsPort);
+        builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<ReverseProxyOptions>>((https,
+            proxy) => https.HttpsPort = proxy.Value.HttpsPort);
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
@@ -52,7 +57,8 @@ public static class ReverseProxy
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
         if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.HttpsPort is null) return app;
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics"),
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz")
+            && !context.Request.Path.StartsWithSegments("/metrics"),
             branch => branch.UseHttpsRedirection());
         return app;
     }

@@ -20,7 +20,8 @@ public static class SharedKeys
     {
         builder.Services.AddDataProtection().SetApplicationName("ContainerNetLib");
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IDbContextFactory<PortalDbContext>>((options, databases) => options.XmlRepository = new PostgresXmlRepository(databases));
+            .Configure<IDbContextFactory<PortalDbContext>>((options,
+                databases) => options.XmlRepository = new PostgresXmlRepository(databases));
         return builder;
     }
 
@@ -29,13 +30,15 @@ public static class SharedKeys
         public IReadOnlyCollection<XElement> GetAllElements()
         {
             using var db = databases.CreateDbContext();
-            return db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).AsEnumerable().Select(XElement.Parse).ToList();
+            return db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k =>
+                k.Xml).AsEnumerable().Select(XElement.Parse).ToList();
         }
 
         public void StoreElement(XElement element, string friendlyName)
         {
             using var db = databases.CreateDbContext();
-            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName,
+                Xml = element.ToString(SaveOptions.DisableFormatting) });
             db.SaveChanges();
         }
     }

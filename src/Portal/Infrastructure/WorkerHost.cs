@@ -33,6 +33,7 @@ public static class WorkerHost
         web.AddPortalHealthChecks();
         var app = web.Build();
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        app.UseMetricsAllowList();
         app.MapPortalMetrics();
         app.MapHealthEndpoints();
         await app.RunAsync();

@@ -11,6 +11,8 @@ namespace ContainerNetLib.Domain.Tests.LinkHealth;
 /// </summary>
 public class GuardedConnectorTests
 {
+    private static readonly AddressPolicy NoneAllowed = new([]);
+
     private static readonly IPAddress[] Loopback = [IPAddress.Loopback];
 
     private static HttpClient Client(AddressPolicy policy, IHostResolver resolver) =>
@@ -20,7 +22,7 @@ public class GuardedConnectorTests
     public async Task Loopback_is_refused_before_any_connection_when_not_allow_listed()
     {
         await using var server = FixtureServer.Always(FixtureServer.Response(200, "OK", body: "ok"));
-        using var client = Client(AddressPolicy.Default, new MapResolver([]));
+        using var client = Client(NoneAllowed, new MapResolver([]));
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync($"http://127.0.0.1:{server.Port}/"));
         Assert.Contains("loopback", error.Message + error.InnerException?.Message);
         Assert.Equal(0, server.Connections);
@@ -30,7 +32,7 @@ public class GuardedConnectorTests
     public async Task A_name_that_resolves_to_the_metadata_address_is_refused_without_dialling()
     {
         var resolver = new MapResolver(new() { ["metadata.test"] = [IPAddress.Parse("169.254.169.254")] });
-        using var client = Client(AddressPolicy.Default, resolver);
+        using var client = Client(NoneAllowed, resolver);
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync("http://metadata.test/latest/meta-data/"));
         Assert.Contains("169.254.169.254", error.Message + error.InnerException?.Message);
         Assert.Equal(["metadata.test"], resolver.Asked);
@@ -40,7 +42,7 @@ public class GuardedConnectorTests
     public async Task A_name_with_one_public_and_one_private_address_is_refused()
     {
         var resolver = new MapResolver(new() { ["mixed.test"] = [IPAddress.Parse("93.184.216.34"), IPAddress.Parse("10.0.0.7")] });
-        using var client = Client(AddressPolicy.Default, resolver);
+        using var client = Client(NoneAllowed, resolver);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync("http://mixed.test/"));
     }
 

@@ -83,7 +83,7 @@ public class RunPlanningTests
     [InlineData("entry:42", "entry:42")]
     public void Scopes_parse_and_print_the_same(string text, string expected)
     {
-        Assert.Equal(expected, CheckScope.Parse(text).ToString());
+        Assert.Equal(expected, CheckScope.TryParse(text)!.ToString());
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public class RunPlanningTests
     public void Scopes_read_as_words(string text, string description)
     {
         // Otherwise: editors read "entry:42" in the report and have to work out which entry that is.
-        Assert.Equal(description, CheckScope.Parse(text).Description);
+        Assert.Equal(description, CheckScope.TryParse(text)!.Description);
     }
 
     [Theory]
@@ -101,9 +101,9 @@ public class RunPlanningTests
     [InlineData("section:")]
     [InlineData("entry:x")]
     [InlineData("everything")]
-    public void Unknown_scopes_are_refused_with_a_message(string text)
+    public void Unknown_scopes_are_refused(string text)
     {
-        var e = Assert.Throws<FormatException>(() => CheckScope.Parse(text));
-        Assert.Contains("list, section:SLUG or entry:ID", e.Message);
+        // Otherwise: a tampered form field starts a run over something that does not exist.
+        Assert.Null(CheckScope.TryParse(text));
     }
 }

@@ -4,7 +4,7 @@ namespace ContainerNetLib.Domain.Tests.LinkHealth;
 
 public class UrlPolicyTests
 {
-    private static readonly UrlPolicy Policy = new(AddressPolicy.Default);
+    private static readonly UrlPolicy Policy = new(new AddressPolicy([]));
 
     [Theory]
     [InlineData("http://2130706433/")]
@@ -39,7 +39,7 @@ public class UrlPolicyTests
     [Fact]
     public void Configured_ports_are_allowed()
     {
-        var policy = new UrlPolicy(AddressPolicy.Default, new HashSet<int> { 8443 });
+        var policy = new UrlPolicy(new AddressPolicy([]), new HashSet<int> { 8443 });
         Assert.Null(policy.Refusal("https://example.org:8443/"));
     }
 }

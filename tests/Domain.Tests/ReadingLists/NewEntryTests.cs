@@ -17,21 +17,4 @@ public class NewEntryTests
         Assert.Equal(["Jane Doe", "Ann Lee"], f.Authors.Select(a => a.Name));
         Assert.Equal("how maps work", f.Description);
     }
-
-    [Fact]
-    public void A_new_entry_takes_the_style_of_its_section()
-    {
-        // Otherwise: a list written with "-" bullets and 4-space nesting gets "*" bullets mixed in.
-        var document = ReadingListParser.Parse("# S\n\n- [a](https://a.example/)\n\n- [b](https://b.example/)\n    - [c](https://c.example/)\n").Document;
-        var section = document.Sections[0];
-        var top = new EntryNode { Markdown = "[d](https://d.example/)" };
-        section.Entries.Add(top);
-        EntryStyle.Apply(top, section, null);
-        var child = new EntryNode { Markdown = "[e](https://e.example/)" };
-        section.Entries[0].Children.Add(child);
-        EntryStyle.Apply(child, section, section.Entries[0]);
-
-        Assert.Equal("# S\n\n- [a](https://a.example/)\n  - [e](https://e.example/)\n\n- [b](https://b.example/)\n    - [c](https://c.example/)\n\n- [d](https://d.example/)\n",
-            ReadingListWriter.Write(document));
-    }
 }

@@ -46,14 +46,4 @@ public class SeedTests
         // Every bullet of the seed follows a known convention; a warning here means one was misread.
         Assert.Empty(ReadingListParser.Parse(Seed).Warnings);
     }
-
-    [Fact]
-    public void Section_tree_follows_heading_levels()
-    {
-        var document = ReadingListParser.Parse(Seed).Document;
-        Assert.Equal(["Docker and Kubernetes", "General underlying Linux features"], document.Sections.Select(s => s.Title));
-        Assert.Equal(
-            ["Overview", "vxlan, veth, bridges, namespaces, L2, L3, etc.", "Simulation and Testing", "Network Debugging", "Linux Network Programming"],
-            document.Sections[1].Children.Select(s => s.Title));
-    }
 }

@@ -58,15 +58,8 @@ public class EditingTests(TestDatabase server)
         return await ListExporter.ExportMarkdownAsync(db);
     }
 
-    private static async Task EventuallyAsync(HttpClient client, string path, Func<string, bool> shows, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!shows(await client.GetStringAsync(path)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{path} never showed {what}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task EventuallyAsync(HttpClient client, string path, Func<string, bool> shows, string what) =>
+        Eventually.TrueAsync(async () => shows(await client.GetStringAsync(path)), $"{path} never showed {what}");
 
     [Fact]
     public async Task An_added_entry_follows_the_lists_convention_and_shows_on_the_cached_section_page_and_in_the_export()

@@ -201,13 +201,13 @@ public class ExclusionTests(TestDatabase database)
         await using var app = await site.StartPortalAsync(database);
         await app.RunNowAsync();
         await app.RunNowAsync();
-        Assert.True(await app.SectionShowsAsync(badge: true), "the dead link shows no badge before any rule");
+        await app.SectionShowsAsync(badge: true, "the dead link shows no badge before any rule");
         var editor = await app.SignedInAsync(Roles.Editor);
 
         const string reason = "publisher took it down, kept for the record";
         await AddRuleAsync(editor, "url", site.Url("/gone"), reason, "2099-01-31");
 
-        Assert.True(await app.SectionShowsAsync(badge: false), "the excluded link still shows a broken badge");
+        await app.SectionShowsAsync(badge: false, "the excluded link still shows a broken badge");
         var report = Html.Parse(await editor.GetStringAsync("/link-health"));
         Assert.DoesNotContain(site.Url("/gone"), report.QuerySelector("#broken")!.TextContent);
         using (var json = JsonDocument.Parse(await editor.GetStringAsync("/link-health/report.json")))
@@ -218,7 +218,7 @@ public class ExclusionTests(TestDatabase database)
         var removed = await RemoveRuleAsync(editor, id);
 
         Assert.StartsWith("/link-health?message=Rule removed", Location(removed));
-        Assert.True(await app.SectionShowsAsync(badge: true), "the link checked again shows no broken badge");
+        await app.SectionShowsAsync(badge: true, "the link checked again shows no broken badge");
         Assert.Empty(await app.QueryAsync(db => db.LinkExclusions.ToListAsync()));
         var changes = await app.QueryAsync(db => db.ContentChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
         Assert.Equal(["exclusion added", "exclusion removed"], changes.Select(c => c.Action));

@@ -28,12 +28,7 @@ public class JobServerTests(TestDatabase database)
 
         var storage = app.Services.GetRequiredService<JobStorage>();
         // The job server registers the schedule once the database answers, just after the host starts.
-        var waited = Stopwatch.StartNew();
-        while (!HasBothJobs(storage))
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the recurring jobs were never registered");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(() => HasBothJobs(storage), "the recurring jobs were never registered", TimeSpan.FromSeconds(30));
         using (var connection = storage.GetConnection())
         {
             var nightly = Assert.Single(connection.GetRecurringJobs(), j => j.Id == LinkCheckJobs.NightlyJobId);
@@ -46,12 +41,8 @@ public class JobServerTests(TestDatabase database)
 
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(LinkCheckJobs.NightlyJobId);
 
-        var clock = Stopwatch.StartNew();
-        while (await app.QueryAsync(db => db.CheckRuns.CountAsync(r => r.FinishedAt != null)) == 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the triggered nightly run did not finish through Hangfire within a minute");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(() => app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.FinishedAt != null)),
+            "the triggered nightly run did not finish through Hangfire within a minute", TimeSpan.FromSeconds(60), everyMs: 200);
         var run = await app.QueryAsync(db => db.CheckRuns.SingleAsync());
         Assert.Equal(CheckTriggerName.Nightly, run.Trigger.ToString());
         Assert.Equal(run.UrlCount, await app.QueryAsync(db => db.CheckResults.CountAsync()));

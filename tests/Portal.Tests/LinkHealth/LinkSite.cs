@@ -89,7 +89,7 @@ public static class Runs
     {
         await using var services = app.Services.CreateAsyncScope();
         var jobs = services.ServiceProvider.GetRequiredService<LinkCheckJobs>();
-        var run = await jobs.StartAsync(CheckScope.Parse(scope), trigger, requestedBy: null, CancellationToken.None);
+        var run = await jobs.StartAsync(CheckScope.TryParse(scope)!, trigger, requestedBy: null, CancellationToken.None);
         Assert.NotNull(run);
         for (var chunk = 0; chunk < run.ChunkCount; chunk++) await jobs.CheckChunkAsync(run.Id, chunk, CancellationToken.None);
         return run;
@@ -103,19 +103,12 @@ public static class Runs
 
     /// <summary>
     /// Waits until Section A shows (or stops showing) a broken badge: cached reader pages are dropped when
-    /// PostgreSQL's notification arrives, moments after a change, not at once. False after ten seconds.
+    /// PostgreSQL's notification arrives, moments after a change, not at once. Fails with
+    /// <paramref name="failure"/> after ten seconds.
     /// </summary>
-    public static async Task<bool> SectionShowsAsync(this PortalApp app, bool badge)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await app.Client().GetStringAsync("/sections/section-a"))
-               .Contains("link-badge-broken", StringComparison.Ordinal) != badge)
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(50);
-        }
-        return true;
-    }
+    public static Task SectionShowsAsync(this PortalApp app, bool badge, string failure) =>
+        Eventually.TrueAsync(async () => (await app.Client().GetStringAsync("/sections/section-a"))
+            .Contains("link-badge-broken", StringComparison.Ordinal) == badge, failure, everyMs: 50);
 
     public static Task<LinkState> StateAsync(this PortalApp app, string url) =>
         app.QueryAsync(db => db.LinkStates.AsNoTracking().SingleAsync(s => s.Url == url));

@@ -36,10 +36,8 @@ public class NightlyRunTests(TestDatabase database)
         Assert.Equal(1, await app.QueryAsync(db => db.CheckRuns.Where(r => r.Id == second.Id).Select(r => r.NewlyBroken).SingleAsync()));
 
         // The finished run drops cached pages when PostgreSQL's notification arrives: moments, not at once.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await reader.GetStringAsync("/sections/section-a")).Contains("link-badge", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        var page = Html.Parse(await reader.GetStringAsync("/sections/section-a"));
+        var page = Html.Parse(await Eventually.ReadAsync(() => reader.GetStringAsync("/sections/section-a"),
+            html => html.Contains("link-badge", StringComparison.Ordinal), "section A never showed a link badge"));
         var badges = page.QuerySelectorAll(".link-badge").Select(b => (b.Closest("li")!.GetAttribute("data-entry-id"), b.TextContent)).ToList();
         Assert.Equal(2, badges.Count); // the dead page, and the one that moved
         Assert.Contains(page.QuerySelectorAll("li.entry"), li => li.TextContent.Contains("Gone page") && li.QuerySelector(".link-badge-broken") is not null);
@@ -94,7 +92,9 @@ public class NightlyRunTests(TestDatabase database)
         // The process "dies" while /gone hangs: the chunk is cancelled after the other URLs finished.
         using var crash = new CancellationTokenSource();
         var attempt = jobs.CheckChunkAsync(run.Id, 0, crash.Token);
-        while (await app.QueryAsync(db => db.CheckResults.CountAsync(r => r.RunId == run.Id)) < run.UrlCount - 1) await Task.Delay(50);
+        await Eventually.TrueAsync(
+            async () => await app.QueryAsync(db => db.CheckResults.CountAsync(r => r.RunId == run.Id)) >= run.UrlCount - 1,
+            "the URLs other than /gone were never all checked", everyMs: 50);
         await crash.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt);
         Assert.Null(await app.QueryAsync(db => db.CheckRuns.Where(r => r.Id == run.Id).Select(r => r.FinishedAt).SingleAsync()));

@@ -124,10 +124,10 @@ public class ReportTests(TestDatabase database)
         Assert.DoesNotContain(site.Url("/gone"), report.QuerySelector("#broken")!.TextContent);
         Assert.Contains("opens in a browser, bot wall", report.QuerySelector("#accepted")!.TextContent);
         // Cached reader pages are dropped when PostgreSQL's notification arrives: moments, not at once.
-        Assert.True(await app.SectionShowsAsync(badge: false), "the accepted link still shows a broken badge");
+        await app.SectionShowsAsync(badge: false, "the accepted link still shows a broken badge");
 
         await editor.PostFormAsync("/link-health", "/link-health/unaccept", new() { ["url"] = url });
-        Assert.True(await app.SectionShowsAsync(badge: true), "the link no longer accepted shows no broken badge");
+        await app.SectionShowsAsync(badge: true, "the link no longer accepted shows no broken badge");
     }
 
     [Fact]

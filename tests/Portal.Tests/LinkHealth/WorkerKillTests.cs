@@ -84,15 +84,8 @@ public class WorkerKillTests(TestDatabase database)
 
     private static Task<int> Results(PortalApp app, long runId) => app.QueryAsync(db => db.CheckResults.CountAsync(r => r.RunId == runId));
 
-    private static async Task UntilAsync(Func<Task<bool>> done, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), failure);
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> done, string failure) =>
+        Eventually.TrueAsync(done, failure, TimeSpan.FromSeconds(90));
 
     /// <summary>The portal's own build, started as a worker process against the test's database.</summary>
     private static Process Worker(string connectionString, Dictionary<string, string?> settings)

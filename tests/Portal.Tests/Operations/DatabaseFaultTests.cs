@@ -40,14 +40,8 @@ public class DatabaseFaultTests(TestDatabase database)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entries/1")).StatusCode);
     }
 
-    private static async Task ReadyAsync(HttpClient client, HttpStatusCode expected, string when)
-    {
-        var clock = Stopwatch.StartNew();
-        HttpStatusCode status;
-        while ((status = (await client.GetAsync("/healthz/ready")).StatusCode) != expected)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"/healthz/ready answered {(int)status}, not {(int)expected}, for a minute {when}");
-            await Task.Delay(250);
-        }
-    }
+    private static Task ReadyAsync(HttpClient client, HttpStatusCode expected, string when) =>
+        Eventually.ReadAsync(async () => (await client.GetAsync("/healthz/ready")).StatusCode, status => status == expected,
+            status => $"/healthz/ready answered {(int)status}, not {(int)expected}, for a minute {when}",
+            TimeSpan.FromSeconds(60), everyMs: 250);
 }

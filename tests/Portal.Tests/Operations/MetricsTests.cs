@@ -26,18 +26,15 @@ public class MetricsTests(TestDatabase database)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<LinkCheckJobs>().StartAsync(CheckScope.List, CheckTrigger.Manual, "metrics test", CancellationToken.None);
 
-        var clock = Stopwatch.StartNew();
-        string metrics;
-        while (true)
-        {
-            var response = await client.GetAsync("/metrics");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            metrics = await response.Content.ReadAsStringAsync();
-            if (metrics.Contains("cnl_job_duration_seconds_count{", StringComparison.Ordinal) &&
-                await app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.FinishedAt != null))) break;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no job duration reached /metrics within a minute:\n" + metrics);
-            await Task.Delay(250);
-        }
+        var (metrics, _) = await Eventually.ReadAsync(async () =>
+            {
+                var response = await client.GetAsync("/metrics");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return (Text: await response.Content.ReadAsStringAsync(),
+                    Finished: await app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.FinishedAt != null)));
+            },
+            m => m.Text.Contains("cnl_job_duration_seconds_count{", StringComparison.Ordinal) && m.Finished,
+            m => "no job duration reached /metrics within a minute:\n" + m.Text, TimeSpan.FromSeconds(60), everyMs: 250);
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
         Assert.Contains("http_route=\"/sections/{Slug}\"", metrics);
         Assert.Matches("cnl_link_checks_total\\{[^}]*outcome=\"Ok\"[^}]*\\} [1-9]", metrics);

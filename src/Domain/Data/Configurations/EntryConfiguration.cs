@@ -44,7 +44,9 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.HasIndex(e => e.SearchVector).HasMethod("GIN");
         entry.HasIndex(e => e.AuthorKeys).HasMethod("GIN");
 
-        entry.HasOne(e => e.Section).WithMany(s => s.Entries).HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Cascade);
-        entry.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne(e => e.Section).WithMany(s => s.Entries).HasForeignKey(e =>
+            e.SectionId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e =>
+            e.ParentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,7 +22,8 @@ internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
     }
 
     private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}"
+            : $"{char.ToLowerInvariant(c)}"));
 }
 
 internal sealed class CheckRunUrlConfiguration : IEntityTypeConfiguration<CheckRunUrl>

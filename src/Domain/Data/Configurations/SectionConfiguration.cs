@@ -12,6 +12,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         section.HasIndex(s => s.Slug).IsUnique();
         section.HasIndex(s => new { s.ParentId, s.Position });
         section.Property(s => s.Slug).HasMaxLength(100);
-        section.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Cascade);
+        section.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s =>
+            s.ParentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class SectionSlugConfiguration : IEntityTypeConfiguration<Sectio
     {
         slug.HasIndex(s => s.Slug).IsUnique();
         slug.Property(s => s.Slug).HasMaxLength(100);
-        slug.HasOne(s => s.Section).WithMany(s => s.FormerSlugs).HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Cascade);
+        slug.HasOne(s => s.Section).WithMany(s => s.FormerSlugs).HasForeignKey(s =>
+            s.SectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

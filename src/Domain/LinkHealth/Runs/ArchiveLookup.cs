@@ -15,12 +15,16 @@ public sealed class ArchiveLookup(HttpClient http, Uri archiveBase, TimeProvider
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            using var response = await http.GetAsync(new Uri(archiveBase, $"{stamp}/{url}"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is not { } location) return null;
-            var snapshot = location.IsAbsoluteUri ? location : new Uri(new Uri(archiveBase.GetLeftPart(UriPartial.Authority)), location);
+            using var response = await http.GetAsync(new Uri(archiveBase, $"{stamp}/{url}"),
+                HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is not { } location)
+                return null;
+            var snapshot = location.IsAbsoluteUri ? location
+                : new Uri(new Uri(archiveBase.GetLeftPart(UriPartial.Authority)), location);
             return snapshot.Scheme is "http" or "https" ? snapshot.AbsoluteUri : null;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException
+            && !ct.IsCancellationRequested)
         {
             // No suggestion is better than a failed run: the archive is a nicety.
             return null;

@@ -19,7 +19,8 @@ public static class CheckResultCopy
     ];
 
     /// <summary>Fails whole (nothing written) when any row is there already: 23505, unique violation.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, IEnumerable<CheckResult> results, CancellationToken ct)
+    public static async Task WriteAsync(NpgsqlConnection connection, IEnumerable<CheckResult> results,
+        CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy check_results ({string.Join(", ", Columns)}) from stdin (format binary)", ct);
@@ -38,7 +39,8 @@ public static class CheckResultCopy
             await copy.WriteAsync(r.ElapsedMs, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(r.Attempts, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(r.HostSkipped, NpgsqlDbType.Boolean, ct);
-            foreach (var text in new[] { r.Error, r.ContentType, r.FetchedTitle, r.FetchedDescription, r.PublishedTime, r.Author, r.CanonicalUrl })
+            foreach (var text in new[] { r.Error, r.ContentType, r.FetchedTitle, r.FetchedDescription, r.PublishedTime,
+                r.Author, r.CanonicalUrl })
                 await WriteAsync(copy, text, NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Urls;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ public sealed record CheckScope(string Kind, string? Key)
 {
     public static readonly CheckScope List = new("list", null);
     public static CheckScope Section(string slug) => new("section", slug);
-    public static CheckScope Entry(long id) => new("entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static CheckScope Entry(long id) =>
+        new("entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public override string ToString() => Key is null ? Kind : $"{Kind}:{Key}";
 
@@ -23,16 +25,8 @@ public sealed record CheckScope(string Kind, string? Key)
         switch (Kind)
         {
             case "section":
-                var sections = await db.Sections.AsNoTracking().Select(s => new { s.Id, s.ParentId, s.Slug }).ToListAsync(ct);
-                if (sections.FirstOrDefault(s => s.Slug == Key) is not { } root) return null;
-                var inScope = new HashSet<int> { root.Id };
-                // Parents come before children in no guaranteed order: repeat until nothing is added.
-                for (var added = true; added;)
-                {
-                    added = false;
-                    foreach (var s in sections)
-                        if (s.ParentId is { } parent && inScope.Contains(parent)) added |= inScope.Add(s.Id);
-                }
+                var tree = await SectionHierarchy.LoadAsync(db.Sections, ct);
+                if (tree.AndBelow(Key!) is not { } inScope) return null;
                 links = links.Where(l => inScope.Contains(l.Entry.SectionId));
                 break;
             case "entry":
@@ -49,15 +43,13 @@ public sealed record CheckScope(string Kind, string? Key)
             .ToList();
     }
 
-    public static CheckScope Parse(string text) =>
-        TryParse(text) ?? throw new FormatException($"'{text}' is not a check scope (list, section:SLUG or entry:ID)");
-
     /// <summary>The scope <paramref name="text"/> names, or null (a form field that was tampered with).</summary>
     public static CheckScope? TryParse(string? text) => text?.Split(':', 2) switch
     {
         ["list"] => List,
         ["section", var slug] when slug.Length > 0 => Section(slug),
-        ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) => Entry(value),
+        ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) =>
+            Entry(value),
         _ => null,
     };
 }

@@ -28,7 +28,8 @@ public sealed class RecordedRuns(
     private const int WriteBatch = 200;
 
     /// <summary>Creates the run and its URL list; null when the section or entry does not exist.</summary>
-    public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
+    public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy,
+        CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         if (await scope.UrlsAsync(db, ct) is not { } urls) return null;
@@ -58,7 +59,8 @@ public sealed class RecordedRuns(
         return run;
     }
 
-    /// <summary>Checks the URLs of one chunk that have no result yet; says how many, and whether that finished the run.</summary>
+    /// <summary>Checks the URLs of one chunk that have no result yet; says how many, and whether that finished the
+    /// run.</summary>
     public async Task<ChunkOutcome> CheckChunkAsync(long runId, int chunk, CancellationToken ct)
     {
         List<CheckRunUrl> pending;
@@ -166,7 +168,8 @@ public sealed class RecordedRuns(
         foreach (var result in results) await TryCopyAsync(connection, [result], ct);
     }
 
-    private static async Task<bool> TryCopyAsync(Npgsql.NpgsqlConnection connection, IReadOnlyCollection<CheckResult> results, CancellationToken ct)
+    private static async Task<bool> TryCopyAsync(Npgsql.NpgsqlConnection connection,
+        IReadOnlyCollection<CheckResult> results, CancellationToken ct)
     {
         try
         {
@@ -198,15 +201,18 @@ public sealed class RecordedRuns(
         var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, ct);
         if (run.FinishedAt is not null) return false;
         var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct);
-        var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries, settings.OutageRule);
-        var states = conclusion.IsConclusive ? await MoveStatesAsync(db, runId, results, ct) : await StatesAsync(db, runId, ct);
+        var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries,
+            settings.OutageRule);
+        var states = conclusion.IsConclusive ? await MoveStatesAsync(db, runId, results, ct) : await StatesAsync(db,
+            runId, ct);
 
         var now = time.GetUtcNow();
         run.FinishedAt = now;
         run.Verdict = conclusion.IsConclusive ? RunVerdictKind.Conclusive : RunVerdictKind.Inconclusive;
         run.VerdictReason = conclusion.Reason;
         run.NewlyBroken = states.Count(s => s.BrokenSinceRunId == runId);
-        run.Counts = RunTally.Count(results, states, conclusion.Hosts, settings.FailuresBeforeBroken, DateOnly.FromDateTime(now.UtcDateTime));
+        run.Counts = RunTally.Count(results, states, conclusion.Hosts, settings.FailuresBeforeBroken,
+            DateOnly.FromDateTime(now.UtcDateTime));
         await db.SaveChangesAsync(ct);
         // Section pages show a badge per entry: a run that moved states changes them.
         if (conclusion.IsConclusive) await ContentRevision.BumpAsync(db, ct);
@@ -243,8 +249,10 @@ public sealed class RecordedRuns(
         return outcomes;
     }
 
-    /// <summary>Applies every result of a conclusive run to its link's state; returns the states, tracked and changed.</summary>
-    private async Task<List<LinkState>> MoveStatesAsync(PortalDbContext db, long runId, List<CheckResult> results, CancellationToken ct)
+    /// <summary>Applies every result of a conclusive run to its link's state; returns the states, tracked and
+    /// changed.</summary>
+    private async Task<List<LinkState>> MoveStatesAsync(PortalDbContext db, long runId, List<CheckResult> results,
+        CancellationToken ct)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO link_states (normalized_url, url, host, last_run_id, last_checked_at, outcome, redirects,
@@ -261,7 +269,8 @@ public sealed class RecordedRuns(
                 ORDER BY normalized_url FOR UPDATE
                 """)
             .ToDictionaryAsync(s => s.NormalizedUrl, StringComparer.Ordinal, ct);
-        foreach (var result in results) LinkStateTransition.Apply(states[result.NormalizedUrl], result, settings.FailuresBeforeBroken);
+        foreach (var result in results) LinkStateTransition.Apply(states[result.NormalizedUrl], result,
+            settings.FailuresBeforeBroken);
         return states.Values.ToList();
     }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
 
-/// <summary>Where a finished run is announced: a Slack-compatible incoming webhook and the portal's address for links.</summary>
+/// <summary>Where a finished run is announced: a Slack-compatible incoming webhook and the portal's address for
+/// links.</summary>
 public sealed record NotifySettings(string? WebhookUrl, string? PublicUrl);
 
 /// <summary>
@@ -17,7 +18,8 @@ public sealed record NotifySettings(string? WebhookUrl, string? PublicUrl);
 /// A failing webhook is logged, never retried into a second message.
 /// </summary>
 public sealed partial class RunNotifier(
-    IDbContextFactory<PortalDbContext> databases, HttpClient webhook, NotifySettings settings, ILogger<RunNotifier> logger)
+    IDbContextFactory<PortalDbContext> databases, HttpClient webhook, NotifySettings settings,
+        ILogger<RunNotifier> logger)
 {
     public async Task RunFinishedAsync(long runId, CancellationToken ct)
     {
@@ -43,17 +45,20 @@ public sealed partial class RunNotifier(
             $"{string.Join('\n', lines)}{more}\n{RunSentence.Of(run)}\nReport: {ReportUrl()}";
     }
 
-    private static string Describe(CheckRun run) => run.Trigger == CheckTrigger.Nightly ? "Nightly link check" : "Link check";
+    private static string Describe(CheckRun run) =>
+        run.Trigger == CheckTrigger.Nightly ? "Nightly link check" : "Link check";
 
     private string ReportUrl() =>
-        settings.PublicUrl is { Length: > 0 } site ? new Uri(new Uri(site), "/link-health").AbsoluteUri : "/link-health";
+        settings.PublicUrl is { Length: > 0 } site ? new Uri(new Uri(site),
+            "/link-health").AbsoluteUri : "/link-health";
 
     private async Task PostAsync(string text, CancellationToken ct)
     {
         try
         {
             // A plain body with a length: some webhook receivers refuse chunked uploads.
-            using var body = new StringContent(JsonSerializer.Serialize(new { text }), Encoding.UTF8, "application/json");
+            using var body = new StringContent(JsonSerializer.Serialize(new { text }), Encoding.UTF8,
+                "application/json");
             using var response = await webhook.PostAsync(settings.WebhookUrl, body, ct);
             if (!response.IsSuccessStatusCode) LogWebhookFailed(logger, $"HTTP {(int)response.StatusCode}");
         }

@@ -3,7 +3,8 @@ using ContainerNetLib.Domain.Text;
 
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
 
-/// <summary>A finished run's numbers in one line of words, the same in the webhook, the report and the command line.</summary>
+/// <summary>A finished run's numbers in one line of words, the same in the webhook, the report and the command
+/// line.</summary>
 public static class RunSentence
 {
     public static string Of(CheckRun run)

@@ -9,7 +9,8 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 public static class RunTally
 {
     public static RunCounts Count(
-        IReadOnlyCollection<CheckResult> results, IEnumerable<LinkState> statesAfter, HostFacts hosts, int failuresBeforeBroken,
+        IReadOnlyCollection<CheckResult> results, IEnumerable<LinkState> statesAfter, HostFacts hosts,
+        int failuresBeforeBroken,
         DateOnly today)
     {
         var states = statesAfter.Where(s => !(s.AcceptedUntil is { } until && until >= today)).ToList();
@@ -24,7 +25,8 @@ public static class RunTally
             Other = results.Count(r => r.Outcome is not (LinkOutcome.Ok or LinkOutcome.Redirected or LinkOutcome.Blocked) &&
                 !LinkStateTransition.IsFailure(r.Outcome) && !r.Outcome.IsUndialled()),
             Broken = states.Count(s => LinkStateTransition.IsBroken(s, failuresBeforeBroken)),
-            Watching = states.Count(s => LinkStateTransition.IsFailure(s.Outcome) && !LinkStateTransition.IsBroken(s, failuresBeforeBroken)),
+            Watching = states.Count(s => LinkStateTransition.IsFailure(s.Outcome) && !LinkStateTransition.IsBroken(s,
+                failuresBeforeBroken)),
             Hosts = hosts.Hosts,
             UnreachableHosts = hosts.Unreachable,
             HostSkipped = results.Count(r => r.HostSkipped),

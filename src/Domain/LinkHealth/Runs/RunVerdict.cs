@@ -10,10 +10,13 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 /// </summary>
 public static class RunVerdict
 {
-    /// <param name="results">Every URL of the run: its host key (see <see cref="UnreachableHosts.KeyOf"/>) and outcome.</param>
-    /// <param name="canaries">The operator's canary URLs as checked at the end of the run; empty when none are set.</param>
+    /// <param name="results">Every URL of the run: its host key (see <see cref="UnreachableHosts.KeyOf"/>) and
+    /// outcome.</param>
+    /// <param name="canaries">The operator's canary URLs as checked at the end of the run; empty when none are
+    /// set.</param>
     public static RunConclusion Decide(
-        IEnumerable<(string Host, LinkOutcome Outcome)> results, IReadOnlyList<LinkOutcome> canaries, OutageSettings settings)
+        IEnumerable<(string Host, LinkOutcome Outcome)> results, IReadOnlyList<LinkOutcome> canaries,
+            OutageSettings settings)
     {
         var hosts = Hosts(results);
         var unreachable = hosts.Where(h => h.IsUnreachable).Select(h => h.Outcomes).ToList();
@@ -60,7 +63,8 @@ public sealed record OutageSettings(double HostShare = 0.5, int MinHosts = 5);
 public sealed record HostFacts(int Hosts, int Unreachable, string Causes)
 {
     public string Describe() =>
-        $"{Unreachable} of {Counted.Of(Hosts, "host")} could not be reached" + (Causes.Length > 0 ? $" ({Causes})" : "");
+        $"{Unreachable} of {Counted.Of(Hosts, "host")} could not be reached" + (Causes.Length > 0 ? $" ({Causes})"
+            : "");
 }
 
 public sealed record RunConclusion(bool IsConclusive, string? Reason, HostFacts Hosts)

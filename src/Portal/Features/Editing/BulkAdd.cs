@@ -8,10 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
-/// <summary>Adds every bullet of a pasted fragment, nested as written, in one transaction: all of them or none.</summary>
-public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary)
+/// <summary>Adds every bullet of a pasted fragment, nested as written, in one transaction: all of them or
+/// none.</summary>
+public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
+    SearchVocabulary vocabulary)
 {
-    public async Task<EditOutcome> AddAsync(int sectionId, BulkFragment fragment, EditorIdentity editor, CancellationToken ct = default)
+    public async Task<EditOutcome> AddAsync(int sectionId, BulkFragment fragment, EditorIdentity editor,
+        CancellationToken ct = default)
     {
         if (fragment.Error is { } error) return new EditOutcome.Invalid(error);
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -23,7 +26,8 @@ public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimePr
         var added = new List<Entry>();
         Entry Create(EntryNode node, Entry? parent, int at)
         {
-            var entry = new Entry { Markdown = "", SectionId = sectionId, Parent = parent, Position = at, CreatedAt = now };
+            var entry = new Entry { Markdown = "", SectionId = sectionId, Parent = parent, Position = at,
+                CreatedAt = now };
             // The fragment's own indentation is replaced by the one this place in the list needs.
             node.Indent = EntryTree.ChildIndent(parent);
             node.LeadingMarkdown = "";
@@ -33,10 +37,12 @@ public sealed class BulkAdd(IDbContextFactory<PortalDbContext> databases, TimePr
             for (var i = 0; i < node.Children.Count; i++) entry.Children.Add(Create(node.Children[i], entry, i));
             return entry;
         }
-        for (var i = 0; i < fragment.Entries.Count; i++) db.Entries.Add(Create(fragment.Entries[i], null, position + i));
+        for (var i = 0; i < fragment.Entries.Count; i++) db.Entries.Add(Create(fragment.Entries[i], null,
+            position + i));
         await db.SaveChangesAsync(ct);
         foreach (var entry in added)
-            ContentHistory.Entry(db, editor, now, "added", $"Added “{ContentHistory.Name(entry)}” to {section.Title} (bulk)",
+            ContentHistory.Entry(db, editor, now, "added",
+                $"Added “{ContentHistory.Name(entry)}” to {section.Title} (bulk)",
                 entry.Id, sectionId, null, EntrySnapshot.Of(entry, section.Title));
         await db.SaveChangesAsync(ct);
         await ContentRevision.BumpAsync(db, ct);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
-/// <summary>What every editor component needs: who is editing, and a message line for the outcome of the last action.</summary>
+/// <summary>What every editor component needs: who is editing, and a message line for the outcome of the last
+/// action.</summary>
 public abstract class EditorComponentBase : ComponentBase, IHandleEvent
 {
     public const string NothingSaved =
@@ -17,7 +18,8 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     protected bool MessageIsError { get; set; }
 
     protected async Task<EditorIdentity> EditorAsync() =>
-        AuthenticationState is null ? new EditorIdentity(null, "unknown") : EditorIdentity.From((await AuthenticationState).User);
+        AuthenticationState is null ? new EditorIdentity(null,
+            "unknown") : EditorIdentity.From((await AuthenticationState).User);
 
     protected void Say(string message, bool error = false)
     {

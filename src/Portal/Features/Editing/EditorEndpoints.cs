@@ -11,7 +11,8 @@ public static class EditorEndpoints
     public static IEndpointRouteBuilder MapEditorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The whole list as Markdown, written by the importer's writer: importing it gives the same list back.
-        endpoints.MapGet("/admin/export.md", async (IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct) =>
+        endpoints.MapGet("/admin/export.md",
+            async (IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct) =>
             {
                 await using var db = await databases.CreateDbContextAsync(ct);
                 var markdown = await ListExporter.ExportMarkdownAsync(db, ct);

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>A section in a picker, indented by depth.</summary>
-public sealed record SectionChoice(int Id, int? ParentId, string Title, string Slug, int Depth, int Position, int EntryCount, uint Version, string IntroMarkdown)
+public sealed record SectionChoice(int Id, int? ParentId, string Title, string Slug, int Depth, int Position,
+    int EntryCount, uint Version, string IntroMarkdown)
 {
     /// <summary>Its entries and those of every section under it, counted as the reader pages count them.</summary>
     public int TotalCount { get; init; } = EntryCount;
 }
 
 /// <summary>An entry as editor pages list it, nested.</summary>
-public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title, string? Url, uint Version, DateTimeOffset? RetiredAt)
+public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title,
+    string? Url, uint Version, DateTimeOffset? RetiredAt)
 {
     public Domain.ReadingLists.EntryKind Kind { get; init; }
     public DateOnly? Date { get; init; }
@@ -32,10 +34,12 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
     public async Task<List<SectionChoice>> SectionsAsync(CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var counts = await db.Entries.GroupBy(e => e.SectionId).Select(g => new { g.Key,
+            Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
         var totals = SectionSummary.WithTotals(sections
-                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug, counts.GetValueOrDefault(s.Id)))
+                .Select(s => new SectionSummary(s.Id, s.ParentId, s.Position, s.Title, s.Slug,
+                    counts.GetValueOrDefault(s.Id)))
                 .ToList())
             .ToDictionary(s => s.Id, s => s.TotalCount);
         var children = sections.ToLookup(s => s.ParentId);
@@ -45,7 +49,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
             foreach (var s in children[parentId].OrderBy(s => s.Position).ThenBy(s => s.Id))
             {
                 var own = counts.GetValueOrDefault(s.Id);
-                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, own, s.Version, s.IntroMarkdown)
+                result.Add(new SectionChoice(s.Id, s.ParentId, s.Title, s.Slug, depth, s.Position, own, s.Version,
+                    s.IntroMarkdown)
                     { TotalCount = totals[s.Id] });
                 Walk(s.Id, depth + 1);
             }
@@ -60,7 +65,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         await using var db = await databases.CreateDbContextAsync(ct);
         var rows = await db.Entries.AsNoTracking().Where(e => e.SectionId == sectionId)
             .OrderBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt))
+            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url,
+                e.Version, e.RetiredAt))
             .ToListAsync(ct);
         var byId = rows.ToDictionary(e => e.Id);
         var roots = new List<EditorEntry>();
@@ -76,7 +82,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         return await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt)
+            .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url,
+                e.Version, e.RetiredAt)
                 { Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors })
             .SingleOrDefaultAsync(ct);
     }
@@ -87,7 +94,8 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         await using var db = await databases.CreateDbContextAsync(ct);
         var rows = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.RetiredAt != null)
             .OrderByDescending(e => e.RetiredAt).ThenBy(e => e.Id).Take(200)
-            .Select(e => new { Entry = new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url, e.Version, e.RetiredAt), e.Section.Title })
+            .Select(e => new { Entry = new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title,
+                e.Url, e.Version, e.RetiredAt), e.Section.Title })
             .ToListAsync(ct);
         return rows.Select(r => (r.Entry, r.Title)).ToList();
     }

@@ -12,13 +12,15 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// Adding, editing, retiring and restoring entries. Every change is one transaction that also writes
 /// its history row and bumps the content revision, so readers' cached pages go at once.
 /// </summary>
-public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time, SearchVocabulary vocabulary)
+public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
+    SearchVocabulary vocabulary)
 {
     public const string NotOneBullet =
         "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) by [Author](https://example.com/me)";
 
     /// <summary>Entries (live or retired) whose URL is the same once normalised.</summary>
-    public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null, CancellationToken ct = default)
+    public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
+        CancellationToken ct = default)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out _)) return [];
         var normalized = UrlNormalizer.Normalize(url.Trim());
@@ -26,11 +28,13 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         return await db.Entries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.NormalizedUrl == normalized && e.Id != except)
             .OrderBy(e => e.Id)
-            .Select(e => new EntryLocation(e.Id, e.Title ?? e.Markdown, e.Section.Title, e.Section.Slug, e.RetiredAt != null))
+            .Select(e => new EntryLocation(e.Id, e.Title ?? e.Markdown, e.Section.Title, e.Section.Slug,
+                e.RetiredAt != null))
             .ToListAsync(ct);
     }
 
-    public async Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor, CancellationToken ct = default)
+    public async Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
+        CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -65,7 +69,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
     /// Saves new Markdown over the version the editor started from; if someone saved in between, nothing
     /// is written and the editor gets their text to merge with.
     /// </summary>
-    public async Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown, EditorIdentity editor, CancellationToken ct = default)
+    public async Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown,
+        EditorIdentity editor, CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -106,7 +111,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         return new EditOutcome.Conflict(current.Markdown, current.Version, last?.UserName, last?.At);
     }
 
-    /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes it.</summary>
+    /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
+    /// it.</summary>
     public Task<EditOutcome> RetireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
         ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry, now) =>
         {
@@ -116,7 +122,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         }, ct);
 
     public Task<EditOutcome> UnretireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(entryId, editor, "unretired", e => $"Brought back “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+        ChangeAsync(entryId, editor, "unretired", e => $"Brought back “{ContentHistory.Name(e)}”",
+            async (db, entry, now) =>
         {
             if (entry.RetiredAt is not { } retiredAt) return "The entry is not retired.";
             // Its children retired with it come back with it; ones retired on their own stay retired.
@@ -127,7 +134,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
             return null;
         }, ct);
 
-    /// <summary>Puts an entry back as it was before a change in its history: text, place and whether it was retired.</summary>
+    /// <summary>Puts an entry back as it was before a change in its history: text, place and whether it was
+    /// retired.</summary>
     public async Task<EditOutcome> RestoreAsync(long changeId, EditorIdentity editor, CancellationToken ct = default)
     {
         await using var lookup = await databases.CreateDbContextAsync(ct);
@@ -136,18 +144,23 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         var target = SnapshotJson.Read<EntrySnapshot>(change.Before);
         if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier version. Retire it instead.");
 
-        return await ChangeAsync(entryId, editor, "restored", e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}", async (db, entry, now) =>
+        return await ChangeAsync(entryId, editor, "restored",
+            e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}",
+            async (db, entry, now) =>
         {
             if (!EntryContent.TryApply(entry, target.Markdown, now)) return NotOneBullet;
             if (target.SectionId != entry.SectionId || target.ParentId != entry.ParentId)
             {
-                var parentLives = target.ParentId is { } p && await db.Entries.AnyAsync(e => e.Id == p && e.SectionId == target.SectionId, ct);
+                var parentLives = target.ParentId is { } p
+                    && await db.Entries.AnyAsync(e => e.Id == p && e.SectionId == target.SectionId, ct);
                 if (await db.Sections.AnyAsync(s => s.Id == target.SectionId, ct))
                     await EntryTree.PlaceAsync(db, entry, target.SectionId, parentLives ? target.ParentId : null, ct);
             }
             var subtree = await EntryTree.SubtreeAsync(db, entry, includeRetired: true, ct);
-            if (target.Retired && entry.RetiredAt is null) foreach (var e in subtree.Where(e => e.RetiredAt is null)) e.RetiredAt = now;
-            if (!target.Retired && entry.RetiredAt is { } at) foreach (var e in subtree.Where(e => e.RetiredAt == at)) e.RetiredAt = null;
+            if (target.Retired && entry.RetiredAt is null) foreach (var e in subtree.Where(e =>
+                e.RetiredAt is null)) e.RetiredAt = now;
+            if (!target.Retired && entry.RetiredAt is { } at) foreach (var e in subtree.Where(e =>
+                e.RetiredAt == at)) e.RetiredAt = null;
             return null;
         }, ct);
     }
@@ -156,12 +169,14 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
     /// The shape every change but add and update shares: load the entry, change it, write history and
     /// the revision in one transaction. The change returns an error message, or null when done.
     /// </summary>
-    internal async Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action, Func<Entry, string> summary,
+    internal async Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action,
+        Func<Entry, string> summary,
         Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).SingleOrDefaultAsync(e =>
+            e.Id == entryId, ct);
         if (entry is null) return new EditOutcome.NotFound();
         var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
         var before = EntrySnapshot.Of(entry, sections[entry.SectionId]);

@@ -3,29 +3,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
-/// <summary>Moving entries: up and down among their siblings, into another section, under the previous entry and back out.</summary>
+/// <summary>Moving entries: up and down among their siblings, into another section, under the previous entry and back
+/// out.</summary>
 public sealed class EntryPlacement(EntryEditing editing)
 {
-    public Task<EditOutcome> MoveUpAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) => ShiftAsync(entryId, -1, editor, ct);
+    public Task<EditOutcome> MoveUpAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
+        ShiftAsync(entryId, -1, editor, ct);
 
-    public Task<EditOutcome> MoveDownAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) => ShiftAsync(entryId, +1, editor, ct);
+    public Task<EditOutcome> MoveDownAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
+        ShiftAsync(entryId, +1, editor, ct);
 
     private Task<EditOutcome> ShiftAsync(long entryId, int by, EditorIdentity editor, CancellationToken ct) =>
-        editing.ChangeAsync(entryId, editor, "reordered", e => $"Moved “{ContentHistory.Name(e)}” {(by < 0 ? "up" : "down")}", async (db, entry, _) =>
+        editing.ChangeAsync(entryId, editor, "reordered",
+            e => $"Moved “{ContentHistory.Name(e)}” {(by < 0 ? "up" : "down")}", async (db, entry, _) =>
         {
             if (entry.RetiredAt is not null) return "Bring the entry back before moving it.";
             var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
             var at = siblings.FindIndex(e => e.Id == entry.Id);
             var to = at + by;
-            if (to < 0 || to >= siblings.Count) return by < 0 ? "The entry is already first." : "The entry is already last.";
+            if (to < 0 || to >= siblings.Count)
+                return by < 0 ? "The entry is already first." : "The entry is already last.";
             (siblings[at], siblings[to]) = (siblings[to], siblings[at]);
             EntryTree.Renumber(siblings);
             return null;
         }, ct);
 
     /// <summary>Puts the entry at <paramref name="index"/> among its siblings (drag and drop).</summary>
-    public Task<EditOutcome> MoveToIndexAsync(long entryId, int index, EditorIdentity editor, CancellationToken ct = default) =>
-        editing.ChangeAsync(entryId, editor, "reordered", e => $"Moved “{ContentHistory.Name(e)}” to place {index + 1}", async (db, entry, _) =>
+    public Task<EditOutcome> MoveToIndexAsync(long entryId, int index, EditorIdentity editor,
+        CancellationToken ct = default) =>
+        editing.ChangeAsync(entryId, editor, "reordered",
+            e => $"Moved “{ContentHistory.Name(e)}” to place {index + 1}", async (db, entry, _) =>
         {
             if (entry.RetiredAt is not null) return "Bring the entry back before moving it.";
             var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
@@ -37,7 +44,8 @@ public sealed class EntryPlacement(EntryEditing editing)
 
     /// <summary>Nests the entry under the entry just above it, as that entry's last child.</summary>
     public Task<EditOutcome> IndentAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        editing.ChangeAsync(entryId, editor, "indented", e => $"Nested “{ContentHistory.Name(e)}” under the entry above", async (db, entry, _) =>
+        editing.ChangeAsync(entryId, editor, "indented",
+            e => $"Nested “{ContentHistory.Name(e)}” under the entry above", async (db, entry, _) =>
         {
             if (entry.RetiredAt is not null) return "Bring the entry back before moving it.";
             var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
@@ -49,7 +57,8 @@ public sealed class EntryPlacement(EntryEditing editing)
 
     /// <summary>Takes the entry out of its parent: it follows the parent, one level up.</summary>
     public Task<EditOutcome> OutdentAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        editing.ChangeAsync(entryId, editor, "outdented", e => $"Took “{ContentHistory.Name(e)}” out of its parent entry", async (db, entry, _) =>
+        editing.ChangeAsync(entryId, editor, "outdented",
+            e => $"Took “{ContentHistory.Name(e)}” out of its parent entry", async (db, entry, _) =>
         {
             if (entry.RetiredAt is not null) return "Bring the entry back before moving it.";
             if (entry.ParentId is not { } parentId) return "The entry is not nested.";
@@ -64,10 +73,12 @@ public sealed class EntryPlacement(EntryEditing editing)
         }, ct);
 
     /// <summary>Moves the entry, with what is nested under it, to the end of another section.</summary>
-    public Task<EditOutcome> MoveToSectionAsync(long entryId, int sectionId, EditorIdentity editor, CancellationToken ct = default)
+    public Task<EditOutcome> MoveToSectionAsync(long entryId, int sectionId, EditorIdentity editor,
+        CancellationToken ct = default)
     {
         string? target = null;
-        return editing.ChangeAsync(entryId, editor, "moved", e => $"Moved “{ContentHistory.Name(e)}” to {target}", async (db, entry, _) =>
+        return editing.ChangeAsync(entryId, editor, "moved", e => $"Moved “{ContentHistory.Name(e)}” to {target}",
+            async (db, entry, _) =>
         {
             if (entry.RetiredAt is not null) return "Bring the entry back before moving it.";
             target = await db.Sections.Where(s => s.Id == sectionId).Select(s => s.Title).SingleOrDefaultAsync(ct);

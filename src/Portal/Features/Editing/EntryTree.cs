@@ -4,18 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
-/// <summary>Where entries stand in a section's tree: positions among siblings, nesting and the indentation the Markdown needs.</summary>
+/// <summary>Where entries stand in a section's tree: positions among siblings, nesting and the indentation the Markdown
+/// needs.</summary>
 internal static class EntryTree
 {
-    /// <summary>A nested bullet starts where its parent's text starts, so the exported Markdown nests it the same way.</summary>
-    public static string ChildIndent(Entry? parent) => parent is null ? "" : parent.Indent + new string(' ', parent.Marker.Length);
+    /// <summary>A nested bullet starts where its parent's text starts, so the exported Markdown nests it the same
+    /// way.</summary>
+    public static string ChildIndent(Entry? parent) =>
+        parent is null ? "" : parent.Indent + new string(' ', parent.Marker.Length);
 
-    public static async Task<int> NextPositionAsync(PortalDbContext db, int sectionId, long? parentId, CancellationToken ct) =>
+    public static async Task<int> NextPositionAsync(PortalDbContext db, int sectionId, long? parentId,
+        CancellationToken ct) =>
         (await db.Entries.IgnoreQueryFilters().Where(e => e.SectionId == sectionId && e.ParentId == parentId)
             .MaxAsync(e => (int?)e.Position, ct) ?? -1) + 1;
 
     /// <summary>The entry and everything nested under it, tracked.</summary>
-    public static async Task<List<Entry>> SubtreeAsync(PortalDbContext db, Entry root, bool includeRetired, CancellationToken ct)
+    public static async Task<List<Entry>> SubtreeAsync(PortalDbContext db, Entry root, bool includeRetired,
+        CancellationToken ct)
     {
         var all = includeRetired ? db.Entries.IgnoreQueryFilters() : db.Entries;
         var ids = await db.Database.SqlQuery<long>($"""
@@ -25,8 +30,10 @@ internal static class EntryTree
         return await all.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
     }
 
-    /// <summary>Moves the entry (and what is nested under it) to the end of a parent's children, re-indenting the subtree.</summary>
-    public static async Task PlaceAsync(PortalDbContext db, Entry entry, int sectionId, long? parentId, CancellationToken ct)
+    /// <summary>Moves the entry (and what is nested under it) to the end of a parent's children, re-indenting the
+    /// subtree.</summary>
+    public static async Task PlaceAsync(PortalDbContext db, Entry entry, int sectionId, long? parentId,
+        CancellationToken ct)
     {
         var parent = parentId is { } id ? await db.Entries.IgnoreQueryFilters().SingleAsync(e => e.Id == id, ct) : null;
         entry.Position = await NextPositionAsync(db, sectionId, parentId, ct);
@@ -35,7 +42,8 @@ internal static class EntryTree
     }
 
     /// <summary>Sets the entry's section and indentation, and its descendants' to match.</summary>
-    public static async Task ReindentAsync(PortalDbContext db, Entry entry, int sectionId, string indent, CancellationToken ct)
+    public static async Task ReindentAsync(PortalDbContext db, Entry entry, int sectionId, string indent,
+        CancellationToken ct)
     {
         var subtree = await SubtreeAsync(db, entry, includeRetired: true, ct);
         var children = subtree.ToLookup(e => e.ParentId);

@@ -24,7 +24,8 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
         if (entryId is { } e) query = query.Where(c => c.EntryId == e);
         // A section's history: its own changes and those of the entries in it at the time.
         if (sectionId is { } s) query = query.Where(c => c.SectionId == s);
-        var rows = await query.OrderByDescending(c => c.Id).Skip(Math.Max(0, page) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Id).Skip(Math.Max(0,
+            page) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         return new HistoryResults(rows.Take(PageSize).Select(Describe).ToList(), rows.Count > PageSize);
     }
 
@@ -40,9 +41,11 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
             if (before is not null && after is not null)
             {
                 if (before.SectionId != after.SectionId) notes.Add($"Section: {before.SectionTitle} → {after.SectionTitle}");
-                if (before.ParentId != after.ParentId) notes.Add(after.ParentId is null ? "No longer nested" : "Nested under another entry");
+                if (before.ParentId != after.ParentId) notes.Add(after.ParentId is null ? "No longer nested"
+                    : "Nested under another entry");
                 if (before.Position != after.Position && before.ParentId == after.ParentId) notes.Add($"Place: {before.Position + 1} → {after.Position + 1}");
-                if (before.Retired != after.Retired) notes.Add(after.Retired ? "Retired: hidden from readers" : "Back in the list");
+                if (before.Retired != after.Retired) notes.Add(after.Retired ? "Retired: hidden from readers"
+                    : "Back in the list");
             }
         }
         else if (change.Subject == ChangeSubject.Exclusion)

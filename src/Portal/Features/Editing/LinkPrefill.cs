@@ -5,7 +5,8 @@ using ContainerNetLib.Domain.Urls;
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>What a pasted URL's page says about itself, to prefill a new entry.</summary>
-public sealed record Prefill(string? Title, string? Description, DateOnly? Date, string? Author, string? FinalUrl, string? Problem);
+public sealed record Prefill(string? Title, string? Description, DateOnly? Date, string? Author, string? FinalUrl,
+    string? Problem);
 
 /// <summary>
 /// Fetches a page through the link checker, with its SSRF guard (no private addresses, allowed ports
@@ -16,7 +17,8 @@ public sealed class LinkPrefill(LinkChecker checker)
     public async Task<Prefill> FetchAsync(string url, CancellationToken ct = default)
     {
         if (!UrlNormalizer.IsWebAddress(url))
-            return new Prefill(null, null, null, null, null, "Enter a full web address starting with http:// or https://.");
+            return new Prefill(null, null, null, null, null,
+                "Enter a full web address starting with http:// or https://.");
         var uri = new Uri(url.Trim());
         var result = await checker.CheckAsync(uri.AbsoluteUri, ct);
         var problem = result.Outcome switch
@@ -36,8 +38,10 @@ public sealed class LinkPrefill(LinkChecker checker)
     }
 
     private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ',
+            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static DateOnly? ParseDate(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+            out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 }

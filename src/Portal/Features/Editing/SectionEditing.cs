@@ -17,33 +17,40 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
 {
     public const int MaxTitleLength = 200;
 
-    public async Task<EditOutcome> CreateAsync(string title, int? parentId, EditorIdentity editor, CancellationToken ct = default)
+    public async Task<EditOutcome> CreateAsync(string title, int? parentId, EditorIdentity editor,
+        CancellationToken ct = default)
     {
         title = title.Trim();
         if (TitleProblem(title) is { } problem) return new EditOutcome.Invalid(problem);
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var parent = parentId is { } pid ? await db.Sections.SingleOrDefaultAsync(s => s.Id == pid, ct) : null;
-        if (parentId is not null && parent is null) return new EditOutcome.Invalid("The parent section does not exist any more.");
+        if (parentId is not null && parent is null)
+            return new EditOutcome.Invalid("The parent section does not exist any more.");
         var now = time.GetUtcNow();
         var level = (parent?.Level ?? 0) + 1;
         var section = new Section
         {
-            Title = title, Level = level, ParentId = parentId, HeadingMarkdown = Heading(level, title), IntroMarkdown = "\n", OutroMarkdown = "\n",
+            Title = title, Level = level, ParentId = parentId, HeadingMarkdown = Heading(level, title),
+            IntroMarkdown = "\n", OutroMarkdown = "\n",
             Slug = await UniqueSlugAsync(db, title, null, ct), CreatedAt = now, UpdatedAt = now,
-            Position = (await db.Sections.Where(s => s.ParentId == parentId).MaxAsync(s => (int?)s.Position, ct) ?? -1) + 1,
+            Position = (await db.Sections.Where(s => s.ParentId == parentId).MaxAsync(s => (int?)s.Position,
+                ct) ?? -1) + 1,
         };
         db.Sections.Add(section);
         await db.SaveChangesAsync(ct);
-        ContentHistory.Section(db, editor, now, "created", $"Created section “{title}”", section.Id, null, SectionSnapshot.Of(section));
+        ContentHistory.Section(db, editor, now, "created", $"Created section “{title}”", section.Id, null,
+            SectionSnapshot.Of(section));
         await db.SaveChangesAsync(ct);
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new EditOutcome.Saved(section.Id, section.Version);
     }
 
-    /// <summary>Renames the section and edits its introduction; a changed title gets a new slug and the old one redirects.</summary>
-    public Task<EditOutcome> UpdateAsync(int sectionId, uint expectedVersion, string title, string intro, EditorIdentity editor, CancellationToken ct = default) =>
+    /// <summary>Renames the section and edits its introduction; a changed title gets a new slug and the old one
+    /// redirects.</summary>
+    public Task<EditOutcome> UpdateAsync(int sectionId, uint expectedVersion, string title, string intro,
+        EditorIdentity editor, CancellationToken ct = default) =>
         ChangeAsync(sectionId, editor, "edited", s => $"Edited section “{s.Title}”", async (db, section, now) =>
         {
             title = title.Trim();
@@ -56,37 +63,48 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
                 {
                     // The new slug may be one this section (or another) used before: it is current now.
                     await db.SectionSlugs.Where(f => f.Slug == slug).ExecuteDeleteAsync(ct);
-                    db.SectionSlugs.Add(new SectionSlug { SectionId = section.Id, Slug = section.Slug, RetiredAt = now });
+                    db.SectionSlugs.Add(new SectionSlug { SectionId = section.Id, Slug = section.Slug,
+                        RetiredAt = now });
                     section.Slug = slug;
                 }
                 section.Title = title;
                 section.HeadingMarkdown = Heading(section.Level, title);
             }
-            // The blank lines around the introduction are the file's layout, not the editor's text: kept when the text is unchanged.
+            // The blank lines around the introduction are the file's layout, not the editor's text: kept when the text
+            // is unchanged.
             var text = intro.Replace("\r\n", "\n").Trim();
             if (text != section.IntroMarkdown.Trim()) section.IntroMarkdown = text.Length == 0 ? "\n" : $"\n{text}\n\n";
             return null;
         }, ct);
 
-    public Task<EditOutcome> MoveUpAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) => ShiftAsync(sectionId, -1, editor, ct);
+    public Task<EditOutcome> MoveUpAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) =>
+        ShiftAsync(sectionId, -1, editor, ct);
 
-    public Task<EditOutcome> MoveDownAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) => ShiftAsync(sectionId, +1, editor, ct);
+    public Task<EditOutcome> MoveDownAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) =>
+        ShiftAsync(sectionId, +1, editor, ct);
 
     private Task<EditOutcome> ShiftAsync(int sectionId, int by, EditorIdentity editor, CancellationToken ct) =>
-        ChangeAsync(sectionId, editor, "reordered", s => $"Moved section “{s.Title}” {(by < 0 ? "up" : "down")}", async (db, section, _) =>
+        ChangeAsync(sectionId, editor, "reordered", s => $"Moved section “{s.Title}” {(by < 0 ? "up" : "down")}",
+            async (db, section, _) =>
         {
-            var siblings = await db.Sections.Where(s => s.ParentId == section.ParentId).OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(ct);
+            var siblings = await db.Sections.Where(s => s.ParentId == section.ParentId).OrderBy(s =>
+                s.Position).ThenBy(s => s.Id).ToListAsync(ct);
             var at = siblings.FindIndex(s => s.Id == section.Id);
             var to = at + by;
-            if (to < 0 || to >= siblings.Count) return by < 0 ? "The section is already first." : "The section is already last.";
+            if (to < 0 || to >= siblings.Count)
+                return by < 0 ? "The section is already first." : "The section is already last.";
             (siblings[at], siblings[to]) = (siblings[to], siblings[at]);
             for (var i = 0; i < siblings.Count; i++) siblings[i].Position = i;
             return null;
         }, ct);
 
-    /// <summary>Makes the section a subsection of another (or top level, with null), last among its new siblings.</summary>
-    public Task<EditOutcome> NestAsync(int sectionId, int? parentId, EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(sectionId, editor, "nested", s => s.ParentId is null ? $"Made section “{s.Title}” top level" : $"Nested section “{s.Title}”", async (db, section, _) =>
+    /// <summary>Makes the section a subsection of another (or top level, with null), last among its new
+    /// siblings.</summary>
+    public Task<EditOutcome> NestAsync(int sectionId, int? parentId, EditorIdentity editor,
+        CancellationToken ct = default) =>
+        ChangeAsync(sectionId, editor, "nested",
+            s => s.ParentId is null ? $"Made section “{s.Title}” top level" : $"Nested section “{s.Title}”",
+            async (db, section, _) =>
         {
             if (parentId == section.ParentId) return "The section is already there.";
             var all = await db.Sections.ToListAsync(ct);
@@ -98,7 +116,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
                     if (a == section.Id) return "A section cannot be nested inside itself or one of its subsections.";
             }
             section.ParentId = parentId;
-            section.Position = (all.Where(s => s.ParentId == parentId && s.Id != section.Id).Max(s => (int?)s.Position) ?? -1) + 1;
+            section.Position = (all.Where(s => s.ParentId == parentId && s.Id != section.Id).Max(s => (int?)s.Position)
+                ?? -1) + 1;
             var children = all.ToLookup(s => s.ParentId);
             void Relevel(Section s, int level)
             {
@@ -122,7 +141,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         if (await db.Sections.AnyAsync(s => s.ParentId == sectionId, ct))
             return new EditOutcome.Invalid($"“{section.Title}” still has subsections: move or delete them first.");
         var now = time.GetUtcNow();
-        ContentHistory.Section(db, editor, now, "deleted", $"Deleted section “{section.Title}”", section.Id, SectionSnapshot.Of(section), null);
+        ContentHistory.Section(db, editor, now, "deleted", $"Deleted section “{section.Title}”", section.Id,
+            SectionSnapshot.Of(section), null);
         db.Sections.Remove(section);
         await db.SaveChangesAsync(ct);
         await ContentRevision.BumpAsync(db, ct);
@@ -135,7 +155,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
     {
         await using var lookup = await databases.CreateDbContextAsync(ct);
         var change = await lookup.ContentChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct);
-        if (change is not { Subject: ChangeSubject.Section, SectionId: { } sectionId }) return new EditOutcome.NotFound();
+        if (change is not { Subject: ChangeSubject.Section, SectionId: { } sectionId })
+            return new EditOutcome.NotFound();
         var target = SnapshotJson.Read<SectionSnapshot>(change.Before);
         if (target is null) return new EditOutcome.Invalid("This change created the section: there is no earlier version. Delete it instead.");
         var current = await lookup.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sectionId, ct);
@@ -143,7 +164,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         return await UpdateAsync(sectionId, current.Version, target.Title, target.IntroMarkdown, editor, ct);
     }
 
-    private async Task<EditOutcome> ChangeAsync(int sectionId, EditorIdentity editor, string action, Func<Section, string> summary,
+    private async Task<EditOutcome> ChangeAsync(int sectionId, EditorIdentity editor, string action,
+        Func<Section, string> summary,
         Func<PortalDbContext, Section, DateTimeOffset, Task<string?>> change, CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -154,7 +176,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         var now = time.GetUtcNow();
         if (await change(db, section, now) is { } error) return new EditOutcome.Invalid(error);
         var after = SectionSnapshot.Of(section);
-        if (after == before && !db.ChangeTracker.HasChanges()) return new EditOutcome.Saved(section.Id, section.Version);
+        if (after == before && !db.ChangeTracker.HasChanges())
+            return new EditOutcome.Saved(section.Id, section.Version);
         section.UpdatedAt = now;
         ContentHistory.Section(db, editor, now, action, summary(section), section.Id, before, after);
         try
@@ -178,7 +201,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
 
     private static string Heading(int level, string title) => $"{new string('#', Math.Clamp(level, 1, 6))} {title}\n";
 
-    private static async Task<string> UniqueSlugAsync(PortalDbContext db, string title, int? except, CancellationToken ct)
+    private static async Task<string> UniqueSlugAsync(PortalDbContext db, string title, int? except,
+        CancellationToken ct)
     {
         var taken = (await db.Sections.Where(s => s.Id != except).Select(s => s.Slug).ToListAsync(ct)).ToHashSet();
         return SlugText.Unique(SlugText.From(title), taken.Contains);

@@ -6,7 +6,8 @@ using ContainerNetLib.Domain.LinkHealth.Exclusions;
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>An entry as history keeps it: enough to show a diff and to put it back.</summary>
-public sealed record EntrySnapshot(string Markdown, int SectionId, string SectionTitle, long? ParentId, int Position, bool Retired)
+public sealed record EntrySnapshot(string Markdown, int SectionId, string SectionTitle, long? ParentId, int Position,
+    bool Retired)
 {
     public static EntrySnapshot Of(Entry entry, string sectionTitle) =>
         new(entry.Markdown, entry.SectionId, sectionTitle, entry.ParentId, entry.Position, entry.RetiredAt is not null);
@@ -39,5 +40,6 @@ public static class SnapshotJson
 
     public static string Write<T>(T snapshot) => JsonSerializer.Serialize(snapshot, Options);
 
-    public static T? Read<T>(string? json) where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, Options);
+    public static T? Read<T>(string? json) where T : class =>
+        json is null ? null : JsonSerializer.Deserialize<T>(json, Options);
 }

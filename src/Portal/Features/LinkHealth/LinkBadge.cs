@@ -17,7 +17,8 @@ public sealed record LinkBadge(LinkBadgeKind Kind, DateTimeOffset CheckedAt)
     public static LinkBadge? For(LinkState state, int failuresBeforeBroken, DateOnly today)
     {
         if (state.AcceptedUntil is { } until && until >= today) return null;
-        if (LinkStateTransition.IsBroken(state, failuresBeforeBroken)) return new(LinkBadgeKind.Broken, state.LastCheckedAt);
+        if (LinkStateTransition.IsBroken(state, failuresBeforeBroken))
+            return new(LinkBadgeKind.Broken, state.LastCheckedAt);
         return state.Outcome == LinkOutcome.Redirected ? new(LinkBadgeKind.Moved, state.LastCheckedAt) : null;
     }
 }

@@ -31,7 +31,8 @@ public static class LinkHealthEndpoints
     {
         var editors = endpoints.MapGroup("/link-health").RequireAuthorization(Policies.Editor).ExcludeFromDescription();
         editors.MapGet("/report.csv", async (ReportQueries reports, CancellationToken ct) =>
-            Results.Text(ReportExports.Csv(await reports.ReadAsync(ct)), "text/csv; charset=utf-8")).WithName("link-health-csv");
+            Results.Text(ReportExports.Csv(await reports.ReadAsync(ct)),
+                "text/csv; charset=utf-8")).WithName("link-health-csv");
         editors.MapGet("/report.json", async (ReportQueries reports, CancellationToken ct) =>
             Results.Text(ReportExports.JsonDocument(await reports.ReadAsync(ct)), "application/json; charset=utf-8"));
         editors.MapGet("/report.md", async (ReportQueries reports, CancellationToken ct) =>
@@ -42,7 +43,8 @@ public static class LinkHealthEndpoints
         {
             var report = await reports.ReadAsync(ct);
             return Results.Ok(new ApiLinkHealth(
-                report.LastRun is { } run ? new ApiRun(run.Id, run.StartedAt, run.FinishedAt, run.Verdict?.ToString(), run.VerdictReason) : null,
+                report.LastRun is { } run ? new ApiRun(run.Id, run.StartedAt, run.FinishedAt, run.Verdict?.ToString(),
+                    run.VerdictReason) : null,
                 ReportExports.Figures(report)));
         }).WithTags("Link health");
 
@@ -55,7 +57,8 @@ public static class LinkHealthEndpoints
 
         endpoints.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
         {
-            // The policy above decides who gets in; Hangfire's own default (local requests only) would lock everyone out.
+            // The policy above decides who gets in; Hangfire's own default (local requests only) would lock everyone
+            // out.
             Authorization = [],
             AppPath = "/link-health",
             DashboardTitle = "ContainerNetLib jobs",
@@ -66,9 +69,11 @@ public static class LinkHealthEndpoints
     internal static IResult Back(string message) =>
         Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
 
-    private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        if (CheckScope.TryParse(scope) is not { } parsed) return Back($"'{scope}' is not something that can be checked.");
+        if (CheckScope.TryParse(scope) is not { } parsed)
+            return Back($"'{scope}' is not something that can be checked.");
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
             ? Back($"Nothing to check: {parsed.Description} does not exist (any more).")
@@ -89,7 +94,8 @@ public static class LinkHealthEndpoints
             {
                 var link = entry.Links.FirstOrDefault(l => l.Url == url);
                 if (link is null) return "That link is gone; nothing was changed.";
-                var state = await db.LinkStates.AsNoTracking().SingleOrDefaultAsync(s => s.NormalizedUrl == link.NormalizedUrl, ct);
+                var state = await db.LinkStates.AsNoTracking().SingleOrDefaultAsync(s =>
+                    s.NormalizedUrl == link.NormalizedUrl, ct);
                 replacement = target switch
                 {
                     "final" => state?.FinalUrl,
@@ -106,7 +112,8 @@ public static class LinkHealthEndpoints
         return Back($"Updated: {url} is now {replacement}. It is being checked now.");
     }
 
-    private static async Task<IResult> AcceptTitleAsync([FromForm] long entryId, ClaimsPrincipal user, EntryEditing editing, CancellationToken ct)
+    private static async Task<IResult> AcceptTitleAsync([FromForm] long entryId, ClaimsPrincipal user,
+        EntryEditing editing, CancellationToken ct)
     {
         string? title = null;
         var outcome = await editing.ChangeAsync(entryId, EditorIdentity.From(user), "title accepted",
@@ -117,7 +124,8 @@ public static class LinkHealthEndpoints
                     .Select(s => s.FetchedTitle).SingleOrDefaultAsync(ct);
                 if (string.IsNullOrWhiteSpace(fetched)) return "No fetched title for that entry; nothing was changed.";
                 title = string.Join(' ', fetched.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                return EntryContent.ReplaceTitle(entry, title) is { } markdown && EntryContent.TryApply(entry, markdown, now)
+                return EntryContent.ReplaceTitle(entry, title) is { } markdown && EntryContent.TryApply(entry,
+                    markdown, now)
                     ? null : "The entry's title could not be rewritten; nothing was changed.";
             }, ct);
         return Back(outcome is EditOutcome.Saved ? $"Title updated to \"{title}\"." : Refusal(outcome));
@@ -136,7 +144,8 @@ public static class LinkHealthEndpoints
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
             return Back("Say why the link is fine (up to 300 characters), e.g. \"opens in a browser, bot wall\". Nothing was changed.");
-        if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry) ||
+        if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var expiry) ||
             expiry <= today || expiry > today.AddYears(1))
             return Back("Give an expiry date after today and within a year. Nothing was changed.");
 
@@ -168,4 +177,5 @@ public static class LinkHealthEndpoints
 
 public sealed record ApiLinkHealth(ApiRun? LastRun, IReadOnlyDictionary<string, int> Figures);
 
-public sealed record ApiRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Verdict, string? Reason);
+public sealed record ApiRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Verdict,
+    string? Reason);

@@ -31,13 +31,15 @@ public static class LinkHealthSetup
             .UseRecommendedSerializerSettings()
             .UseFilter(new JobDurationFilter())
             .UsePostgreSqlStorage(
-                connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
+                connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>()
+                    .Value.ConnectionString),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = JobSchema,
                     // Installed by JobServer once the database answers, not while the host starts.
                     PrepareSchemaIfNecessary = false,
-                    // A chunk that is still running keeps its job; one whose process died is picked up again after this.
+                    // A chunk that is still running keeps its job; one whose process died is picked up again after
+                    // this.
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
                     QueuePollInterval = TimeSpan.FromSeconds(1),

@@ -4,23 +4,17 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 public sealed record SectionSummary(int Id, int? ParentId, int Position, string Title, string Slug, int EntryCount)
 {
-    /// <summary>Its entries and those of every section under it: a parent whose links all sit in subsections is not empty.</summary>
+    /// <summary>Its entries and those of every section under it: a parent whose links all sit in subsections is not
+    /// empty.</summary>
     public int TotalCount { get; init; } = EntryCount;
 
     /// <summary>Each section with <see cref="TotalCount"/> filled in from the sections under it.</summary>
     public static List<SectionSummary> WithTotals(IReadOnlyList<SectionSummary> sections)
     {
-        var children = sections.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value);
-        var totals = new Dictionary<int, int>();
-        int Total(SectionSummary s, int depth)
-        {
-            if (totals.TryGetValue(s.Id, out var known)) return known;
-            // A cycle cannot be saved, but a page must not hang if one ever were: stop at any depth a list could have.
-            var total = s.EntryCount + (depth > 64 ? 0 : children[s.Id].Sum(c => Total(c, depth + 1)));
-            totals[s.Id] = total;
-            return total;
-        }
-        return sections.Select(s => s with { TotalCount = Total(s, 0) }).ToList();
+        var tree = new SectionHierarchy(sections.Select(s => (s.Id, s.ParentId, s.Slug)));
+        var own = sections.ToDictionary(s => s.Id, s => s.EntryCount);
+        return sections.Select(s => s with { TotalCount = tree.AndBelow(s.Id).Sum(id => own.GetValueOrDefault(id)) })
+            .ToList();
     }
 }
 
@@ -53,7 +47,9 @@ public sealed record SectionPageModel(
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>
 public sealed record SectionLookup(SectionPageModel? Page, string? MovedTo);
 
-/// <summary>An entry added since the list's first import; <see cref="ParentTitle"/> names the entry it sits under.</summary>
+/// <summary>An entry added since the list's first import; <see cref="ParentTitle"/> names the entry it sits
+/// under.</summary>
 public sealed record RecentEntry(
-    long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug, DateTimeOffset CreatedAt,
+    long Id, string? Title, string? Url, DateOnly? Date, string SectionTitle, string SectionSlug,
+    DateTimeOffset CreatedAt,
     string? ParentTitle);

@@ -17,7 +17,8 @@ public sealed class ReadingQueries(
     TimeProvider time,
     ExclusionRules exclusions)
 {
-    public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) => [.. await directory.GetAsync(ct)];
+    public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) =>
+        [.. await directory.GetAsync(ct)];
 
     public async Task<SectionLookup> SectionAsync(string slug, CancellationToken ct = default)
     {
@@ -25,7 +26,8 @@ public sealed class ReadingQueries(
         var section = await db.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, ct);
         if (section is null)
         {
-            var moved = await db.SectionSlugs.AsNoTracking().Where(f => f.Slug == slug).Select(f => f.Section.Slug).FirstOrDefaultAsync(ct);
+            var moved = await db.SectionSlugs.AsNoTracking().Where(f => f.Slug == slug).Select(f =>
+                f.Section.Slug).FirstOrDefaultAsync(ct);
             return new SectionLookup(null, moved);
         }
 
@@ -33,7 +35,8 @@ public sealed class ReadingQueries(
         var entries = await EntriesQuery(db, e => e.SectionId == section.Id).ToListAsync(ct);
         var byId = sections.ToDictionary(s => s.Id);
         var ancestors = new List<SectionSummary>();
-        for (var parent = section.ParentId; parent is { } id && byId.TryGetValue(id, out var p); parent = p.ParentId) ancestors.Insert(0, p);
+        for (var parent = section.ParentId; parent is { } id && byId.TryGetValue(id,
+            out var p); parent = p.ParentId) ancestors.Insert(0, p);
 
         return new SectionLookup(new SectionPageModel(
             byId[section.Id],
@@ -59,7 +62,8 @@ public sealed class ReadingQueries(
         // An excluded link has no badge from the moment the rule exists, not only after the next run.
         var excluded = await exclusions.LoadAsync(db, ct);
         foreach (var row in states.Where(r => excluded.Match(r.State.NormalizedUrl) is null))
-            if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken, today) is { } badge) badges[row.Id] = badge;
+            if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken,
+                today) is { } badge) badges[row.Id] = badge;
         return badges;
     }
 
@@ -92,22 +96,26 @@ public sealed class ReadingQueries(
     public async Task<string?> EntrySectionSlugAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e => e.Section.Slug).SingleOrDefaultAsync(ct);
+        return await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e =>
+            e.Section.Slug).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>One entry with its descendants, and the slug of its section.</summary>
     public async Task<(EntryView Entry, string SectionSlug)?> EntryAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var head = await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.SectionId, e.Section.Slug }).SingleOrDefaultAsync(ct);
+        var head = await db.Entries.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.SectionId,
+            e.Section.Slug }).SingleOrDefaultAsync(ct);
         if (head is null) return null;
         var all = await EntriesQuery(db, e => e.SectionId == head.SectionId).ToListAsync(ct);
         BuildTree(all);
         return (all.Single(e => e.Id == id), head.Slug);
     }
 
-    /// <summary>Every entry by one person: entries naming them as author, and the posts under their person bullet.</summary>
-    public async Task<(string Name, List<(SectionSummary Section, EntryView Entry)> Entries)?> AuthorAsync(string slug, CancellationToken ct = default)
+    /// <summary>Every entry by one person: entries naming them as author, and the posts under their person
+    /// bullet.</summary>
+    public async Task<(string Name, List<(SectionSummary Section, EntryView Entry)> Entries)?> AuthorAsync(string slug,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Database.SqlQuery<long>($"""
@@ -129,8 +137,10 @@ public sealed class ReadingQueries(
             .Select(e => (sections[e.SectionId], e)).ToList());
     }
 
-    internal static IQueryable<EntryView> EntriesQuery(PortalDbContext db, System.Linq.Expressions.Expression<Func<Entry, bool>> where) =>
-        db.Entries.AsNoTracking().Where(where).Select(e => new EntryView(e.Id, e.SectionId, e.ParentId, e.Position, e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt));
+    internal static IQueryable<EntryView> EntriesQuery(PortalDbContext db,
+        System.Linq.Expressions.Expression<Func<Entry, bool>> where) =>
+        db.Entries.AsNoTracking().Where(where).Select(e => new EntryView(e.Id, e.SectionId, e.ParentId, e.Position,
+            e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt));
 
     internal static List<EntryView> BuildTree(List<EntryView> entries)
     {

@@ -6,12 +6,13 @@ namespace ContainerNetLib.Portal.Features.Search;
 
 /// <summary>
 /// Keeps the typo-correction vocabulary (the search_words view) current after editors' changes,
-/// in the background. Rebuilding it reads every entry (0.9 s at 100,000 entries): inside each save
-/// it made every edit wait that long and locked out corrections meanwhile. Here a burst of edits
-/// costs one rebuild, a couple of seconds later, concurrently with searches. Imports still rebuild
-/// it in their own transaction.
+/// in the background. Rebuilding it reads every entry, so it is kept out of the saves: an editor's
+/// save does not wait for it, and a burst of edits costs one rebuild, a couple of seconds later,
+/// concurrently with searches. Imports rebuild it in their own transaction
+/// (<see cref="ContentRevision.RecordChangeAsync"/>).
 /// </summary>
-public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> databases, ILogger<SearchVocabulary> logger) : BackgroundService
+public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> databases,
+    ILogger<SearchVocabulary> logger) : BackgroundService
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromSeconds(2);
 
@@ -33,7 +34,8 @@ public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> 
             try
             {
                 await using var db = await databases.CreateDbContextAsync(stoppingToken);
-                await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words", stoppingToken);
+                await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words",
+                    stoppingToken);
                 // Search pages cached in between were corrected against the old words: they go too.
                 await ContentRevision.BumpAsync(db, stoppingToken);
             }

@@ -58,7 +58,8 @@ public sealed partial class ContentChangeListener(
             {
                 await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : version.Current + 1);
+                connection.Notification += (_, e) =>
+                    _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : version.Current + 1);
                 await using (var listen = new NpgsqlCommand($"listen {ContentRevision.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 await ReadRevisionAsync(connection, stoppingToken);
@@ -91,6 +92,7 @@ public sealed partial class ContentChangeListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "Content revision {Revision}: cached reader pages dropped")]
     private static partial void LogChanged(ILogger logger, long revision);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content change notifications interrupted; retrying in {Seconds} s: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Content change notifications interrupted; retrying in {Seconds} s: {Reason}")]
     private static partial void LogDisconnected(ILogger logger, double seconds, string reason);
 }

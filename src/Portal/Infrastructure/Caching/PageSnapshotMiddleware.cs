@@ -26,7 +26,8 @@ public sealed class PageSnapshotMiddleware(
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || !ReaderCaching.IsCachedReaderPath(request.Path)
+        if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue
+            || !ReaderCaching.IsCachedReaderPath(request.Path)
             || context.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0
             || request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
             return next(context);
@@ -70,9 +71,11 @@ public sealed class PageSnapshotMiddleware(
         }
 
         var response = context.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || copy.Overflowed || response.Headers.ContainsKey(HeaderNames.SetCookie)) return;
+        if (response.StatusCode != StatusCodes.Status200OK || copy.Overflowed
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)) return;
         // A reader who left mid-page may have cut the rendering short: only a whole page is kept.
-        if (context.RequestAborted.IsCancellationRequested || response.ContentLength is { } length && length != copy.CopiedLength) return;
+        if (context.RequestAborted.IsCancellationRequested || response.ContentLength is { } length
+            && length != copy.CopiedLength) return;
         // Only a page of the revision the request started under: not one the output cache answered from an older one.
         // The copy is of the page before compression (which wraps this middleware); the ETag may be the compressed
         // form's.
@@ -80,7 +83,8 @@ public sealed class PageSnapshotMiddleware(
         var encoding = response.Headers.ContentEncoding.ToString();
         if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;
         var cacheControl = response.Headers.CacheControl.ToString();
-        if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)) return;
+        if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private",
+            StringComparison.OrdinalIgnoreCase)) return;
         KeyValuePair<string, StringValues>[] headers =
         [
             .. response.Headers.Where(h => !NotKept.Contains(h.Key)),
@@ -106,17 +110,21 @@ public sealed class PageSnapshotMiddleware(
             _copy.Write(bytes);
         }
 
-        public override void Write(byte[] buffer, int offset, int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
+        public override void Write(byte[] buffer, int offset,
+            int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
         public override void Write(ReadOnlySpan<byte> buffer) { Keep(buffer); inner.Write(buffer); }
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default) { Keep(buffer.Span); return inner.WriteAsync(buffer, ct); }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer,
+            CancellationToken ct = default) { Keep(buffer.Span); return inner.WriteAsync(buffer, ct); }
         public override void Flush() => inner.Flush();
         public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position { get => throw new NotSupportedException(); set =>
+            throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

@@ -8,15 +8,16 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// <summary>
 /// The reader pages everyone opens — home, sections, authors, feeds: addresses without a query
 /// string — kept as finished responses (headers and body) for the current content revision, and
-/// answered like static files before the output cache. The output cache's own hit path (key,
-/// policies, lookup, entry decoding) costs about a quarter of a section page's throughput; these
-/// pages are few and change only with the content, so they skip it. Searches and filtered pages
+/// answered like static files before the output cache. These pages are few and change only with the
+/// content, so they skip the output cache's hit path (key, policies, lookup, entry decoding), which
+/// is a large part of a cached page's cost (docs/benchmarks.md). Searches and filtered pages
 /// stay with the output cache. A new revision drops every snapshot at once. A page's Brotli and gzip
 /// forms are made the first time a reader asks for them and kept beside it, within the same bounds.
 /// </summary>
 public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
 {
-    /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not kept.</summary>
+    /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not
+    /// kept.</summary>
     public const int MaxPages = 2_000;
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxPageBytes = 2 * 1024 * 1024;
@@ -42,7 +43,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         public long Bytes = page.Body.Length;
     }
 
-    /// <summary>The pages of one revision; replaced whole when the revision changes, so a page can never land in another revision's set.</summary>
+    /// <summary>The pages of one revision; replaced whole when the revision changes, so a page can never land in
+    /// another revision's set.</summary>
     private sealed class Generation(long revision)
     {
         public long Revision { get; } = revision;
@@ -135,6 +137,7 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
         if (generation.Revision == revision) return generation;
         var next = new Generation(revision);
         // Whoever swaps first wins; the others use the winner's set.
-        return Interlocked.CompareExchange(ref _current, next, generation) == generation ? next : Volatile.Read(ref _current);
+        return Interlocked.CompareExchange(ref _current, next,
+            generation) == generation ? next : Volatile.Read(ref _current);
     }
 }

@@ -10,7 +10,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public static class ReaderCaching
 {
-    /// <summary>How long a cached page may be served without a content change (a link's "broken for N days" badge moves with the date).</summary>
+    /// <summary>How long a cached page may be served without a content change (a link's "broken for N days" badge moves
+    /// with the date).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     public static WebApplicationBuilder AddReaderCaching(this WebApplicationBuilder builder)
@@ -26,15 +27,20 @@ public static class ReaderCaching
                 .Expire(MaxAge)
                 .SetVaryByQuery("*")
                 // The revision a request starts under is part of its key: a page rendered from the old content, or
-                // served from the cache between the revision's change and the eviction, is never found under the new one.
-                .VaryByValue(context => new KeyValuePair<string, string>("revision", context.RequestServices.GetRequiredService<ContentVersion>().Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                // served from the cache between the revision's change and the eviction, is never found under the new
+                // one.
+                .VaryByValue(context => new KeyValuePair<string, string>("revision",
+                    context.RequestServices.GetRequiredService<ContentVersion>()
+                    .Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(ContentChangeListener.CacheTag));
         });
         return builder;
     }
 
-    /// <summary>Reader pages without a query string, answered whole before the output cache (<see cref="PageSnapshots"/>).</summary>
-    public static IApplicationBuilder UsePageSnapshots(this IApplicationBuilder app) => app.UseMiddleware<PageSnapshotMiddleware>();
+    /// <summary>Reader pages without a query string, answered whole before the output cache (<see
+    /// cref="PageSnapshots"/>).</summary>
+    public static IApplicationBuilder UsePageSnapshots(this IApplicationBuilder app) =>
+        app.UseMiddleware<PageSnapshotMiddleware>();
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -49,7 +55,8 @@ public static class ReaderCaching
         }
         var version = context.RequestServices.GetRequiredService<ContentVersion>();
         // Static assets carry their own fingerprinted ETags; only the pages that render content are versioned here.
-        if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsCachedReaderPath(request.Path))
+        if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && IsCachedReaderPath(request.Path))
         {
             var etag = version.ETag;
             var headers = context.Response.Headers;
@@ -75,9 +82,11 @@ public static class ReaderCaching
     /// distinct searches only displaces itself.
     /// </summary>
     public static bool IsCachedReaderPath(PathString path) =>
-        IsReaderPath(path) && (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom", StringComparison.Ordinal));
+        IsReaderPath(path) && (!Path.HasExtension(path.Value) || path.Value!.EndsWith(".atom",
+            StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>
-        !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework") &&
+        !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
+            && !path.StartsWithSegments("/_framework") &&
         !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/metrics");
 }

@@ -26,8 +26,8 @@ public static class Precompressed
     private static byte[]? Brotli(ReadOnlySpan<byte> body)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        // Quality 11, the best, is paid once a revision by the first reader who asks; past StrongestUpTo it could keep
-        // that reader waiting for seconds (figures in docs/benchmarks.md).
+        // Quality 11, the best, is paid once a revision by the first reader who asks; its cost grows with the
+        // body, so past StrongestUpTo it would keep that reader waiting for seconds and 6 is used instead.
         var quality = body.Length <= StrongestUpTo ? 11 : 6;
         return BrotliEncoder.TryCompress(body, buffer, out var written, quality, window: 22) ? buffer[..written] : null;
     }

@@ -55,7 +55,8 @@ public static partial class DatabaseUnavailable
             var method = context.Request.Method;
             if (database) LogUnavailable(logger, method, path, exception.GetBaseException().Message);
             var read = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
-            var browser = read || context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+            var browser = read || context.Request.Headers.Accept.ToString().Contains("text/html",
+                StringComparison.Ordinal);
             if (browser && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value))
             {
                 // A form post (signing in) gets the page too, rendered as a GET: a POST would be taken for a form

@@ -24,9 +24,11 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+        endpoints.MapHealthChecks("/healthz/live",
+            new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .ExcludeFromDescription();
-        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
+        endpoints.MapHealthChecks("/healthz/ready",
+            new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
             .ExcludeFromDescription();
         return endpoints;
     }
@@ -38,13 +40,15 @@ public static class HealthEndpoints
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key,
+                e => new { status = e.Value.Status.ToString(), e.Value.Description }),
         }));
     }
 
     private sealed class PostgresCheck(IDbContextFactory<PortalDbContext> databases) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+            CancellationToken ct = default)
         {
             try
             {

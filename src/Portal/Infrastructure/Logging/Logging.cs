@@ -37,7 +37,8 @@ public static class PortalLogging
             const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
             if (format == LogFormat.Text)
                 logger.WriteTo.Async(a => a.Console(outputTemplate: readable), blockWhenFull: true);
-            else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()), new BatchingOptions
+            else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()),
+                new BatchingOptions
             {
                 BatchSizeLimit = 2_000,
                 BufferingTimeLimit = BatchedConsoleSink.Period,
@@ -50,5 +51,6 @@ public static class PortalLogging
         return builder;
     }
 
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseMiddleware<RequestLog>();
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseMiddleware<RequestLog>();
 }

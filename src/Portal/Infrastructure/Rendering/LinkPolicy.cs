@@ -1,6 +1,7 @@
 namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 
-/// <summary>Which link and image addresses may reach a reader: http, https and mailto, and same-site paths and anchors.</summary>
+/// <summary>Which link and image addresses may reach a reader: http, https and mailto, and same-site paths and
+/// anchors.</summary>
 public static class LinkPolicy
 {
     /// <summary>The address if allowed, otherwise "" (the link keeps its text and goes nowhere).</summary>
@@ -15,7 +16,8 @@ public static class LinkPolicy
         if (!hasScheme)
         {
             // "//host/path" would leave the site without a scheme check; a plain path or anchor stays.
-            return compact.StartsWith("//", StringComparison.Ordinal) || compact.StartsWith(@"\\", StringComparison.Ordinal) ? "" : url;
+            return compact.StartsWith("//", StringComparison.Ordinal) || compact.StartsWith(@"\\",
+                StringComparison.Ordinal) ? "" : url;
         }
         var scheme = compact[..colon].ToLowerInvariant();
         return scheme switch

@@ -2,7 +2,8 @@ using Ganss.Xss;
 
 namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 
-/// <summary>HtmlSanitizer allowing only what a reading list renders to: no forms, no style, no scripts, no frames.</summary>
+/// <summary>HtmlSanitizer allowing only what a reading list renders to: no forms, no style, no scripts, no
+/// frames.</summary>
 public static class ReadingListSanitizer
 {
     private static readonly string[] Tags =
@@ -16,7 +17,8 @@ public static class ReadingListSanitizer
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href", "src", "alt", "title", "start", "align"], StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href", "src", "alt", "title", "start", "align"],
+                StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(),
@@ -25,7 +27,8 @@ public static class ReadingListSanitizer
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href &&
-                (href.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
+                (href.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https:",
+                    StringComparison.OrdinalIgnoreCase)))
             {
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
             }

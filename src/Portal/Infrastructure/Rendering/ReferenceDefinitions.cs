@@ -15,27 +15,26 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// </summary>
 public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersion version)
 {
-    private (long Revision, IReadOnlyList<(string Label, string Text)> Definitions) _cached = (-2, []);
+    private readonly RevisionCache<IReadOnlyList<(string Label, string Text)>> _cache = new(version);
 
-    public async Task<ReferenceSet> GetAsync(CancellationToken ct = default)
+    public async Task<ReferenceSet> GetAsync(CancellationToken ct = default) =>
+        new(await _cache.GetAsync(LoadAsync, ct));
+
+    private async Task<IReadOnlyList<(string Label, string Text)>> LoadAsync(CancellationToken ct)
     {
-        var cached = _cached;
-        var revision = version.Current;
-        if (cached.Revision == revision && revision >= 0) return new ReferenceSet(cached.Definitions);
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var prose = await db.Sections.AsNoTracking().Select(s => s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
+        var prose = await db.Sections.AsNoTracking().Select(s =>
+            s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
         var preamble = await db.ReadingLists.AsNoTracking().Select(l => l.Preamble).FirstOrDefaultAsync(ct) ?? "";
-        var definitions = Collect(string.Join("\n\n", prose.Prepend(preamble)));
-        _cached = (revision, definitions);
-        return new ReferenceSet(definitions);
+        return Collect(string.Join("\n\n", prose.Prepend(preamble)));
     }
 
     public static IReadOnlyList<(string Label, string Text)> Collect(string markdown)
     {
         if (!markdown.Contains("]:", StringComparison.Ordinal)) return [];
         return Markdown.Parse(markdown).Descendants<LinkReferenceDefinition>()
-            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start, Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
+            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start,
+                Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
             .ToList();
     }
 }
@@ -49,7 +48,8 @@ public sealed class ReferenceSet(IReadOnlyList<(string Label, string Text)> defi
     public string For(string markdown)
     {
         if (definitions.Count == 0 || !markdown.Contains(']', StringComparison.Ordinal)) return "";
-        var used = definitions.Where(d => markdown.Contains($"[{d.Label}]", StringComparison.OrdinalIgnoreCase)).Select(d => d.Text);
+        var used = definitions.Where(d => markdown.Contains($"[{d.Label}]",
+            StringComparison.OrdinalIgnoreCase)).Select(d => d.Text);
         return string.Join('\n', used);
     }
 }

@@ -23,10 +23,12 @@ public sealed class SafeMarkdown
     private readonly HtmlSanitizer _sanitizer = ReadingListSanitizer.Create();
 
     /// <summary>A block of Markdown (a section's intro).</summary>
-    public string RenderBlock(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: false);
+    public string RenderBlock(string markdown, string? referenceDefinitions = null) =>
+        Render(markdown, referenceDefinitions, inline: false);
 
     /// <summary>One bullet's text, without the surrounding paragraph.</summary>
-    public string RenderInline(string markdown, string? referenceDefinitions = null) => Render(markdown, referenceDefinitions, inline: true);
+    public string RenderInline(string markdown, string? referenceDefinitions = null) =>
+        Render(markdown, referenceDefinitions, inline: true);
 
     private string Render(string markdown, string? referenceDefinitions, bool inline)
     {
@@ -37,7 +39,7 @@ public sealed class SafeMarkdown
         {
             document = Markdown.Parse(source, Pipeline);
         }
-        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        catch (Exception e) when (Domain.ReadingLists.NestingGuard.IsDepthLimit(e))
         {
             // Nested beyond Markdig's limit: the reader sees the text as written, encoded.
             var text = System.Net.WebUtility.HtmlEncode(markdown);

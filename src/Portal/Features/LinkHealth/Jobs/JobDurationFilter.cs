@@ -14,6 +14,7 @@ public sealed class JobDurationFilter : IServerFilter
     public void OnPerformed(PerformedContext context)
     {
         if (context.Items.TryGetValue(StartedKey, out var started) && started is long timestamp)
-            PortalMetrics.JobRan(context.BackgroundJob.Job.Method.Name, context.Exception is null || context.ExceptionHandled, Stopwatch.GetElapsedTime(timestamp));
+            PortalMetrics.JobRan(context.BackgroundJob.Job.Method.Name,
+                context.Exception is null || context.ExceptionHandled, Stopwatch.GetElapsedTime(timestamp));
     }
 }

@@ -76,13 +76,16 @@ public sealed partial class JobServer(
     {
         var settings = options.Value;
         var schedule = new RecurringJobOptions { TimeZone = settings.FindTimeZone() };
-        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.NightlyJobId, j => j.StartNightlyAsync(CancellationToken.None), settings.Cron, schedule);
-        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.PruneJobId, j => j.PruneHistoryAsync(CancellationToken.None), "0 1 * * *", schedule);
+        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.NightlyJobId,
+            j => j.StartNightlyAsync(CancellationToken.None), settings.Cron, schedule);
+        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.PruneJobId,
+            j => j.PruneHistoryAsync(CancellationToken.None), "0 1 * * *", schedule);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job server started")]
     private static partial void LogStarted(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job server waiting for PostgreSQL; retrying in {Seconds} s: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Job server waiting for PostgreSQL; retrying in {Seconds} s: {Reason}")]
     private static partial void LogWaiting(ILogger logger, double seconds, string reason);
 }

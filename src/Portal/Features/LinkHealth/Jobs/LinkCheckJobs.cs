@@ -34,7 +34,8 @@ public sealed partial class LinkCheckJobs(
     }
 
     /// <summary>Starts a run of the list, a section or an entry; null when that does not exist.</summary>
-    public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy, CancellationToken ct)
+    public async Task<CheckRun?> StartAsync(CheckScope scope, CheckTrigger trigger, string? requestedBy,
+        CancellationToken ct)
     {
         // A check asked for in the first moments after start waits for Hangfire's schema.
         await readiness.WaitAsync(ct);

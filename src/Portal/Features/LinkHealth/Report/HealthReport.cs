@@ -39,7 +39,8 @@ public sealed record HealthReport(
         Links.Where(l => l.Outcome == LinkOutcome.Archived && !l.IsAccepted);
     public IEnumerable<ReportLink> Accepted => Links.Where(l => l.IsAccepted);
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
-    public IEnumerable<HostSummary> SlowestHosts => Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
+    public IEnumerable<HostSummary> SlowestHosts =>
+        Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
     public IEnumerable<HostSummary> UnfriendlyHosts => Unfriendly(Hosts);
 
     /// <summary>Hosts that blocked, throttled, failed or timed out, worst first.</summary>
@@ -100,9 +101,12 @@ public sealed record ReportLink(
     public bool TitleDiffers => IsTitleLink && FetchedTitle is { Length: > 0 } fetched && EntryTitle is not null &&
         !string.Equals(Squash(fetched), Squash(EntryTitle), StringComparison.OrdinalIgnoreCase);
 
-    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Squash(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
-public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts, bool Inconclusive);
+public sealed record TrendPoint(long RunId, DateTimeOffset StartedAt, IReadOnlyDictionary<LinkOutcome, int> Counts,
+    bool Inconclusive);
 
-public sealed record HostSummary(string Host, int Checked, double AverageMs, long SlowestMs, int Blocked, int Throttled, int ServerErrors, int Timeouts, int Broken);
+public sealed record HostSummary(string Host, int Checked, double AverageMs, long SlowestMs, int Blocked,
+    int Throttled, int ServerErrors, int Timeouts, int Broken);

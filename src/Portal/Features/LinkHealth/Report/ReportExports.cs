@@ -25,11 +25,15 @@ public static class ReportExports
         {
             string?[] values =
             [
-                l.SectionTitle, l.EntryId.ToString(CultureInfo.InvariantCulture), l.EntryTitle, l.Url, l.Outcome.ToString(),
+                l.SectionTitle, l.EntryId.ToString(CultureInfo.InvariantCulture), l.EntryTitle, l.Url,
+                l.Outcome.ToString(),
                 l.Status?.ToString(CultureInfo.InvariantCulture), l.CountsAsBroken ? "yes" : "no",
-                l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no", l.FetchedTitle,
-                l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl, l.AcceptedReason,
-                l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
+                l.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture), l.FinalUrl, l.Downgraded ? "yes" : "no",
+                l.FetchedTitle,
+                l.ContentType, l.ElapsedMs.ToString(CultureInfo.InvariantCulture), l.Error, l.ArchiveUrl,
+                l.AcceptedReason,
+                l.AcceptedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                l.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
                 l.LastRunOutcome?.ToString(), l.LastRunError, l.ExcludedBy, l.LastPush is null ? null : LastPush(l),
             ];
             csv.AppendJoin(',', values.Select(Field)).Append("\r\n");
@@ -37,7 +41,8 @@ public static class ReportExports
         return csv.ToString();
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a fetched title as a formula.</summary>
+    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a fetched title as a
+    /// formula.</summary>
     private static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
@@ -80,10 +85,12 @@ public static class ReportExports
             md.Append(CultureInfo.InvariantCulture,
                 $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {(run.IsInconclusive ? "inconclusive" : "conclusive")}.\n\n");
             if (run.IsInconclusive)
-                md.Append(CultureInfo.InvariantCulture, $"The checker could not reach the network ({run.VerdictReason}); no link's state changed.\n\n");
+                md.Append(CultureInfo.InvariantCulture,
+                    $"The checker could not reach the network ({run.VerdictReason}); no link's state changed.\n\n");
             md.Append("| | Links | What it means |\n|---|---|---|\n");
             foreach (var figure in RunFigures.Of(run, report.FailuresBeforeBroken))
-                md.Append(CultureInfo.InvariantCulture, $"| {figure.Label} | {figure.Count} | {figure.Explanation} |\n");
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {figure.Label} | {figure.Count} | {figure.Explanation} |\n");
         }
         md.Append("\n## Outcomes of the last run\n\n| Outcome | Links | What it means |\n|---|---|---|\n");
         foreach (var row in RunFigures.Outcomes(report.LastRunOutcomes, report.FailuresBeforeBroken))
@@ -93,7 +100,8 @@ public static class ReportExports
         Section(md, "Newly broken", report.NewlyBroken);
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");
-        foreach (var l in report.Redirects) md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> → <{l.FinalUrl}> ({l.SectionTitle})\n");
+        foreach (var l in report.Redirects) md.Append(CultureInfo.InvariantCulture,
+            $"- <{l.Url}> → <{l.FinalUrl}> ({l.SectionTitle})\n");
         md.Append("\n## Archived repositories\n\n");
         foreach (var l in report.ArchivedRepositories)
             md.Append(CultureInfo.InvariantCulture, $"- <{l.Url}> (last push {LastPush(l)}) in {l.SectionTitle}\n");

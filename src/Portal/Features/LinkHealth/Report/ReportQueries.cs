@@ -21,7 +21,8 @@ public sealed class ReportQueries(
 {
     public const int TrendRuns = 30;
 
-    /// <summary>Per host, over the links the list has now: counted in the database, not by reading every link.</summary>
+    /// <summary>Per host, over the links the list has now: counted in the database, not by reading every
+    /// link.</summary>
     public async Task<List<HostSummary>> HostsAsync(CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
@@ -71,13 +72,16 @@ public sealed class ReportQueries(
 
         var runs = await db.CheckRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(TrendRuns + 5)
             .Select(r => new { Run = r, Done = db.CheckResults.Count(c => c.RunId == r.Id) }).ToListAsync(ct);
-        var summaries = runs.Select(r => new RunSummary(r.Run.Id, r.Run.Trigger.ToString(), r.Run.Scope, r.Run.StartedAt,
-            r.Run.FinishedAt, r.Run.UrlCount, r.Done, r.Run.NewlyBroken, r.Run.Verdict, r.Run.VerdictReason, r.Run.Counts)).ToList();
+        var summaries = runs.Select(r => new RunSummary(r.Run.Id, r.Run.Trigger.ToString(), r.Run.Scope,
+            r.Run.StartedAt,
+            r.Run.FinishedAt, r.Run.UrlCount, r.Done, r.Run.NewlyBroken, r.Run.Verdict, r.Run.VerdictReason,
+                r.Run.Counts)).ToList();
         var finished = summaries.Where(r => r.FinishedAt is not null).ToList();
         // "Newly broken" compares whole-list runs; a one-entry check would make it meaningless.
         var lastRun = finished.FirstOrDefault(r => r.Scope == "list") ?? finished.FirstOrDefault();
         var lastResults = lastRun is null ? [] : await db.CheckResults.AsNoTracking().Where(c => c.RunId == lastRun.Id)
-            .Select(c => new LastResult(c.NormalizedUrl, c.Url, c.Outcome, c.Error, c.HostSkipped, c.CheckedAt)).ToListAsync(ct);
+            .Select(c => new LastResult(c.NormalizedUrl, c.Url, c.Outcome, c.Error, c.HostSkipped,
+                c.CheckedAt)).ToListAsync(ct);
         var byUrl = lastResults.ToDictionary(r => r.NormalizedUrl, StringComparer.Ordinal);
 
         var rows = await (
@@ -87,13 +91,15 @@ public sealed class ReportQueries(
             orderby l.Entry.Section.Position, l.Entry.Position, l.Position
             select new
             {
-                l.EntryId, SectionSlug = l.Entry.Section.Slug, SectionTitle = l.Entry.Section.Title, EntryTitle = l.Entry.Title,
+                l.EntryId, SectionSlug = l.Entry.Section.Slug, SectionTitle = l.Entry.Section.Title,
+                EntryTitle = l.Entry.Title,
                 l.Role, l.Url, l.NormalizedUrl, State = s,
             }).ToListAsync(ct);
         var links = rows
             .Where(r => r.State is not null || byUrl.ContainsKey(r.NormalizedUrl))
             .Select(r => Link(r.EntryId, r.SectionSlug, r.SectionTitle, r.EntryTitle, r.Role == LinkRole.Primary, r.Url,
-                r.State ?? Unchecked(byUrl[r.NormalizedUrl]), byUrl.GetValueOrDefault(r.NormalizedUrl), threshold, today))
+                r.State ?? Unchecked(byUrl[r.NormalizedUrl]), byUrl.GetValueOrDefault(r.NormalizedUrl), threshold,
+                    today))
             .ToList();
         var rules = await exclusions.LoadAsync(db, ct);
         links = links.Select(l => rules.Match(l.NormalizedUrl) is { } rule ? l with { ExcludedBy = rule.Text } : l)
@@ -102,9 +108,12 @@ public sealed class ReportQueries(
 
         var trendRuns = finished.Where(r => r.Scope == "list").Take(TrendRuns).Select(r => r.Id).ToList();
         var trendCounts = await db.CheckResults.AsNoTracking().Where(c => trendRuns.Contains(c.RunId))
-            .GroupBy(c => new { c.RunId, c.Outcome }).Select(g => new { g.Key.RunId, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
-        var trend = finished.Where(r => trendRuns.Contains(r.Id)).OrderBy(r => r.StartedAt).Select(r => new TrendPoint(r.Id, r.StartedAt,
-            trendCounts.Where(c => c.RunId == r.Id).ToDictionary(c => c.Outcome, c => c.Count), r.IsInconclusive)).ToList();
+            .GroupBy(c => new { c.RunId, c.Outcome }).Select(g => new { g.Key.RunId, g.Key.Outcome,
+                Count = g.Count() }).ToListAsync(ct);
+        var trend = finished.Where(r => trendRuns.Contains(r.Id)).OrderBy(r => r.StartedAt).Select(r =>
+            new TrendPoint(r.Id, r.StartedAt,
+            trendCounts.Where(c => c.RunId == r.Id).ToDictionary(c => c.Outcome, c => c.Count),
+                r.IsInconclusive)).ToList();
 
         return new HealthReport(
             lastRun,
@@ -118,11 +127,15 @@ public sealed class ReportQueries(
     }
 
     private static ReportLink Link(
-        long entryId, string sectionSlug, string sectionTitle, string? entryTitle, bool isTitleLink, string url, LinkState state,
+        long entryId, string sectionSlug, string sectionTitle, string? entryTitle, bool isTitleLink, string url,
+        LinkState state,
         LastResult? last, int threshold, DateOnly today) => new(
-        entryId, sectionSlug, sectionTitle, entryTitle, isTitleLink, url, state.NormalizedUrl, state.Host, state.Outcome,
-        state.Status, state.FinalUrl, state.Downgraded, state.ElapsedMs, state.Error, state.FetchedTitle, state.ContentType,
-        state.LastCheckedAt, state.ConsecutiveFailures, LinkStateTransition.IsBroken(state, threshold), state.BrokenSinceRunId,
+        entryId, sectionSlug, sectionTitle, entryTitle, isTitleLink, url, state.NormalizedUrl, state.Host,
+        state.Outcome,
+        state.Status, state.FinalUrl, state.Downgraded, state.ElapsedMs, state.Error, state.FetchedTitle,
+        state.ContentType,
+        state.LastCheckedAt, state.ConsecutiveFailures, LinkStateTransition.IsBroken(state, threshold),
+        state.BrokenSinceRunId,
         state.BrokenSince, state.ArchiveUrl, state.AcceptedReason, state.AcceptedUntil, state.AcceptedBy,
         state.AcceptedUntil is { } until && until >= today, last?.Outcome, last?.Error);
 
@@ -146,5 +159,6 @@ public sealed class ReportQueries(
     }
 
     private sealed record LastResult(
-        string NormalizedUrl, string Url, LinkOutcome Outcome, string? Error, bool HostSkipped, DateTimeOffset CheckedAt);
+        string NormalizedUrl, string Url, LinkOutcome Outcome, string? Error, bool HostSkipped,
+            DateTimeOffset CheckedAt);
 }

@@ -23,15 +23,18 @@ public static class RunFigures
                 "The page answered (some at a new permanent address, some in a repository its owners archived)."),
             new("failed", "Failed in this run", c.Failed,
                 "Gone, a server error, or no answer from the server at all." +
-                (c.NetworkFailures > 0 ? $" {c.NetworkFailures} of them got no answer at the network level." : "") + held),
+                (c.NetworkFailures > 0 ? $" {c.NetworkFailures} of them got no answer at the network level."
+                    : "") + held),
             new("broken", "Broken", c.Broken,
                 $"Failed {Domain.Text.Counted.Of(failuresBeforeBroken, "run")} in a row, when this run finished; readers see a " +
                 "badge. The list below is as of now: links accepted or excluded since have left it."),
             new("watching", "Failed once (watching)", c.Watching,
                 $"Failed, but fewer than {failuresBeforeBroken} runs in a row: watched, not yet broken."),
             new("newlyBroken", "Newly broken", run.NewlyBroken, "Became broken with this run."),
-            new("blocked", "Blocked the checker", c.Blocked, "The site refused the checker (401, 403, 429, a bot wall); never broken."),
-            new("skipped", "Not checked", c.Skipped, "Not http(s), excluded by a rule, or refused by the address guard."),
+            new("blocked", "Blocked the checker", c.Blocked,
+                "The site refused the checker (401, 403, 429, a bot wall); never broken."),
+            new("skipped", "Not checked", c.Skipped,
+                "Not http(s), excluded by a rule, or refused by the address guard."),
         ];
     }
 
