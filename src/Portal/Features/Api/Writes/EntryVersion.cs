@@ -36,8 +36,8 @@ public static class EntryVersion
         if (context.Arguments.OfType<long>().FirstOrDefault() is var id and > 0)
         {
             var services = context.HttpContext.RequestServices;
-            var databases = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-            await using var db = await databases.CreateDbContextAsync();
+            // A reader's read: retried through a database restart like the entry it tags.
+            await using var db = services.GetRequiredService<Infrastructure.Database.ReaderDatabase>().CreateDbContext();
             var version = await db.Entries.Where(e => e.Id == id).Select(e => (uint?)e.Version).SingleOrDefaultAsync();
             if (version is { } v) context.HttpContext.Response.Headers.ETag = ETag(v);
         }
