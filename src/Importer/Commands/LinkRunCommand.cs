@@ -43,10 +43,8 @@ internal sealed class LinkRunCommand : ICommand
         if (context.Interactive) await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
         // Chunks side by side, as the job server's workers take them: they share this process's politeness limits.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel, async (chunk, token) =>
-        {
-            await runs.CheckChunkAsync(run.Id, chunk, token);
-        });
+        await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel,
+            async (chunk, token) => await runs.CheckChunkAsync(run.Id, chunk, token));
 
         await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
         var done = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);

@@ -202,7 +202,7 @@ public sealed class RecordedRuns(
         if (run.FinishedAt is not null) return false;
         var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct);
         var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries,
-            settings.OutageRule);
+            settings.Outage);
         var states = conclusion.IsConclusive ? await MoveStatesAsync(db, runId, results, ct) : await StatesAsync(db,
             runId, ct);
 
@@ -244,8 +244,8 @@ public sealed class RecordedRuns(
     private async Task<List<LinkOutcome>> CheckCanariesAsync(CancellationToken ct)
     {
         var outcomes = new List<LinkOutcome>();
-        if (settings.CanaryUrls.Count == 0) return outcomes;
-        await foreach (var result in checker.CheckAsync(settings.CanaryUrls, ct)) outcomes.Add(result.Outcome);
+        if (settings.Canaries.Count == 0) return outcomes;
+        await foreach (var result in checker.CheckAsync(settings.Canaries, ct)) outcomes.Add(result.Outcome);
         return outcomes;
     }
 
