@@ -8,7 +8,17 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-base="${PORTAL_PG_DATA:-$root/.data/postgres}"
+# PostgreSQL runs as the postgres user, who must reach its data folder through every parent folder. A checkout
+# inside a private folder (mktemp -d makes them 0700) keeps its cluster under /var/lib/postgresql instead, one
+# folder per checkout path, so url and stop find it again.
+default_base() {
+  if id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root" 2>/dev/null; then
+    echo "/var/lib/postgresql/cnl-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+  else
+    echo "$root/.data/postgres"
+  fi
+}
+base="${PORTAL_PG_DATA:-$(default_base)}"
 # The port this cluster was first started on is remembered, so url and stop find it again.
 if [[ -n ${PORTAL_PG_PORT:-} ]]; then port="$PORTAL_PG_PORT"
 elif [[ -f $base/port ]]; then port="$(cat "$base/port")"
@@ -46,6 +56,8 @@ start() {
     return
   fi
   install_server
+  # Known only now on a new machine: the postgres user came with the package.
+  if [[ -z ${PORTAL_PG_DATA:-} ]]; then base="$(default_base)"; data="$base/cluster"; sockets="$base/sockets"; fi
   mkdir -p "$base"
   # The postgres user must be able to reach the folder through every parent.
   chown postgres:postgres "$base"

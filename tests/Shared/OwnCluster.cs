@@ -23,7 +23,9 @@ public sealed class OwnCluster : IAsyncDisposable
 
     public static async Task<OwnCluster> StartAsync(string name)
     {
-        var cluster = new OwnCluster(Path.Combine(RepoRoot.Path, ".data", $"cluster-{name}-{Environment.ProcessId}"), FreePort());
+        // Under the system's temp folder, which the postgres user can always reach (a checkout may sit in a private one).
+        var folder = Path.Combine(Path.GetTempPath(), $"cnl-cluster-{name}-{Environment.ProcessId}");
+        var cluster = new OwnCluster(folder, FreePort());
         await cluster.StartAgainAsync();
         return cluster;
     }
