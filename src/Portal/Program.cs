@@ -1,5 +1,6 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Portal.Features.Api;
 using ContainerNetLib.Portal.Features.Api.Writes;
@@ -36,6 +37,7 @@ try
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
     builder.AddApiTokens();
+    builder.AddReaderAccess();
     builder.AddReaderCaching();
     builder.AddReaderCompression();
     builder.AddReaderPages();
@@ -67,6 +69,9 @@ try
     app.UseReaderCompression();
     // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
     app.UseDatabaseUnavailableAnswers();
+    // Private mode (Portal:Readers SignedIn): no one without an account gets past here, so no cache below answers
+    // them.
+    app.UseReaderAccess();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
     // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a
     // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).

@@ -23,6 +23,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<LinkExclusion> LinkExclusions => Set<LinkExclusion>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<FeedKey> FeedKeys => Set<FeedKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

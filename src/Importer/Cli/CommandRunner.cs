@@ -15,7 +15,7 @@ public static class CommandRunner
                                                check links now: the given URLs, a section, or the whole list
           link-run [--section SLUG] [--json]   a recorded run, as the nightly job does it (LinkHealth__* settings);
                                                exit 4 when it is inconclusive (the checker could not reach the network)
-          users add <email> --role Admin|Editor --password-stdin
+          users add <email> --role Admin|Editor|Reader --password-stdin
           users list | users remove <email> | users reset-password <email> --password-stdin
                                                editors' and administrators' accounts
           tokens create <email> --name NAME --scope read|write [--expires-days N]

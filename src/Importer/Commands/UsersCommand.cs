@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContainerNetLib.Importer.Commands;
 
 /// <summary>
-/// users add|list|remove|reset-password: accounts for editors and administrators, through Identity's
-/// own UserManager with the portal's rules (password length, PBKDF2 iterations), so the first
+/// users add|list|remove|reset-password: accounts for editors, administrators and (for a private list) readers,
+/// through Identity's own UserManager with the portal's rules (password length, PBKDF2 iterations), so the first
 /// administrator can be made before the portal has anyone to manage users.
 /// Passwords come from standard input only, never from the command line (shell history, ps).
 /// </summary>
@@ -42,16 +42,19 @@ internal sealed class UsersCommand : ICommand
                 return 0;
             case ("add", [var email]):
             {
-                var canonical = Roles.Find(role ?? throw new UsageException("users add needs --role Admin or --role Editor"))
-                    ?? throw new UsageException($"there is no role '{role}'; use Admin or Editor");
+                if (role is null) throw new UsageException("users add needs --role Admin, --role Editor or --role Reader");
+                // A reader holds no role: an account that may read a private list (Portal:Readers SignedIn).
+                var reader = string.Equals(role, "Reader", StringComparison.OrdinalIgnoreCase);
+                var canonical = reader ? null : Roles.Find(role)
+                    ?? throw new UsageException($"there is no role '{role}'; use Admin, Editor or Reader");
                 var password = await PasswordAsync(context, passwordStdin);
                 if (await users.FindByEmailAsync(email) is not null)
                     throw new InvalidInputException($"a user {email} already exists");
                 await EnsureRolesAsync(roles);
                 var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
                 Check(await users.CreateAsync(user, password), email);
-                Check(await users.AddToRoleAsync(user, canonical), email);
-                await context.Error.WriteLineAsync($"Added {email} as {canonical}.");
+                if (canonical is not null) Check(await users.AddToRoleAsync(user, canonical), email);
+                await context.Error.WriteLineAsync($"Added {email} as {canonical ?? "Reader"}.");
                 return 0;
             }
             case ("remove", [var email]):

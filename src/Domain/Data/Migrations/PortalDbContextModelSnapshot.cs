@@ -568,6 +568,40 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("entries", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.FeedKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_keys");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_keys_user_id");
+
+                    b.ToTable("feed_keys", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.Link", b =>
                 {
                     b.Property<long>("Id")
@@ -1206,6 +1240,16 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.FeedKey", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_keys_users_user_id");
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.Link", b =>

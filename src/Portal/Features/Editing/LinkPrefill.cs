@@ -14,11 +14,12 @@ public sealed record Prefill(string? Title, string? Description, DateOnly? Date,
 /// </summary>
 public sealed class LinkPrefill(LinkChecker checker)
 {
+    public const string NotAWebAddress = "Enter a full web address starting with http:// or https://.";
+
     public async Task<Prefill> FetchAsync(string url, CancellationToken ct = default)
     {
         if (!UrlNormalizer.IsWebAddress(url))
-            return new Prefill(null, null, null, null, null,
-                "Enter a full web address starting with http:// or https://.");
+            return new Prefill(null, null, null, null, null, NotAWebAddress);
         var uri = new Uri(url.Trim());
         var result = await checker.CheckAsync(uri.AbsoluteUri, ct);
         var problem = result.Outcome switch

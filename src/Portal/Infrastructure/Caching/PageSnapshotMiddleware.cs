@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using ContainerNetLib.Portal.Infrastructure.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -8,13 +9,14 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// <summary>
 /// Answers anonymous GETs of reader pages without a query string from <see cref="PageSnapshots"/>; on a
 /// miss, lets the pipeline (output cache, rendering) answer and keeps a copy of what it sent when
-/// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and signed-in
-/// editors go the usual way. A kept page goes out in the coding the reader accepts, compressed once
+/// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and whoever may not
+/// share the readers' copy (<see cref="SharedCopy"/>) go the usual way. A kept page goes out in the coding the reader accepts, compressed once
 /// (<see cref="PageSnapshots.TryGet(string, string?, out PageSnapshots.Page, out PageSnapshots.Encoded)"/>),
 /// always with its length.
 /// </summary>
 public sealed class PageSnapshotMiddleware(
-    RequestDelegate next, PageSnapshots snapshots, ContentVersion version, ReaderCompressionProvider compression)
+    RequestDelegate next, PageSnapshots snapshots, ContentVersion version, ReaderCompressionProvider compression,
+    ReaderAccess access)
 {
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +30,7 @@ public sealed class PageSnapshotMiddleware(
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue
             || !ReaderCaching.IsCachedReaderPath(request.Path)
-            || context.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0
+            || !SharedCopy.MayShare(context, access)
             || request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
             return next(context);
 
@@ -83,8 +85,7 @@ public sealed class PageSnapshotMiddleware(
         var encoding = response.Headers.ContentEncoding.ToString();
         if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;
         var cacheControl = response.Headers.CacheControl.ToString();
-        if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private",
-            StringComparison.OrdinalIgnoreCase)) return;
+        if (cacheControl != SharedCopy.CacheControl(access)) return;
         KeyValuePair<string, StringValues>[] headers =
         [
             .. response.Headers.Where(h => !NotKept.Contains(h.Key)),

@@ -1,4 +1,5 @@
 using ContainerNetLib.Portal.Infrastructure.Compression;
+using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
@@ -6,7 +7,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// <summary>
 /// Reader pages, feeds and the API are the same for every anonymous reader until the content
 /// changes: they are served from the output cache, tagged "content", and answer 304 to a browser
-/// that already has the current revision. Signed-in users (editors) are never served from the cache.
+/// that already has the current revision. Who shares that copy is <see cref="SharedCopy"/>'s rule: editors never.
 /// </summary>
 public static class ReaderCaching
 {
@@ -23,6 +24,7 @@ public static class ReaderCaching
         {
             // A base policy, so the cache answers before endpoint routing: a hit costs a lookup, not a route match.
             options.AddBasePolicy(policy => policy
+                .AddPolicy<SharedCopyPolicy>()
                 .With(context => IsCachedReaderPath(context.HttpContext.Request.Path))
                 .Expire(MaxAge)
                 .SetVaryByQuery("*")
@@ -32,7 +34,7 @@ public static class ReaderCaching
                 .VaryByValue(context => new KeyValuePair<string, string>("revision",
                     context.RequestServices.GetRequiredService<ContentVersion>()
                     .Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Tag(ContentChangeListener.CacheTag));
+                .Tag(ContentChangeListener.CacheTag), excludeDefaultPolicy: true);
         });
         return builder;
     }
@@ -46,7 +48,8 @@ public static class ReaderCaching
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
-        if (context.User.Identity?.IsAuthenticated == true)
+        var access = context.RequestServices.GetRequiredService<ReaderAccess>();
+        if (SharedCopy.IsPersonal(context, access))
         {
             // An editor's page differs from the reader's copy the browser may hold under the same ETag
             // (a 304 would show the anonymous page after signing in): no validators, no storing.
@@ -71,7 +74,7 @@ public static class ReaderCaching
                 return Task.CompletedTask;
             }
             // Browsers keep the page but ask again each time; the answer is usually 304.
-            context.Response.Headers.CacheControl = "no-cache";
+            context.Response.Headers.CacheControl = SharedCopy.CacheControl(access);
         }
         return next(context);
     });

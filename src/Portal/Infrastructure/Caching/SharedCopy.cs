@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ContainerNetLib.Portal.Infrastructure.Caching;
+
+/// <summary>
+/// Who gets, and whose request may fill, the one copy of a reader page that every reader shares (page snapshots,
+/// output cache, ETags). In public mode: anonymous readers. In private mode: signed-in readers, and feed readers
+/// with a key (the gate in front has turned everyone else away). Editors and administrators never: their pages
+/// carry editing controls.
+/// </summary>
+public static class SharedCopy
+{
+    public static bool MayShare(HttpContext context, ReaderAccess access) => access.SignedInOnly
+        ? context.User.Identity?.IsAuthenticated == true && !IsEditor(context.User)
+        : context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count == 0;
+
+    /// <summary>A page made for this person alone (an editor's, an account page): not stored anywhere, no
+    /// validators.</summary>
+    public static bool IsPersonal(HttpContext context, ReaderAccess access) =>
+        context.User.Identity?.IsAuthenticated == true
+        && !(MayShare(context, access) && ReaderCaching.IsCachedReaderPath(context.Request.Path));
+
+    /// <summary>Browsers keep a reader page but ask again each time; in private mode no shared proxy keeps it.
+    /// </summary>
+    public static string CacheControl(ReaderAccess access) => access.SignedInOnly ? "private, no-cache" : "no-cache";
+
+    private static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
+}
+
+/// <summary>
+/// The output cache's rules for reader pages: the framework's defaults (GET and HEAD, 200 only, nothing that sets a
+/// cookie), with <see cref="SharedCopy.MayShare"/> in place of its "anonymous only", which would leave private
+/// mode's signed-in readers without a cache.
+/// </summary>
+public sealed class SharedCopyPolicy(ReaderAccess access) : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var attempt = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && SharedCopy.MayShare(context.HttpContext, access);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = attempt;
+        context.AllowCacheStorage = attempt;
+        context.AllowLocking = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.Headers.SetCookie.Count > 0 || response.StatusCode != StatusCodes.Status200OK)
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
