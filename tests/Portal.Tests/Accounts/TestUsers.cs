@@ -11,7 +11,8 @@ public static class TestUsers
 {
     public const string Password = "a long enough password";
 
-    public static async Task CreateUserAsync(this PortalApp app, string email, string role, string password = Password)
+    /// <summary>An account with <paramref name="role"/>, or a reader's (no role) when it is null.</summary>
+    public static async Task CreateUserAsync(this PortalApp app, string email, string? role, string password = Password)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -21,7 +22,7 @@ public static class TestUsers
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        if (role is not null) await users.AddToRoleAsync(user, role);
     }
 
     /// <summary>A client with cookies over https (the auth cookie is Secure), not yet signed in.</summary>
@@ -32,9 +33,10 @@ public static class TestUsers
         BaseAddress = new Uri("https://localhost"),
     });
 
-    public static async Task<HttpClient> SignedInAsync(this PortalApp app, string role)
+    /// <summary>A browser signed in with a new account of <paramref name="role"/> (null: a reader's).</summary>
+    public static async Task<HttpClient> SignedInAsync(this PortalApp app, string? role)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var email = $"{role?.ToLowerInvariant() ?? "reader"}-{Guid.NewGuid():N}@example.org";
         await app.CreateUserAsync(email, role);
         var client = app.Browser();
         var response = await client.LogInAsync(email, Password);
