@@ -34,7 +34,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
     private static readonly HashSet<string> AnyAccount = ["/account/feeds", "/account/signout"];
 
     private static List<RouteEndpoint> Endpoints(PortalApp app) =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        MappedEndpoints.Of(app)
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_", StringComparison.Ordinal) && !IsStaticAsset(e))
             .ToList();
 
@@ -47,7 +47,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
     private static string Concrete(string route) =>
         System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*\}", m => m.Value.Contains(":long") || m.Value.Contains(":int") ? "1" : "x");
 
-    private static string Route(RouteEndpoint e) => "/" + e.RoutePattern.RawText!.TrimStart('/');
+    private static string Route(RouteEndpoint e) => e.Route();
 
     [Fact]
     public async Task Every_endpoint_outside_the_reader_pages_requires_an_editor_or_admin()

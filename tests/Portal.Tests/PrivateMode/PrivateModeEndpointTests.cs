@@ -5,7 +5,6 @@ using ContainerNetLib.Tests.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests.PrivateMode;
 
@@ -16,10 +15,9 @@ namespace ContainerNetLib.Portal.Tests.PrivateMode;
 [Collection(PortalCollection.Name)]
 public class PrivateModeEndpointTests(TestDatabase database)
 {
-    private static List<RouteEndpoint> Endpoints(PortalApp app) =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+    private static List<RouteEndpoint> Endpoints(PortalApp app) => MappedEndpoints.Of(app);
 
-    private static string Route(RouteEndpoint e) => "/" + e.RoutePattern.RawText!.Trim('/');
+    private static string Route(RouteEndpoint e) => e.Route();
 
     private static IEnumerable<string> Methods(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
