@@ -42,6 +42,19 @@ public class UsersCommandTests(TestDatabase server)
         Assert.Equal(["admin@example.org\tAdmin"], (await Cli.RunAsync(db.ConnectionString, "users", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task A_reader_account_for_a_private_list_is_made_without_a_role()
+    {
+        // Otherwise: a private list can only be read by people who may also edit it.
+        await using var db = await server.CreateAsync();
+        var added = await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "colleague@example.org", "--role", "reader", "--password-stdin");
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("Added colleague@example.org as Reader.", added.Error);
+        Assert.Equal(["colleague@example.org\t"], (await Cli.RunAsync(db.ConnectionString, "users", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        await using var context = db.Open();
+        Assert.Equal(0, await context.UserRoles.CountAsync());
+    }
+
     [Theory]
     [InlineData("short\n", new[] { "users", "add", "a@example.org", "--role", "Editor", "--password-stdin" }, "Passwords must be at least 12 characters")]
     [InlineData("", new[] { "users", "add", "a@example.org", "--role", "Editor", "--password-stdin" }, "no password on standard input")]

@@ -1,7 +1,7 @@
 namespace ContainerNetLib.Domain.Accounts;
 
-/// <summary>Who may do what. Readers are anonymous; editors change content; admins also manage users and
-/// jobs.</summary>
+/// <summary>Who may do what. Readers hold no role (anonymous, or any account when the list is private); editors
+/// change content; admins also manage users and jobs.</summary>
 public static class Roles
 {
     public const string Admin = "Admin";
