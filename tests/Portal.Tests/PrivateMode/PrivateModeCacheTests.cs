@@ -63,6 +63,30 @@ public class PrivateModeCacheTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task Readers_pages_are_compressed_and_an_editors_never_are()
+    {
+        // Otherwise: private mode sends every reader page uncompressed, or compresses an editor's page beside its
+        // antiforgery token, which leaks the token by length (BREACH).
+        await using var app = await PrivateApp.StartAsync(database);
+        var reader = await app.SignedInAsync(role: null);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        foreach (var path in new[] { PrivateApp.SectionPath, "/search?q=vxlan" })
+        {
+            Assert.Equal(["br"], await EncodingAsync(reader, path));
+            Assert.Empty(await EncodingAsync(editor, path));
+        }
+    }
+
+    private static async Task<IEnumerable<string>> EncodingAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Content.Headers.ContentEncoding;
+    }
+
+    [Fact]
     public async Task An_editors_page_is_never_kept_nor_served_to_a_reader_and_the_other_way_round()
     {
         // Otherwise: a reader sees the editor's menu (and sign-out form) cached from an editor's visit, or an editor

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
+using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace ContainerNetLib.Portal.Infrastructure.Compression;
@@ -8,7 +10,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Compression;
 /// the API, searches. Kept page snapshots are compressed once per revision (<see cref="Precompressed"/>);
 /// everything else here per response, at the fastest level. Nothing that can carry a secret is
 /// compressed, because compression beside text an attacker chooses leaks secrets by length (BREACH):
-/// no response to a signed-in user (sign-out and link-check forms carry antiforgery tokens), no sign-in
+/// no response to a signed-in user but a private list's readers (editors' sign-out and link-check forms carry
+/// antiforgery tokens; the readers' copy carries none), no sign-in
 /// page, no editor page or export, no Blazor circuit traffic.
 /// </summary>
 public static class ReaderCompression
@@ -40,7 +43,9 @@ public static class ReaderCompression
     /// <summary>The BREACH rule: only responses that cannot carry a secret.</summary>
     public static bool MayCompress(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true || context.Request.Headers.Authorization.Count > 0)
+        // A signed-in reader of a private list gets the readers' shared copy, which holds no one's secret.
+        if (context.Request.Headers.Authorization.Count > 0 || context.User.Identity?.IsAuthenticated == true
+            && !SharedCopy.MayShare(context, context.RequestServices.GetRequiredService<ReaderAccess>()))
             return false;
         var path = context.Request.Path;
         return !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
