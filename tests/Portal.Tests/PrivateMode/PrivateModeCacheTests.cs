@@ -59,7 +59,9 @@ public class PrivateModeCacheTests(TestDatabase database)
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, PrivateApp.SectionPath);
         conditional.Headers.TryAddWithoutValidation("If-None-Match", b.Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.NotModified, (await second.SendAsync(conditional)).StatusCode);
+        var notModified = await second.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.True(notModified.Headers.CacheControl?.Private, $"Cache-Control: {notModified.Headers.CacheControl}");
     }
 
     [Fact]

@@ -65,6 +65,8 @@ public static class ReaderCaching
             var headers = context.Response.Headers;
             headers.ETag = etag;
             headers.Vary = ReaderCompressionProvider.WithAcceptEncoding(headers.Vary);
+            // Browsers keep the page but ask again each time; the answer is usually 304, which says the same.
+            headers.CacheControl = SharedCopy.CacheControl(access);
             // The ETag of any coding the browser holds: each names the same revision.
             if (request.Headers.IfNoneMatch.Count > 0
                 && EncodedETag.Matching(request.Headers.IfNoneMatch, etag) is { } held)
@@ -73,8 +75,6 @@ public static class ReaderCaching
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
             }
-            // Browsers keep the page but ask again each time; the answer is usually 304.
-            context.Response.Headers.CacheControl = SharedCopy.CacheControl(access);
         }
         return next(context);
     });
