@@ -134,6 +134,8 @@ public static class LinkHealthEndpoints
     private static string Refusal(EditOutcome outcome) => outcome switch
     {
         EditOutcome.Invalid invalid => invalid.Message,
+        EditOutcome.Conflict conflict =>
+            $"Nothing was changed: {EditConflicts.Who(conflict)} changed that entry at the same moment. Try again.",
         _ => "That entry is gone; nothing was changed.",
     };
 
