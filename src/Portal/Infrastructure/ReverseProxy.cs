@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
@@ -57,8 +58,8 @@ public static class ReverseProxy
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
         if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.HttpsPort is null) return app;
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz")
-            && !context.Request.Path.StartsWithSegments("/metrics"),
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthEndpoints.Path)
+            && !context.Request.Path.StartsWithSegments(Metrics.Path),
             branch => branch.UseHttpsRedirection());
         return app;
     }

@@ -1,3 +1,5 @@
+using ContainerNetLib.Portal.Features.LinkHealth;
+
 namespace ContainerNetLib.Portal.Infrastructure;
 
 /// <summary>
@@ -36,8 +38,8 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
         var path = context.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/admin/jobs") ? DashboardPolicy
-            : path.StartsWithSegments("/admin") ? EditorPolicy
+        headers.ContentSecurityPolicy = path.StartsWithSegments(LinkHealthEndpoints.DashboardPath) ? DashboardPolicy
+            : PageAreas.IsInteractive(path) ? EditorPolicy
             : ReaderPolicy;
         return next(context);
     });

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -86,7 +87,6 @@ public static class ReaderCaching
             StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>
-        !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
-            && !path.StartsWithSegments("/_framework") &&
-        !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/metrics");
+        !PageAreas.IsPersonal(path) && !path.StartsWithSegments("/_framework")
+        && !path.StartsWithSegments(HealthEndpoints.Path) && !path.StartsWithSegments(Metrics.Path);
 }

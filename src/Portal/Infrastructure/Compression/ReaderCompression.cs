@@ -43,7 +43,6 @@ public static class ReaderCompression
         if (context.User.Identity?.IsAuthenticated == true || context.Request.Headers.Authorization.Count > 0)
             return false;
         var path = context.Request.Path;
-        return !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
-            && !path.StartsWithSegments("/_blazor");
+        return !PageAreas.IsPersonal(path) && !path.StartsWithSegments("/_blazor");
     }
 }

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using System.Diagnostics;
 using System.Security.Claims;
 using Serilog.Core;
@@ -48,7 +49,7 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
         var unavailable = error is null && status == StatusCodes.Status503ServiceUnavailable;
         var level = error is not null || status >= 500 && !unavailable ? LogEventLevel.Error
             // Health probes every few seconds would drown the log, also while the database is down.
-            : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+            : context.Request.Path.StartsWithSegments(HealthEndpoints.Path) ? LogEventLevel.Verbose
             // The database out of reach: DatabaseUnavailable logs the reason once; not a bug.
             : unavailable ? LogEventLevel.Warning
             : LogEventLevel.Information;
