@@ -53,14 +53,9 @@ try
     app.UseReverseProxySupport();
     app.UseMetricsAllowList();
     app.UseRequireHost();
-    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
-    // and a page rendered for them is never stored.
-    // Only a request carrying a cookie or credentials can be signed in: readers' requests, nearly all of them, skip the
-    // authentication handlers (a twentieth of a cached page's cost). Authorization still challenges them where needed.
-    app.UseWhen(context => context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0,
-        signedIn => signedIn.UseAuthentication());
-    // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
-    ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in
+    // editors are never served a cached page, and a page rendered for them is never stored.
+    app.UseAuthentication();
     app.UseRequestLogging();
     // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
     // compressed form.
