@@ -19,8 +19,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     // Read once, from the same configuration as every other setting (appsettings, environment, --role).
-    var role = PortalRoles.Read(builder.Configuration);
-    if (role == PortalRole.Worker)
+    var role = ProcessRoles.Read(builder.Configuration);
+    if (role == ProcessRole.Worker)
     {
         await WorkerHost.RunAsync(args);
         return 0;
@@ -57,15 +57,15 @@ try
     // editors are never served a cached page, and a page rendered for them is never stored.
     app.UseAuthentication();
     app.UseRequestLogging();
-    // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
+    // Outside the rendered pages and the output cache, which keep pages uncompressed; a kept page brings its own
     // compressed form.
     app.UseReaderCompression();
     // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
     app.UseDatabaseUnavailableAnswers();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
-    // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a
+    // everyone reads kept whole (rendered pages), everything else cacheable from the output cache, after a
     // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).
-    app.UsePageSnapshots();
+    app.UseRenderedPages();
     app.UseContentETags();
     app.UseOutputCache();
     app.UseSecurityHeaders();

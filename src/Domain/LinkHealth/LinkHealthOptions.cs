@@ -19,7 +19,7 @@ public sealed class LinkHealthOptions
     /// <summary>URLs per job; a chunk must finish well inside Hangfire's invisibility timeout.</summary>
     [Range(1, 5000)] public int ChunkSize { get; set; } = 300;
     [Range(1, 3650)] public int HistoryDays { get; set; } = 90;
-    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest snapshot. Empty:
+    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest archived copy. Empty:
     /// no suggestions.</summary>
     public string ArchiveBaseUrl { get; set; } = "https://web.archive.org/web/";
     /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links.</summary>

@@ -12,11 +12,11 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// Reconnects with back-off; after a reconnect it re-reads the revision, since notifications sent
 /// while it was away are lost, and drops the cached pages only if the revision moved.
 /// </summary>
-public sealed partial class ContentChangeListener(
+public sealed partial class ContentRevisionListener(
     IOptions<DatabaseOptions> options,
     ContentVersion version,
     IOutputCacheStore cache,
-    ILogger<ContentChangeListener> logger) : BackgroundService
+    ILogger<ContentRevisionListener> logger) : BackgroundService
 {
     public const string CacheTag = "content";
     private const double MaxReconnectDelaySeconds = 4;
