@@ -75,7 +75,8 @@ internal sealed class CheckLinksCommand : ICommand
         var outcomes = results.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g =>
             $"{g.Count()} {OutcomeText.Of(g.Key)}");
         await context.Error.WriteLineAsync(
-            $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s " +
+            $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s "
+                +
             $"({(seconds > 0 ? results.Count / seconds : 0):0} per second): {string.Join(", ", outcomes)}");
         return 0;
     }

@@ -37,12 +37,14 @@ internal sealed class UsersCommand : ICommand
                 foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync(ct))
                 {
                     var locked = user.LockoutEnd > DateTimeOffset.UtcNow ? " (locked)" : "";
-                    await context.Out.WriteLineAsync($"{user.Email}\t{string.Join(",", await users.GetRolesAsync(user))}{locked}");
+                    var userRoles = string.Join(",", await users.GetRolesAsync(user));
+                    await context.Out.WriteLineAsync($"{user.Email}\t{userRoles}{locked}");
                 }
                 return 0;
             case ("add", [var email]):
             {
-                var canonical = Roles.Find(role ?? throw new UsageException("users add needs --role Admin or --role Editor"))
+                var canonical = Roles.Find(role ?? throw new UsageException("users add needs --role Admin or --role " +
+                    "Editor"))
                     ?? throw new UsageException($"there is no role '{role}'; use Admin or Editor");
                 var password = await PasswordAsync(context, passwordStdin);
                 if (await users.FindByEmailAsync(email) is not null)
@@ -95,7 +97,8 @@ internal sealed class UsersCommand : ICommand
 
     private static void Check(IdentityResult result, string email)
     {
-        if (!result.Succeeded) throw new InvalidInputException($"{email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        if (!result.Succeeded) throw new
+            InvalidInputException($"{email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     private static ServiceProvider Services(string connectionString)

@@ -23,7 +23,8 @@ public sealed class ReverseProxyOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
         KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
-            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such as 10.0.0.0/8"));
+            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such " +
+                $"as 10.0.0.0/8"));
 }
 
 public static class ReverseProxy
@@ -36,7 +37,8 @@ public static class ReverseProxy
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded,
             proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto |
+                ForwardedHeaders.XForwardedHost;
             foreach (var network in proxy.Value.KnownNetworks)
                 if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
         });

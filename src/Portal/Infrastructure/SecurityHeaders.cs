@@ -17,7 +17,8 @@ public static class SecurityHeaders
     /// still no eval, no other origins and no framing.
     /// </summary>
     public const string DashboardPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' " +
+            "data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 
     /// <summary>

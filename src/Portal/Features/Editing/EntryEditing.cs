@@ -14,7 +14,8 @@ namespace ContainerNetLib.Portal.Features.Editing;
 public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
     public const string NotOneBullet =
-        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) by [Author](https://example.com/me)";
+        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
+            "by [Author](https://example.com/me)";
 
     /// <summary>Entries (live or retired) whose URL is the same once normalised.</summary>
     public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
@@ -71,7 +72,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
     /// it.</summary>
     public Task<EditOutcome> RetireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry,
+            now) =>
         {
             if (entry.RetiredAt is not null) return "The entry is already retired.";
             foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: false, ct)) e.RetiredAt = now;
@@ -99,7 +101,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
         var change = await lookup.ContentChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct);
         if (change is not { Subject: ChangeSubject.Entry, EntryId: { } entryId }) return new EditOutcome.NotFound();
         var target = SnapshotJson.Read<EntrySnapshot>(change.Before);
-        if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier version. Retire it instead.");
+        if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier " +
+            "version. Retire it instead.");
 
         return await ChangeAsync(entryId, editor, "restored",
             e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}",

@@ -157,9 +157,11 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         if (change is not { Subject: ChangeSubject.Section, SectionId: { } sectionId })
             return new EditOutcome.NotFound();
         var target = SnapshotJson.Read<SectionSnapshot>(change.Before);
-        if (target is null) return new EditOutcome.Invalid("This change created the section: there is no earlier version. Delete it instead.");
+        if (target is null) return new EditOutcome.Invalid("This change created the section: there is no earlier " +
+            "version. Delete it instead.");
         var current = await lookup.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-        if (current is null) return new EditOutcome.Invalid("The section has been deleted; create it again to restore it.");
+        if (current is null) return new EditOutcome.Invalid("The section has been deleted; create it again to " +
+            "restore it.");
         return await UpdateAsync(sectionId, current.Version, target.Title, target.IntroMarkdown, editor, ct);
     }
 

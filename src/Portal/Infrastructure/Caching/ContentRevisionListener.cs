@@ -36,7 +36,8 @@ public sealed partial class ContentRevisionListener(
             await connection.OpenAsync(timeout.Token);
             await ReadRevisionAsync(connection, timeout.Token);
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or OperationCanceledException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or
+            OperationCanceledException or InvalidOperationException)
         {
             LogDisconnected(logger, 0, e.Message);
         }
@@ -70,7 +71,8 @@ public sealed partial class ContentRevisionListener(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or
+                InvalidOperationException)
             {
                 LogDisconnected(logger, delay.TotalSeconds, e.Message);
                 // Cached pages are kept: while the database is down they are all readers can get, and no one can

@@ -56,7 +56,8 @@ public sealed class RenderedPages(ContentVersion version, TimeProvider time)
 
     public int Count => _current.Pages.Count;
 
-    /// <summary>The page kept for an address at the current revision and younger than the cache's maximum age.</summary>
+    /// <summary>The page kept for an address at the current revision and younger than the cache's maximum
+    /// age.</summary>
     public bool TryGet(string key, out Page page)
     {
         page = null!;

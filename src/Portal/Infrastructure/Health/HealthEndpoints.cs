@@ -80,7 +80,8 @@ public static class HealthEndpoints
             }
             catch (Exception e)
             {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"Hangfire storage: {e.GetBaseException().Message}"));
+                return Task.FromResult(HealthCheckResult.Unhealthy($"Hangfire storage: " +
+                    $"{e.GetBaseException().Message}"));
             }
         }
     }

@@ -21,7 +21,8 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
     public const string SourceContext = "ContainerNetLib.Portal.Requests";
 
     private static readonly MessageTemplate Template =
-        new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in " +
+            "{Elapsed:0.0} ms");
 
     // Through the source context's logger, so that Serilog:MinimumLevel:Override for it applies; the event carries its
     // source context already (the context's enricher then finds it there instead of growing the event's properties).

@@ -48,11 +48,13 @@ public sealed class ApiEntryWrites(
         return Answer(outcome, response, StatusCodes.Status200OK, id);
     }
 
-    public async Task<IResult> RetireAsync(long id, EditorIdentity editor, HttpResponse response, CancellationToken ct) =>
+    public async Task<IResult> RetireAsync(long id, EditorIdentity editor, HttpResponse response,
+        CancellationToken ct) =>
         Answer(await editing.RetireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
             StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
-    public async Task<IResult> RestoreAsync(long id, EditorIdentity editor, HttpResponse response, CancellationToken ct) =>
+    public async Task<IResult> RestoreAsync(long id, EditorIdentity editor, HttpResponse response,
+        CancellationToken ct) =>
         Answer(await editing.UnretireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
             StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
@@ -128,7 +130,8 @@ public sealed class ApiEntryWrites(
             case EditOutcome.NotFound:
                 return ApiProblems.NotFound(id);
             case EditOutcome.Invalid bad:
-                var title = invalid == StatusCodes.Status409Conflict ? "Nothing to change" : "The request cannot be used";
+                var title = invalid == StatusCodes.Status409Conflict ? "Nothing to change" : "The request cannot be " +
+                    "used";
                 return ApiProblems.Problem(invalid, title, bad.Message);
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome}");
