@@ -20,8 +20,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     // Read once, from the same configuration as every other setting (appsettings, environment, --role).
-    var role = PortalRoles.Read(builder.Configuration);
-    if (role == PortalRole.Worker)
+    var role = ProcessRoles.Read(builder.Configuration);
+    if (role == ProcessRole.Worker)
     {
         await WorkerHost.RunAsync(args);
         return 0;
@@ -55,16 +55,11 @@ try
     app.UseReverseProxySupport();
     app.UseMetricsAllowList();
     app.UseRequireHost();
-    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in editors are never served a cached page,
-    // and a page rendered for them is never stored.
-    // Only a request carrying a cookie or credentials can be signed in: readers' requests, nearly all of them, skip the
-    // authentication handlers (a twentieth of a cached page's cost). Authorization still challenges them where needed.
-    app.UseWhen(context => context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0,
-        signedIn => signedIn.UseAuthentication());
-    // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
-    ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in
+    // editors are never served a cached page, and a page rendered for them is never stored.
+    app.UseAuthentication();
     app.UseRequestLogging();
-    // Outside the snapshots and the output cache, which keep pages uncompressed; a kept page brings its own
+    // Outside the rendered pages and the output cache, which keep pages uncompressed; a kept page brings its own
     // compressed form.
     app.UseReaderCompression();
     // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
@@ -73,9 +68,9 @@ try
     // them.
     app.UseReaderAccess();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
-    // everyone reads from their finished snapshot, everything else cacheable from the output cache, after a
+    // everyone reads kept whole (rendered pages), everything else cacheable from the output cache, after a
     // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).
-    app.UsePageSnapshots();
+    app.UseRenderedPages();
     app.UseContentETags();
     app.UseOutputCache();
     app.UseSecurityHeaders();
@@ -99,7 +94,8 @@ try
     app.MapLinkHealth();
     app.MapEditorEndpoints();
     // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy =
+        null);
 
     await app.RunAsync();
     return 0;

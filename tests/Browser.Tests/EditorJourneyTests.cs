@@ -236,6 +236,20 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         Assert.Contains("/account/denied", editor.Url);
     }
 
+    [Fact]
+    public async Task An_editor_makes_an_api_token_in_the_browser_and_sees_it_once()
+    {
+        // Otherwise: the token page renders without Blazor's script, its form does nothing, and no script gets a token.
+        await using var portal = await StartAsync(null);
+        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/account/tokens");
+        await OpenAsync(page, "/account/tokens");
+        await page.GetByLabel("Name (what will use it)").FillAsync("feed script");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the token" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-token")).ToContainTextAsync("copy it now");
+    }
+
     private async Task<LivePortal> StartAsync(FixtureServer? site)
     {
         var settings = new Dictionary<string, string?> { ["LinkHealth:ArchiveBaseUrl"] = "" };

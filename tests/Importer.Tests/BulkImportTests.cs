@@ -58,7 +58,7 @@ public class BulkImportTests(TestDatabase server)
         // The index and keys are dropped during a bulk load: a failure must bring them back with the data.
         await using var db = await server.CreateAsync();
         await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
-        var before = await db.SnapshotAsync();
+        var before = await db.RowVersionsAsync();
         var schemaBefore = await db.ScalarAsync<string>($"select string_agg(s, E'\\n') from ({SchemaSql}) as t(s)");
         await db.ExecuteAsync("""
             create function fail_on_marker() returns trigger language plpgsql as
@@ -69,7 +69,7 @@ public class BulkImportTests(TestDatabase server)
         var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(LargeList(3, 2000)));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Equal(before, await db.SnapshotAsync());
+        Assert.Equal(before, await db.RowVersionsAsync());
         Assert.Equal(schemaBefore, await db.ScalarAsync<string>($"select string_agg(s, E'\\n') from ({SchemaSql}) as t(s)"));
     }
 

@@ -18,9 +18,9 @@ public class CorpusImportTests(TestDatabase server)
         var exported = (await Cli.RunAsync(db.ConnectionString, "export")).Out;
         Assert.Equal(await File.ReadAllTextAsync(path), exported);
 
-        var before = await db.SnapshotAsync();
+        var before = await db.RowVersionsAsync();
         var again = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(exported), "--json");
         Assert.Equal(0, again.Count("added") + again.Count("changed") + again.Count("removed"));
-        Assert.Equal(before, await db.SnapshotAsync());
+        Assert.Equal(before, await db.RowVersionsAsync());
     }
 }

@@ -13,7 +13,7 @@ public class FailureTests(TestDatabase server)
         // Otherwise: a crash during import leaves half a list on the portal.
         await using var db = await server.CreateAsync();
         await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
-        var before = await db.SnapshotAsync();
+        var before = await db.RowVersionsAsync();
         // The links are written after the entries: failing there proves the entries roll back too.
         await db.ExecuteAsync("""
             create function fail_on_marker() returns trigger language plpgsql as
@@ -27,7 +27,7 @@ public class FailureTests(TestDatabase server)
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("simulated failure", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
-        Assert.Equal(before, await db.SnapshotAsync());
+        Assert.Equal(before, await db.RowVersionsAsync());
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class SeedImportTests(TestDatabase server)
         // Otherwise: every nightly re-import would touch every row and every "updated" date.
         await using var db = await server.CreateAsync();
         await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed);
-        var before = await db.SnapshotAsync();
+        var before = await db.RowVersionsAsync();
 
         var again = await Cli.RunAsync(db.ConnectionString, "import", RepoRoot.Seed, "--json");
 
@@ -56,7 +56,7 @@ public class SeedImportTests(TestDatabase server)
         Assert.Equal(0, again.Count("changed"));
         Assert.Equal(0, again.Count("removed"));
         Assert.Equal(102, again.Count("unchanged"));
-        Assert.Equal(before, await db.SnapshotAsync());
+        Assert.Equal(before, await db.RowVersionsAsync());
     }
 
     [Fact]

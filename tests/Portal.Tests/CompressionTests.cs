@@ -99,20 +99,20 @@ public class CompressionTests(TestDatabase server)
         // Otherwise: every reader's request pays for Brotli's strongest setting, and the portal serves a fraction of the readers.
         await using var app = await PortalApp.StartAsync(server);
         var client = app.Client();
-        var snapshots = app.Services.GetRequiredService<PageSnapshots>();
+        var pages = app.Services.GetRequiredService<RenderedPages>();
         await GetAsync(client, Section, "br, gzip");
-        var before = snapshots.Compressions;
+        var before = pages.Compressions;
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal("br", Encoding(await GetAsync(client, Section, "br, gzip")));
             Assert.Equal("gzip", Encoding(await GetAsync(client, Section, "gzip")));
         }
-        Assert.Equal(before + 2, snapshots.Compressions);
+        Assert.Equal(before + 2, pages.Compressions);
 
         var version = app.Services.GetRequiredService<ContentVersion>();
         Assert.True(version.Advance(version.Current + 1));
         for (var i = 0; i < 3; i++) Assert.Equal("br", Encoding(await GetAsync(client, Section, "br")));
-        Assert.Equal(before + 3, snapshots.Compressions);
+        Assert.Equal(before + 3, pages.Compressions);
     }
 
     [Theory]

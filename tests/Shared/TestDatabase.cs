@@ -118,8 +118,8 @@ public sealed class FreshDatabase(TestDatabase server, string name, string conne
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Every row of the list with its xmin: equal snapshots mean no row was written.</summary>
-    public async Task<List<string>> SnapshotAsync()
+    /// <summary>Every row of the list with its xmin: equal lists mean no row was written.</summary>
+    public async Task<List<string>> RowVersionsAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -16,7 +16,8 @@ public sealed record BulkFragment(IReadOnlyList<EntryNode> Entries, IReadOnlyLis
     public static BulkFragment Parse(string fragment)
     {
         if (fragment.Length > MaxCharacters)
-            return new([], [], $"At most {MaxCharacters:N0} characters at a time; this fragment has {fragment.Length:N0}. Paste it in parts.");
+            return new([], [], $"At most {MaxCharacters:N0} characters at a time; this fragment has " +
+                $"{fragment.Length:N0}. Paste it in parts.");
         var text = fragment.Replace("\r\n", "\n").Trim('\n');
         if (text.Trim().Length == 0) return new([], [],
             "Paste one or more bullets, such as “* 2024-01-31: [Title](https://example.com/)”.");
@@ -30,7 +31,8 @@ public sealed record BulkFragment(IReadOnlyList<EntryNode> Entries, IReadOnlyLis
         if (section.Entries.Count == 0) return new([], warnings,
             "No bullets found: each entry starts with “* ” or “- ”.");
         if (section.IntroMarkdown.Trim().Length > 0 || section.OutroMarkdown.Trim().Length > 0)
-            return new([], warnings, "Some lines are not bullets: every line must be a bullet (or the continuation of one).");
+            return new([], warnings, "Some lines are not bullets: every line must be a bullet (or the continuation " +
+                "of one).");
         var fragmentResult = new BulkFragment(section.Entries, warnings, null);
         return fragmentResult.Count > MaxEntries
             ? new([], warnings, $"At most {MaxEntries} entries at a time; this fragment has {fragmentResult.Count}.")

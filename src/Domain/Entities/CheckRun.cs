@@ -23,7 +23,8 @@ public sealed class CheckRun
     /// <summary>The run's numbers, counted once when it finishes; every view of the run shows these.</summary>
     public RunCounts Counts { get; set; } = new();
     public int NewlyBroken { get; set; }
-    /// <summary>When the team was told of the finished run (webhook, archived copies): once, by whoever claims it.</summary>
+    /// <summary>When the team was told of the finished run (webhook, archived copies): once, by whoever claims
+    /// it.</summary>
     public DateTimeOffset? NotifiedAt { get; set; }
 }
 

@@ -28,7 +28,7 @@ public sealed class LinkState
     /// <summary>The run in which the failures reached the threshold ("newly broken" in that run's report).</summary>
     public long? BrokenSinceRunId { get; set; }
     public DateTimeOffset? BrokenSince { get; set; }
-    /// <summary>The latest archived snapshot, looked up when the link broke.</summary>
+    /// <summary>The latest archived copy, looked up when the link broke.</summary>
     public string? ArchiveUrl { get; set; }
     /// <summary>An editor's "opens in a browser" until <see cref="AcceptedUntil"/>.</summary>
     public string? AcceptedReason { get; set; }

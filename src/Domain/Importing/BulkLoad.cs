@@ -49,7 +49,8 @@ internal sealed class BulkLoad(PortalDbContext db)
     public async Task RestoreAsync(CancellationToken ct)
     {
         foreach (var index in _indexes) await Execute(index, ct);
-        foreach (var (table, name, definition) in _constraints) await Execute($"alter table {table} add constraint {name} {definition}", ct);
+        foreach (var (table, name, definition) in _constraints) await
+            Execute($"alter table {table} add constraint {name} {definition}", ct);
     }
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();

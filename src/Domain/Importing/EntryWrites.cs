@@ -11,9 +11,39 @@ namespace ContainerNetLib.Domain.Importing;
 /// </summary>
 internal sealed class EntryWrites(PortalDbContext db)
 {
-    private const string Columns =
-        "id, section_id, parent_id, position, markdown, indent, marker, leading_markdown, kind, date, title, url, " +
-        "normalized_url, description, authors, author_keys, content_hash, created_at, updated_at";
+    /// <summary>
+    /// The columns of <c>entries</c> an import writes, each with how its value is written: one list, so the COPY's
+    /// column list and the order of the values written cannot drift apart.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Column, Func<NpgsqlBinaryImporter, EntryRow, CancellationToken,
+        Task> Write)> Written =
+    [
+        ("id", (copy, row, ct) => copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, ct)),
+        ("section_id", (copy, row, ct) => copy.WriteAsync(row.SectionId, NpgsqlDbType.Integer, ct)),
+        ("parent_id", (copy, row, ct) => WriteNullableAsync(copy, row.ParentId, NpgsqlDbType.Bigint, ct)),
+        ("position", (copy, row, ct) => copy.WriteAsync(row.Position, NpgsqlDbType.Integer, ct)),
+        ("markdown", (copy, row, ct) => copy.WriteAsync(row.Markdown, NpgsqlDbType.Text, ct)),
+        ("indent", (copy, row, ct) => copy.WriteAsync(row.Indent, NpgsqlDbType.Text, ct)),
+        ("marker", (copy, row, ct) => copy.WriteAsync(row.Marker, NpgsqlDbType.Text, ct)),
+        ("leading_markdown", (copy, row, ct) => copy.WriteAsync(row.LeadingMarkdown, NpgsqlDbType.Text, ct)),
+        ("kind", (copy, row, ct) => copy.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct)),
+        ("date", (copy, row, ct) => WriteNullableAsync(copy, row.Date, NpgsqlDbType.Date, ct)),
+        ("title", (copy, row, ct) => WriteNullableAsync(copy, row.Title, NpgsqlDbType.Text, ct)),
+        ("url", (copy, row, ct) => WriteNullableAsync(copy, row.Url, NpgsqlDbType.Text, ct)),
+        ("normalized_url", (copy, row, ct) => WriteNullableAsync(copy, row.NormalizedUrl, NpgsqlDbType.Text, ct)),
+        ("description", (copy, row, ct) => WriteNullableAsync(copy, row.Description, NpgsqlDbType.Text, ct)),
+        ("authors", (copy, row, ct) => copy.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct)),
+        ("author_keys",
+            (copy, row, ct) => copy.WriteAsync(row.AuthorKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct)),
+        ("content_hash", (copy, row, ct) => copy.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct)),
+        ("created_at", (copy, row, ct) => copy.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct)),
+        ("updated_at", (copy, row, ct) => copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct)),
+    ];
+
+    /// <summary>Columns of <c>entries</c> an import leaves alone: PostgreSQL's own, and the editors'.</summary>
+    internal static readonly IReadOnlyList<string> NotWritten = ["search_vector", "xmin", "retired_at"];
+
+    private static readonly string Columns = string.Join(", ", Written.Select(w => w.Column));
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
@@ -37,9 +67,10 @@ internal sealed class EntryWrites(PortalDbContext db)
     public async Task UpdateAsync(IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        await ExecuteAsync($"create temp table entry_updates on commit drop as select {Columns} from entries with no data", ct);
+        await ExecuteAsync(
+            $"create temp table entry_updates on commit drop as select {Columns} from entries with no data", ct);
         await CopyEntriesAsync("entry_updates", rows, ct);
-        var assignments = string.Join(", ", Columns.Split(", ").Skip(1).Select(c => $"{c} = u.{c}"));
+        var assignments = string.Join(", ", Written.Skip(1).Select(w => $"{w.Column} = u.{w.Column}"));
         await ExecuteAsync($"update entries e set {assignments} from entry_updates u where e.id = u.id", ct);
         await ExecuteAsync("drop table entry_updates", ct);
     }
@@ -79,29 +110,12 @@ internal sealed class EntryWrites(PortalDbContext db)
     private async Task CopyEntriesAsync(string table, IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        await using var copy = await Connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", ct);
+        await using var copy =
+            await Connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", ct);
         foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
-            await copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(row.SectionId, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, row.ParentId, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(row.Position, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(row.Markdown, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Indent, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Marker, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.LeadingMarkdown, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct);
-            await WriteNullableAsync(copy, row.Date, NpgsqlDbType.Date, ct);
-            await WriteNullableAsync(copy, row.Title, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, row.Url, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, row.NormalizedUrl, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, row.Description, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct);
-            await copy.WriteAsync(row.AuthorKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+            foreach (var (_, write) in Written) await write(copy, row, ct);
         }
         await copy.CompleteAsync(ct);
     }

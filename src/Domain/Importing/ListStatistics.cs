@@ -16,7 +16,8 @@ public static class ListStatistics
                    (select count(*)::int from entries where retired_at is null),
                    (select count(*)::int from entries where parent_id is null and retired_at is null),
                    (select count(*)::int from links l join entries e on e.id = l.entry_id where e.retired_at is null),
-                   (select count(distinct l.normalized_url)::int from links l join entries e on e.id = l.entry_id where e.retired_at is null),
+                   (select count(distinct l.normalized_url)::int from links l join entries e on e.id = l.entry_id
+                    where e.retired_at is null),
                    (select count(*)::int from entries where date is not null and retired_at is null)
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);

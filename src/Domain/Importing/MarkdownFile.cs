@@ -19,7 +19,8 @@ public static class MarkdownFile
         if (!File.Exists(path)) throw new InvalidInputException($"{path} does not exist");
         var length = new FileInfo(path).Length;
         if (length == 0) throw new InvalidInputException($"{path} is empty: there is nothing to import");
-        if (length > MaxBytes) throw new InvalidInputException($"{path} is {length / (1024 * 1024)} MB; the limit is {MaxBytes / (1024 * 1024)} MB");
+        if (length > MaxBytes) throw new
+            InvalidInputException($"{path} is {length / (1024 * 1024)} MB; the limit is {MaxBytes / (1024 * 1024)} MB");
         return Decode(File.ReadAllBytes(path), path);
     }
 
@@ -34,7 +35,8 @@ public static class MarkdownFile
         }
         catch (DecoderFallbackException e)
         {
-            throw new InvalidInputException($"{name} is not UTF-8 text (invalid byte at offset {e.Index}); save it as UTF-8 and try again");
+            throw new InvalidInputException($"{name} is not UTF-8 text (invalid byte at offset {e.Index}); save it " +
+                $"as UTF-8 and try again");
         }
         if (text.Trim('\uFEFF').Trim().Length == 0)
             throw new InvalidInputException($"{name} has only white space: there is nothing to import");

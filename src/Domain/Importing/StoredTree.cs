@@ -16,7 +16,8 @@ internal static class StoredTree
         // entries.
         var rows = new List<StoredEntry>();
         await using (var command = new NpgsqlCommand(
-            "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from entries where retired_at is null",
+            "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from " +
+                "entries where retired_at is null",
             (NpgsqlConnection)db.Database.GetDbConnection()))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

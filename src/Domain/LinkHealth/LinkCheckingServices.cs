@@ -88,7 +88,8 @@ public static class LinkCheckingServices
                 sp.GetRequiredService<ExclusionRules>(),
                 sp.GetRequiredService<RunNotifier>());
         });
-        services.AddSingleton(sp => new ExclusionRules(Health(sp).ParseExclusions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ExclusionRules(Health(sp).ParseExclusions(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RunNotifier(
             sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             Client(sp, WebhookClient),

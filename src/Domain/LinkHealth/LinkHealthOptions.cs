@@ -19,7 +19,8 @@ public sealed class LinkHealthOptions
     /// <summary>URLs per job; a chunk must finish well inside Hangfire's invisibility timeout.</summary>
     [Range(1, 5000)] public int ChunkSize { get; set; } = 300;
     [Range(1, 3650)] public int HistoryDays { get; set; } = 90;
-    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest snapshot. Empty:
+    /// <summary>A Wayback-style endpoint: "{ArchiveBaseUrl}{timestamp}/{url}" redirects to the latest archived copy.
+    /// Empty:
     /// no suggestions.</summary>
     public string ArchiveBaseUrl { get; set; } = "https://web.archive.org/web/";
     /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links.</summary>
@@ -70,7 +71,8 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             failures.Add($"LinkHealth:Cron '{options.Cron}' is not a cron expression ({e.Message.TrimEnd('.')})");
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-            failures.Add($"LinkHealth:TimeZone '{options.TimeZone}' is not a time zone (use an IANA name such as Europe/Berlin or UTC)");
+            failures.Add($"LinkHealth:TimeZone '{options.TimeZone}' is not a time zone (use an IANA name such as " +
+                $"Europe/Berlin or UTC)");
         if (options.ArchiveBaseUrl.Length > 0 && !Urls.UrlNormalizer.IsWebAddress(options.ArchiveBaseUrl))
             failures.Add($"LinkHealth:ArchiveBaseUrl '{options.ArchiveBaseUrl}' is not an http(s) URL");
         if (!string.IsNullOrEmpty(options.WebhookUrl) && !Urls.UrlNormalizer.IsWebAddress(options.WebhookUrl))
@@ -81,7 +83,8 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             if (!Urls.UrlNormalizer.IsWebAddress(canary))
                 failures.Add($"LinkHealth:Canaries '{canary}' is not an http(s) URL");
         foreach (var network in options.AllowedNetworks)
-            if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a network (CIDR, e.g. 10.1.0.0/16)");
+            if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a " +
+                $"network (CIDR, e.g. 10.1.0.0/16)");
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
         for (var i = 0; i < options.Exclude.Length; i++)

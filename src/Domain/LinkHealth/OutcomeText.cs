@@ -26,7 +26,8 @@ public static class OutcomeText
     {
         LinkOutcome.Ok => "The page answered.",
         LinkOutcome.Redirected => "The page answered at a new address that it says is permanent.",
-        LinkOutcome.Archived => "The repository still opens, read-only: its owners archived it; never counted as broken.",
+        LinkOutcome.Archived => "The repository still opens, read-only: its owners archived it; never counted as " +
+            "broken.",
         LinkOutcome.Blocked => "The site refused the checker (401, 403, 429 or a bot wall); never counted as broken.",
         LinkOutcome.Skipped or LinkOutcome.Refused or LinkOutcome.InvalidUrl => "Not dialled; never counted as broken.",
         _ when outcome.IsNetworkLevel() =>

@@ -27,7 +27,8 @@ public static partial class PageMetadataReader
         var bytes = await ReadHeadAsync(body, maxBytes, ct);
         var text = Decode(bytes, content.Headers.ContentType?.CharSet);
         var document = Parser.ParseDocument(text);
-        string? Meta(string selector) => document.QuerySelector(selector)?.GetAttribute("content")?.Trim() is { Length: > 0 } v ? v : null;
+        string? Meta(string selector) => document.QuerySelector(selector)?.GetAttribute("content")?.Trim() is { Length:
+            > 0 } v ? v : null;
         return new PageMetadata(
             Collapse(document.Title),
             Meta("meta[property='og:title']"),

@@ -65,7 +65,8 @@ public sealed class PoliteChecker(
             var holding = true;
             try
             {
-                // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall one.
+                // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall
+                // one.
                 // Taken back within the URL's deadline: a 429 that waits too long in the queue stays a 429.
                 var result = await checker.CheckAsync(url, ct, async (wait, deadline) =>
                 {

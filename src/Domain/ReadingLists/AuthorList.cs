@@ -53,6 +53,7 @@ internal sealed partial class AuthorList
     private static partial Regex Separators();
 
     // A plain, unlinked name ("Thomas Richter") that ends where the list does.
-    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?=\s*(?:$|,|&|\(|\band\b|[.;:]\s|[.;:]$))")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
+        + @"(?=\s*(?:$|,|&|\(|\band\b|[.;:]\s|[.;:]$))")]
     private static partial Regex PlainName();
 }

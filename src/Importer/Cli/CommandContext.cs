@@ -21,7 +21,8 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, string? Co
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             throw new ConfigurationException(
-                "ConnectionStrings__Portal is not set; run scripts/postgres.sh start and export the connection string it prints");
+                "ConnectionStrings__Portal is not set; run scripts/postgres.sh start and export the connection " +
+                    "string it prints");
         }
         return PortalDatabase.Create(ConnectionString);
     }

@@ -6,18 +6,22 @@ using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Importer.Commands;
 
 /// <summary>
 /// check-links [--url URL ...] [--urls-file FILE] [--section SLUG] [--allow-private] [--json]
-/// [--per-host N] [--overall N] [--min-delay-ms N]: the nightly job's checker from the command line.
-/// Without --url it checks the stored list (or one section of it). A summary goes to stderr.
+/// [--per-host N] [--overall N] [--min-delay-ms N]: the nightly job's checker from the command line, with its
+/// LinkHealth:* settings; the flags go over them. Without --url it checks the stored list (or one section of it);
+/// nothing is recorded. A summary goes to stderr.
 /// </summary>
 internal sealed class CheckLinksCommand : ICommand
 {
     // For checking one's own servers (tests, a staging copy): private and loopback ranges, any port.
-    private static readonly IPNetwork[] PrivateRanges = AddressPolicy.InsideNetworks.Select(IPNetwork.Parse).ToArray();
+    private static readonly IPNetwork[] PrivateRanges =
+        AddressPolicy.InsideNetworks.Select(IPNetwork.Parse).ToArray();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,13 +30,9 @@ internal sealed class CheckLinksCommand : ICommand
         var urls = arguments.Options("--url");
         var urlsFile = arguments.Option("--urls-file");
         var section = arguments.Option("--section");
-        var politeness = new PolitenessOptions
-        {
-            PerHost = Number(arguments, "--per-host", 1, 16) ?? new PolitenessOptions().PerHost,
-            Overall = Number(arguments, "--overall", 1, 512) ?? new PolitenessOptions().Overall,
-        };
-        if (Number(arguments, "--min-delay-ms", 0,
-            60_000) is { } delay) politeness.MinDelayPerHost = TimeSpan.FromMilliseconds(delay);
+        var perHost = Number(arguments, "--per-host", 1, 16);
+        var overall = Number(arguments, "--overall", 1, 512);
+        var delay = Number(arguments, "--min-delay-ms", 0, 60_000);
         var allowPrivate = arguments.Flag("--allow-private");
         var json = arguments.Flag("--json");
         if (arguments.Positional() is [var extra, ..])
@@ -42,20 +42,25 @@ internal sealed class CheckLinksCommand : ICommand
             throw new UsageException("give either --url (or --urls-file) or --section, not both");
         if (urls.Count == 0 && urlsFile is null) urls = await StoredUrlsAsync(context, section, ct);
 
-        var addresses = new AddressPolicy(allowPrivate ? PrivateRanges : []);
-        var options = new LinkCheckOptions();
-        using var http = new HttpClient(new GuardedConnector(addresses,
-            new DnsHostResolver()).CreateHandler(options.ConnectTimeout))
+        // The nightly job's checker and settings (LinkHealth:*), with this command's flags over them.
+        await using var services = LinkCheckingCommandServices.Build(context, connection: null, services =>
         {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var urlPolicy = new UrlPolicy(addresses, allowPrivate ? AnyPort : null);
-        var politely = new PoliteChecker(new LinkChecker(http, urlPolicy, options, TimeProvider.System), politeness,
-            TimeProvider.System);
+            services.PostConfigure<PolitenessOptions>(politeness =>
+            {
+                politeness.PerHost = perHost ?? politeness.PerHost;
+                politeness.Overall = overall ?? politeness.Overall;
+                if (delay is { } ms) politeness.MinDelayPerHost = TimeSpan.FromMilliseconds(ms);
+            });
+            if (!allowPrivate) return;
+            services.AddSingleton(sp => new AddressPolicy([
+                ..sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value.ParseAllowedNetworks(), ..PrivateRanges]));
+            services.AddSingleton(sp => new UrlPolicy(sp.GetRequiredService<AddressPolicy>(), AnyPort));
+        });
+        var politely = services.GetRequiredService<PoliteChecker>();
+        var hostFailures = services.GetRequiredService<IOptions<LinkHealthOptions>>().Value.HostFailuresBeforeSkip;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
-        await foreach (var result in politely.CheckAsync(urls, ct,
-            new UnreachableHosts(new LinkHealthOptions().HostFailuresBeforeSkip)))
+        await foreach (var result in politely.CheckAsync(urls, ct, new UnreachableHosts(hostFailures)))
             results[UrlNormalizer.Normalize(result.Url)] = result;
         var seconds = clock.Elapsed.TotalSeconds;
 
@@ -70,7 +75,8 @@ internal sealed class CheckLinksCommand : ICommand
         var outcomes = results.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g =>
             $"{g.Count()} {OutcomeText.Of(g.Key)}");
         await context.Error.WriteLineAsync(
-            $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s " +
+            $"Checked {Counted.Of(results.Count, "URL")} ({Counted.Of(urls.Count, "line")} given) in {seconds:0.00} s "
+                +
             $"({(seconds > 0 ? results.Count / seconds : 0):0} per second): {string.Join(", ", outcomes)}");
         return 0;
     }

@@ -29,9 +29,12 @@ internal static class ImportReport
     {
         var c = s.Counts;
         var verb = s.DryRun ? "Would import" : "Imported";
-        console.Out.WriteLine($"{verb} {file}: {c.Sections} sections, {c.Entries} entries ({c.TopLevelEntries} top-level, {c.DatedEntries} dated), {c.Links} links to {c.DistinctUrls} distinct URLs.");
-        console.Out.WriteLine($"Entries: {s.Added} added, {s.Changed} changed, {s.Removed} removed, {s.Unchanged} unchanged. " +
-                              $"Sections: {s.SectionChanges.Added} added, {s.SectionChanges.Changed} changed, {s.SectionChanges.Removed} removed.");
+        console.Out.WriteLine($"{verb} {file}: {c.Sections} sections, {c.Entries} entries ({c.TopLevelEntries} " +
+            $"top-level, {c.DatedEntries} dated), {c.Links} links to {c.DistinctUrls} distinct URLs.");
+        console.Out.WriteLine($"Entries: {s.Added} added, {s.Changed} changed, {s.Removed} removed, {s.Unchanged} " +
+            $"unchanged. " +
+                              $"Sections: {s.SectionChanges.Added} added, {s.SectionChanges.Changed} changed, " +
+                                  $"{s.SectionChanges.Removed} removed.");
         if (s.DryRun) console.Out.WriteLine("Dry run: nothing was written.");
         foreach (var w in s.Warnings) console.Out.WriteLine($"warning: line {w.Line}: {w.Message}");
     }

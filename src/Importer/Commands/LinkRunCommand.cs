@@ -6,8 +6,6 @@ using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Importer.Commands;
 
@@ -34,13 +32,13 @@ internal sealed class LinkRunCommand : ICommand
         string connection;
         using (var probe = context.OpenDatabase()) connection = probe.Database.GetConnectionString()!;
 
-        await using var services = Services(context, connection);
-        ValidateSettings(services);
+        await using var services = LinkCheckingCommandServices.Build(context, connection);
         var runs = services.GetRequiredService<RecordedRuns>();
         var scope = section is null ? CheckScope.List : CheckScope.Section(section);
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
             ?? throw new UsageException($"no section '{section}'");
-        if (context.Interactive) await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
+        if (context.Interactive) await
+            context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
         // Chunks side by side, as the job server's workers take them: they share this process's politeness limits.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel,
@@ -50,33 +48,6 @@ internal sealed class LinkRunCommand : ICommand
         var done = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
         await context.Out.WriteLineAsync(json ? JsonSerializer.Serialize(Summary(done), Json) : Text(done));
         return done.Verdict == RunVerdictKind.Inconclusive ? InconclusiveExitCode : 0;
-    }
-
-    private static ServiceProvider Services(CommandContext context, string connection)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddLogging(logging => logging.AddProvider(new TextWriterLogger(context.Error)));
-        services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, connection));
-        services.AddLinkChecking(context.Configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    /// <summary>Bad settings stop the command before anything is dialled, one line each, as the portal's start-up
-    /// does.</summary>
-    private static void ValidateSettings(IServiceProvider services)
-    {
-        try
-        {
-            _ = services.GetRequiredService<IOptions<LinkHealthOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<PolitenessOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<Domain.LinkHealth.GitHub.GitHubOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            throw new ConfigurationException(string.Join("; ", e.Failures));
-        }
     }
 
     private static object Summary(CheckRun run) => new
@@ -101,6 +72,7 @@ internal sealed class LinkRunCommand : ICommand
     };
 
     private static string Text(CheckRun run) =>
-        $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive ({run.VerdictReason})" : "conclusive")}. " +
+        $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive " +
+            $"({run.VerdictReason})" : "conclusive")}. " +
         $"{RunSentence.Of(run)} {run.NewlyBroken} newly broken.";
 }

@@ -59,7 +59,8 @@ internal sealed class TokensCommand : ICommand
                     var used = t.LastUsedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";
                     var number = t.Id.ToString(CultureInfo.InvariantCulture);
                     await context.Out.WriteLineAsync(string.Join('\t', number, t.Owner, t.Name, t.Scope.Name(),
-                        $"created {t.CreatedAt:yyyy-MM-dd}", $"last used {used}", $"expires {t.ExpiresAt:yyyy-MM-dd}", state));
+                        $"created {t.CreatedAt:yyyy-MM-dd}", $"last used {used}", $"expires {t.ExpiresAt:yyyy-MM-dd}",
+                            state));
                 }
                 return 0;
             }

@@ -37,12 +37,14 @@ internal sealed class UsersCommand : ICommand
                 foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync(ct))
                 {
                     var locked = user.LockoutEnd > DateTimeOffset.UtcNow ? " (locked)" : "";
-                    await context.Out.WriteLineAsync($"{user.Email}\t{string.Join(",", await users.GetRolesAsync(user))}{locked}");
+                    var userRoles = string.Join(",", await users.GetRolesAsync(user));
+                    await context.Out.WriteLineAsync($"{user.Email}\t{userRoles}{locked}");
                 }
                 return 0;
             case ("add", [var email]):
             {
-                if (role is null) throw new UsageException("users add needs --role Admin, --role Editor or --role Reader");
+                if (role is null)
+                    throw new UsageException("users add needs --role Admin, --role Editor or --role Reader");
                 // A reader holds no role: an account that may read a private list (Portal:Readers SignedIn).
                 var reader = string.Equals(role, "Reader", StringComparison.OrdinalIgnoreCase);
                 var canonical = reader ? null : Roles.Find(role)
@@ -98,7 +100,8 @@ internal sealed class UsersCommand : ICommand
 
     private static void Check(IdentityResult result, string email)
     {
-        if (!result.Succeeded) throw new InvalidInputException($"{email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        if (!result.Succeeded) throw new
+            InvalidInputException($"{email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
     private static ServiceProvider Services(string connectionString)

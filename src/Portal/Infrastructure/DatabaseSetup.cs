@@ -17,7 +17,8 @@ public static class DatabaseSetup
     public static IHostApplicationBuilder AddPortalDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
-            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(PortalDatabase.ConnectionStringName) ?? "")
+            .Configure(o => o.ConnectionString =
+                builder.Configuration.GetConnectionString(PortalDatabase.ConnectionStringName) ?? "")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // Interactive editor components need a short-lived context per operation; pages share the factory.

@@ -23,7 +23,8 @@ public sealed class MetricsOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         foreach (var network in AllowedNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
-            yield return new ValidationResult($"Metrics:AllowedNetworks has \"{network}\", which is not a network such as 10.0.0.0/8");
+            yield return new ValidationResult($"Metrics:AllowedNetworks has \"{network}\", which is not a network " +
+                $"such as 10.0.0.0/8");
     }
 
     /// <summary>

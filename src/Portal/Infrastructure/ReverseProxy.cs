@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
@@ -22,7 +23,8 @@ public sealed class ReverseProxyOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
         KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
-            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such as 10.0.0.0/8"));
+            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such " +
+                $"as 10.0.0.0/8"));
 }
 
 public static class ReverseProxy
@@ -35,7 +37,8 @@ public static class ReverseProxy
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded,
             proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto |
+                ForwardedHeaders.XForwardedHost;
             foreach (var network in proxy.Value.KnownNetworks)
                 if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
         });
@@ -57,8 +60,8 @@ public static class ReverseProxy
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
         if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.HttpsPort is null) return app;
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz")
-            && !context.Request.Path.StartsWithSegments("/metrics"),
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthEndpoints.Path)
+            && !context.Request.Path.StartsWithSegments(Metrics.Path),
             branch => branch.UseHttpsRedirection());
         return app;
     }

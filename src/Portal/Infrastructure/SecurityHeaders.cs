@@ -1,3 +1,5 @@
+using ContainerNetLib.Portal.Features.LinkHealth;
+
 namespace ContainerNetLib.Portal.Infrastructure;
 
 /// <summary>
@@ -15,7 +17,8 @@ public static class SecurityHeaders
     /// still no eval, no other origins and no framing.
     /// </summary>
     public const string DashboardPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' " +
+            "data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 
     /// <summary>
@@ -36,8 +39,8 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
         var path = context.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/admin/jobs") ? DashboardPolicy
-            : path.StartsWithSegments("/admin") ? EditorPolicy
+        headers.ContentSecurityPolicy = path.StartsWithSegments(LinkHealthEndpoints.DashboardPath) ? DashboardPolicy
+            : PageAreas.IsInteractive(path) ? EditorPolicy
             : ReaderPolicy;
         return next(context);
     });

@@ -43,7 +43,7 @@ public static class WorkerHost
     {
         builder.AddPortalLogging();
         builder.AddPortalDatabase();
-        builder.AddLinkHealth(PortalRole.Worker);
+        builder.AddLinkHealth(ProcessRole.Worker);
         builder.AddPortalMetrics(exportMetrics);
     }
 }

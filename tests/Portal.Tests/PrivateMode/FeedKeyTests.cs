@@ -60,7 +60,7 @@ public class FeedKeyTests(TestDatabase database)
         var (second, _) = await AddressesAsync(await app.SignedInAsync(role: null));
         var feedReader = app.Client();
         var a = await (await feedReader.GetAsync(first)).Content.ReadAsStringAsync();
-        var snapshots = app.Services.GetRequiredService<PageSnapshots>();
+        var snapshots = app.Services.GetRequiredService<RenderedPages>();
         Assert.True(snapshots.TryGet("http://localhost/feed.atom", out _), "the feed was not kept under its plain address");
         var kept = snapshots.Count;
         var b = await (await feedReader.GetAsync(second)).Content.ReadAsStringAsync();

@@ -14,7 +14,7 @@ namespace ContainerNetLib.Portal.Tests.PrivateMode;
 public class PrivateModeCacheTests(TestDatabase database)
 {
     private static bool Kept(PortalApp app, string path) =>
-        app.Services.GetRequiredService<PageSnapshots>().TryGet("https://localhost" + path, out _);
+        app.Services.GetRequiredService<RenderedPages>().TryGet("https://localhost" + path, out _);
 
     [Fact]
     public async Task A_page_cached_for_signed_in_readers_is_never_served_to_anyone_anonymous()

@@ -46,7 +46,8 @@ public static class ApiTokens
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        var owner = await db.Users.Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName ?? u.Id).SingleAsync(ct);
+        var owner = await db.Users.Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName
+            ?? u.Id).SingleAsync(ct);
         var row = new TokenRow(token.Id, userId, owner, token.Name, scope, now, expiresAt, null, null);
         return (row, TokenSecret.Format(token.Id, secret));
     }
@@ -61,7 +62,8 @@ public static class ApiTokens
                 t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
             .ToListAsync(ct);
 
-    /// <summary>Revokes a token of <paramref name="ownerId"/> (anyone's when null); false when none is revoked.</summary>
+    /// <summary>Revokes a token of <paramref name="ownerId"/> (anyone's when null); false when none is
+    /// revoked.</summary>
     public static async Task<bool> RevokeAsync(PortalDbContext db, long id, string? ownerId, DateTimeOffset now,
         CancellationToken ct = default) =>
         await db.ApiTokens

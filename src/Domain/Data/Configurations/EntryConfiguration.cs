@@ -16,8 +16,10 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
     internal const string SearchVectorSql =
         "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || " +
         "setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'B') || " +
-        "setweight(jsonb_to_tsvector('simple'::regconfig, jsonb_path_query_array(authors, '$[*].name'), '[\"string\"]'), 'C') || " +
-        "setweight(to_tsvector('simple'::regconfig, translate(coalesce(substring(normalized_url from '^[a-z]+://(?:[^/@]*@)?([^/:?#]+)'), ''), '.-', '  ')), 'D')";
+        "setweight(jsonb_to_tsvector('simple'::regconfig, jsonb_path_query_array(authors, '$[*].name'), " +
+            "'[\"string\"]'), 'C') || " +
+        "setweight(to_tsvector('simple'::regconfig, translate(coalesce(substring(normalized_url from " +
+            "'^[a-z]+://(?:[^/@]*@)?([^/:?#]+)'), ''), '.-', '  ')), 'D')";
 
     public void Configure(EntityTypeBuilder<Entry> entry)
     {

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace ContainerNetLib.Domain.LinkHealth.Runs;
 
 /// <summary>
-/// Asks a Wayback-style archive for its latest snapshot of a URL: "{base}{now}/{url}" answers with a
-/// redirect to the snapshot nearest now, and its Location is read without following it.
+/// Asks a Wayback-style archive for its latest copy of a URL: "{base}{now}/{url}" answers with a
+/// redirect to the copy nearest now, and its Location is read without following it.
 /// </summary>
 public sealed class ArchiveLookup(HttpClient http, Uri archiveBase, TimeProvider time)
 {
-    public async Task<string?> LatestSnapshotAsync(string url, CancellationToken ct)
+    public async Task<string?> LatestCopyAsync(string url, CancellationToken ct)
     {
         var stamp = time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         try
@@ -19,9 +19,9 @@ public sealed class ArchiveLookup(HttpClient http, Uri archiveBase, TimeProvider
                 HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is not { } location)
                 return null;
-            var snapshot = location.IsAbsoluteUri ? location
+            var copy = location.IsAbsoluteUri ? location
                 : new Uri(new Uri(archiveBase.GetLeftPart(UriPartial.Authority)), location);
-            return snapshot.Scheme is "http" or "https" ? snapshot.AbsoluteUri : null;
+            return copy.Scheme is "http" or "https" ? copy.AbsoluteUri : null;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException
             && !ct.IsCancellationRequested)

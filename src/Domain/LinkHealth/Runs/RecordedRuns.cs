@@ -287,10 +287,10 @@ public sealed class RecordedRuns(
             .Select(s => new { s.NormalizedUrl, s.Url }).ToListAsync(ct);
         foreach (var link in newlyBroken)
         {
-            if (await archive.LatestSnapshotAsync(link.Url, ct) is not { } snapshot) continue;
+            if (await archive.LatestCopyAsync(link.Url, ct) is not { } copy) continue;
             await db.LinkStates
                 .Where(s => s.NormalizedUrl == link.NormalizedUrl && s.BrokenSinceRunId == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, snapshot), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, copy), ct);
         }
     }
 

@@ -28,7 +28,8 @@ public sealed partial class RunNotifier(
         if (run.Verdict == RunVerdictKind.Inconclusive) LogInconclusive(logger, run.Id, run.VerdictReason ?? "");
         if (string.IsNullOrEmpty(settings.WebhookUrl) || run.Trigger == CheckTrigger.Manual) return;
         if (run.Verdict == RunVerdictKind.Inconclusive)
-            await PostAsync(Describe(run) + $" could not reach the network, so no link's state was changed: {run.VerdictReason}." +
+            await PostAsync(Describe(run) +
+                $" could not reach the network, so no link's state was changed: {run.VerdictReason}." +
                 $"\n{RunSentence.Of(run)}\nReport: {ReportUrl()}", ct);
         else if (run.NewlyBroken > 0)
             await PostAsync(await NewlyBrokenAsync(db, run, ct), ct);

@@ -14,7 +14,8 @@ public static class RunSentence
         {
             $"{Counted.Of(run.UrlCount, "URL")} checked",
             $"{c.Working} working",
-            $"{c.Failed} failed" + (c.NetworkFailures > 0 ? $" ({c.NetworkFailures} with no answer from the server)" : ""),
+            $"{c.Failed} failed" + (c.NetworkFailures > 0 ? $" ({c.NetworkFailures} with no answer from the server)"
+                : ""),
             $"{c.Broken} broken",
         };
         if (c.Blocked > 0) parts.Add($"{c.Blocked} blocked the checker");

@@ -22,7 +22,8 @@ public static class RunTally
             NetworkFailures = results.Count(r => r.Outcome.IsNetworkLevel()),
             Blocked = results.Count(r => r.Outcome == LinkOutcome.Blocked),
             Skipped = results.Count(r => r.Outcome.IsUndialled()),
-            Other = results.Count(r => r.Outcome is not (LinkOutcome.Ok or LinkOutcome.Redirected or LinkOutcome.Blocked) &&
+            Other = results.Count(r => r.Outcome is not (LinkOutcome.Ok or LinkOutcome.Redirected or
+                LinkOutcome.Blocked) &&
                 !LinkStateTransition.IsFailure(r.Outcome) && !r.Outcome.IsUndialled()),
             Broken = states.Count(s => LinkStateTransition.IsBroken(s, failuresBeforeBroken)),
             Watching = states.Count(s => LinkStateTransition.IsFailure(s.Outcome) && !LinkStateTransition.IsBroken(s,

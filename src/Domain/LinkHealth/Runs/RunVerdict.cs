@@ -21,18 +21,21 @@ public static class RunVerdict
         var hosts = Hosts(results);
         var unreachable = hosts.Where(h => h.IsUnreachable).Select(h => h.Outcomes).ToList();
         var facts = new HostFacts(hosts.Count, unreachable.Count, Causes(unreachable));
-        // A canary the address guard refused (or that is not http(s)) was never dialled: a setting to fix, not an outage.
+        // A canary the address guard refused (or that is not http(s)) was never dialled: a setting to fix, not an
+        // outage.
         canaries = canaries.Where(c => !c.IsUndialled()).ToList();
         var canaryAnswered = canaries.Any(c => !c.IsNetworkLevel());
 
         if (canaries.Count > 0 && !canaryAnswered)
             return RunConclusion.Inconclusive(
-                $"the checker could not reach the network: none of the {Counted.Of(canaries.Count, "canary URL")} answered", facts);
+                $"the checker could not reach the network: none of the {Counted.Of(canaries.Count, "canary URL")} " +
+                    "answered", facts);
         if (hosts.Count >= settings.MinHosts && unreachable.Count > settings.HostShare * hosts.Count)
             return RunConclusion.Inconclusive($"the checker could not reach the network: {facts.Describe()}", facts);
         if (hosts.Count > 0 && hosts.Count < settings.MinHosts && unreachable.Count == hosts.Count && !canaryAnswered)
             return RunConclusion.Inconclusive(
-                $"no host answered and too few were checked to tell a dead link from a network outage: {facts.Describe()}" +
+                $"no host answered and too few were checked to tell a dead link from a network outage: " +
+                    $"{facts.Describe()}" +
                 (canaries.Count == 0 ? "; set LinkHealth:Canaries to tell them apart" : ""), facts);
         return RunConclusion.Conclusive(facts);
     }

@@ -49,7 +49,8 @@ public static class AccountSetup
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
-        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingEditorState>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
+            RevalidatingEditorState>();
 
         // Password guessing: a handful of sign-in attempts per client address per minute, then 429
         // (the middleware would answer 503, which reads as an outage). Lockout covers many addresses.
@@ -65,7 +66,8 @@ public static class AccountSetup
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(LoginPath)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
         });
         return builder;
@@ -74,7 +76,8 @@ public static class AccountSetup
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
-        if (request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(request.Method)
+            && !HttpMethods.IsHead(request.Method))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -29,5 +29,6 @@ public sealed class LoopbackAwareCookieBuilder : CookieBuilder
 
     private static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) &&
-        (context.Request.Host.Host is "localhost" || IPAddress.TryParse(context.Request.Host.Host, out var host) && IPAddress.IsLoopback(host));
+        (context.Request.Host.Host is "localhost" || IPAddress.TryParse(context.Request.Host.Host, out var host)
+            && IPAddress.IsLoopback(host));
 }

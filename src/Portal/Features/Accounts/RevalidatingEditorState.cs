@@ -11,12 +11,14 @@ namespace ContainerNetLib.Portal.Features.Accounts;
 /// still exists and its security stamp is unchanged, so a removed editor or a reset password ends
 /// the session there too, not only at the next page load.
 /// </summary>
-public sealed class RevalidatingEditorState(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<IdentityOptions> identity)
+public sealed class RevalidatingEditorState(ILoggerFactory loggers, IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> identity)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state,
+        CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();

@@ -31,6 +31,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> databases, 
                     .ToList(),
             })
             .ToListAsync(ct);
-        return users.Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, string.Join(", ", u.Roles), u.LockedOut)).ToList();
+        return users.Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, string.Join(", ", u.Roles),
+            u.LockedOut)).ToList();
     }
 }

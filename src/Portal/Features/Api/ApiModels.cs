@@ -9,7 +9,8 @@ public sealed record ApiSection(string Slug, string Title, int EntryCount, int T
         new(s.Slug, s.Title, s.EntryCount, s.TotalCount, ReaderLinks.Section(s.Slug));
 }
 
-public sealed record ApiSectionDetail(string Slug, string Title, string IntroMarkdown, int EntryCount, IReadOnlyList<ApiSection> Subsections, IReadOnlyList<ApiEntry> Entries)
+public sealed record ApiSectionDetail(string Slug, string Title, string IntroMarkdown, int EntryCount,
+    IReadOnlyList<ApiSection> Subsections, IReadOnlyList<ApiEntry> Entries)
 {
     public static ApiSectionDetail From(SectionPageModel page) => new(
         page.Section.Slug, page.Section.Title, page.IntroMarkdown, page.EntryCount,
@@ -20,7 +21,8 @@ public sealed record ApiSectionDetail(string Slug, string Title, string IntroMar
 public sealed record ApiAuthor(string Name, string? Url, IReadOnlyList<string> Profiles);
 
 public sealed record ApiEntry(
-    long Id, string Kind, DateOnly? Date, string? Title, string? Url, string? Description, IReadOnlyList<ApiAuthor> Authors,
+    long Id, string Kind, DateOnly? Date, string? Title, string? Url, string? Description,
+        IReadOnlyList<ApiAuthor> Authors,
     string Markdown, string Permalink, IReadOnlyList<ApiEntry> Children)
 {
     public static ApiEntry From(EntryView e, string sectionSlug) => new(
@@ -30,6 +32,7 @@ public sealed record ApiEntry(
         e.Children.Select(c => From(c, sectionSlug)).ToList());
 }
 
-public sealed record ApiSearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date, IReadOnlyList<string> Authors, string Section, string Permalink);
+public sealed record ApiSearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date,
+    IReadOnlyList<string> Authors, string Section, string Permalink);
 
 public sealed record ApiSearchResults(string Query, bool Fuzzy, IReadOnlyList<ApiSearchHit> Hits);

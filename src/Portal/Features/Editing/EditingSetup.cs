@@ -4,6 +4,7 @@ public static class EditingSetup
 {
     public static WebApplicationBuilder AddEditing(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<EditUnit>();
         builder.Services.AddSingleton<EntryEditing>();
         builder.Services.AddSingleton<EntryPlacement>();
         builder.Services.AddSingleton<SectionEditing>();

@@ -41,9 +41,12 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
             case EditOutcome.NotFound:
                 Say("It no longer exists: someone may have deleted it. Reload the page.", error: true);
                 return false;
-            default:
-                Say("Someone else changed it in the meantime. Reload the page.", error: true);
+            case EditOutcome.Conflict conflict:
+                Say($"Not saved: {EditConflicts.Who(conflict)} changed it since you opened it. "
+                    + "Reload to see their change, then edit again.", error: true);
                 return false;
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}");
         }
     }
 

@@ -3,20 +3,19 @@ using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.Urls;
-using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>
-/// Adding, editing, retiring and restoring entries. Every change is one transaction that also writes
-/// its history row and bumps the content revision, so readers' cached pages go at once.
+/// Adding, editing, retiring and restoring entries, each one <see cref="EditUnit"/>: the change, its history row
+/// and the content revision bump in one transaction, so readers' cached pages go at once.
 /// </summary>
-public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
-    SearchVocabulary vocabulary)
+public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
     public const string NotOneBullet =
-        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) by [Author](https://example.com/me)";
+        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
+            "by [Author](https://example.com/me)";
 
     /// <summary>Entries (live or retired) whose URL is the same once normalised.</summary>
     public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
@@ -33,88 +32,48 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
             .ToListAsync(ct);
     }
 
-    public async Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
-        CancellationToken ct = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-        if (section is null) return new EditOutcome.Invalid("Choose a section for the entry.");
-        Entry? parent = null;
-        if (parentId is { } pid)
+    public Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
+        CancellationToken ct = default) =>
+        unit.RunAsync(editor, async edit =>
         {
-            parent = await db.Entries.SingleOrDefaultAsync(e => e.Id == pid && e.SectionId == sectionId, ct);
-            if (parent is null) return new EditOutcome.Invalid("The parent entry is not in that section any more.");
-        }
+            var db = edit.Db;
+            var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
+            if (section is null) return Edit.Refuse("Choose a section for the entry.");
+            Entry? parent = null;
+            if (parentId is { } pid)
+            {
+                parent = await db.Entries.SingleOrDefaultAsync(e => e.Id == pid && e.SectionId == sectionId, ct);
+                if (parent is null) return Edit.Refuse("The parent entry is not in that section any more.");
+            }
 
-        var now = time.GetUtcNow();
-        var entry = new Entry
-        {
-            Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
-            Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = now,
-        };
-        if (!EntryContent.TryApply(entry, markdown.Trim(), now)) return new EditOutcome.Invalid(NotOneBullet);
-        db.Entries.Add(entry);
-        await db.SaveChangesAsync(ct);
-        ContentHistory.Entry(db, editor, now, "added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}",
-            entry.Id, sectionId, null, EntrySnapshot.Of(entry, section.Title));
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        vocabulary.Request();
-        return new EditOutcome.Saved(entry.Id, entry.Version);
-    }
+            var entry = new Entry
+            {
+                Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
+                Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = edit.Now,
+            };
+            if (!EntryContent.TryApply(entry, markdown.Trim(), edit.Now)) return Edit.Refuse(NotOneBullet);
+            db.Entries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}", entry.Id,
+                sectionId, null, EntrySnapshot.Of(entry, section.Title));
+            return Edit.Done(entry);
+        }, conflict: null, ct);
 
     /// <summary>
     /// Saves new Markdown over the version the editor started from; if someone saved in between, nothing
     /// is written and the editor gets their text to merge with.
     /// </summary>
-    public async Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown,
-        EditorIdentity editor, CancellationToken ct = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).Include(e => e.Section)
-            .SingleOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null) return new EditOutcome.NotFound();
-        if (entry.Version != expectedVersion) return await ConflictAsync(db, entry, ct);
-
-        var before = EntrySnapshot.Of(entry, entry.Section.Title);
-        var now = time.GetUtcNow();
-        if (!EntryContent.TryApply(entry, markdown.Trim(), now)) return new EditOutcome.Invalid(NotOneBullet);
-        if (entry.Markdown == before.Markdown) return new EditOutcome.Saved(entry.Id, entry.Version);
-        ContentHistory.Entry(db, editor, now, "edited", $"Edited “{ContentHistory.Name(entry)}”",
-            entry.Id, entry.SectionId, before, EntrySnapshot.Of(entry, entry.Section.Title));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between our read and our write: xmin no longer matches.
-            await transaction.RollbackAsync(ct);
-            await using var fresh = await databases.CreateDbContextAsync(ct);
-            var current = await fresh.Entries.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == entryId, ct);
-            return await ConflictAsync(fresh, current, ct);
-        }
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        vocabulary.Request();
-        // xmin as PostgreSQL returned it from the update: the version the editor's next save starts from.
-        return new EditOutcome.Saved(entry.Id, entry.Version);
-    }
-
-    private static async Task<EditOutcome> ConflictAsync(PortalDbContext db, Entry current, CancellationToken ct)
-    {
-        var last = await db.ContentChanges.AsNoTracking().Where(c => c.EntryId == current.Id)
-            .OrderByDescending(c => c.Id).Select(c => new { c.UserName, c.At }).FirstOrDefaultAsync(ct);
-        return new EditOutcome.Conflict(current.Markdown, current.Version, last?.UserName, last?.At);
-    }
+    public Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown,
+        EditorIdentity editor, CancellationToken ct = default) =>
+        ChangeAsync(entryId, editor, "edited", e => $"Edited “{ContentHistory.Name(e)}”", (_, entry, now) =>
+            Task.FromResult(EntryContent.TryApply(entry, markdown.Trim(), now) ? null : NotOneBullet),
+            ct, expectedVersion);
 
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
     /// it.</summary>
     public Task<EditOutcome> RetireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry, now) =>
+        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry,
+            now) =>
         {
             if (entry.RetiredAt is not null) return "The entry is already retired.";
             foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: false, ct)) e.RetiredAt = now;
@@ -142,7 +101,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
         var change = await lookup.ContentChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == changeId, ct);
         if (change is not { Subject: ChangeSubject.Entry, EntryId: { } entryId }) return new EditOutcome.NotFound();
         var target = SnapshotJson.Read<EntrySnapshot>(change.Before);
-        if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier version. Retire it instead.");
+        if (target is null) return new EditOutcome.Invalid("This change added the entry: there is no earlier " +
+            "version. Retire it instead.");
 
         return await ChangeAsync(entryId, editor, "restored",
             e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}",
@@ -166,38 +126,28 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, T
     }
 
     /// <summary>
-    /// The shape every change but add and update shares: load the entry, change it, write history and
-    /// the revision in one transaction. The change returns an error message, or null when done.
+    /// The shape of every change to an existing entry: load it, check the version the editor started from (when
+    /// given), change it, and record the change if there is one. The change returns an error message, or null
+    /// when done.
     /// </summary>
-    internal async Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action,
-        Func<Entry, string> summary,
-        Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links).SingleOrDefaultAsync(e =>
-            e.Id == entryId, ct);
-        if (entry is null) return new EditOutcome.NotFound();
-        var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        var before = EntrySnapshot.Of(entry, sections[entry.SectionId]);
-        var now = time.GetUtcNow();
-        if (await change(db, entry, now) is { } error) return new EditOutcome.Invalid(error);
-        var after = EntrySnapshot.Of(entry, sections.GetValueOrDefault(entry.SectionId) ?? before.SectionTitle);
-        if (after == before) return new EditOutcome.Saved(entry.Id, entry.Version);
-        ContentHistory.Entry(db, editor, now, action, summary(entry), entry.Id, entry.SectionId, before, after);
-        try
+    internal Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action,
+        Func<Entry, string> summary, Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change,
+        CancellationToken ct, uint? expectedVersion = null) =>
+        unit.RunAsync(editor, async edit =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new EditOutcome.Invalid("Someone else changed this entry at the same moment. Reload and try again.");
-        }
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        vocabulary.Request();
-        return new EditOutcome.Saved(entry.Id, entry.Version);
-    }
+            var db = edit.Db;
+            var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links)
+                .SingleOrDefaultAsync(e => e.Id == entryId, ct);
+            if (entry is null) return Edit.Refuse(new EditOutcome.NotFound());
+            if (expectedVersion is { } version && entry.Version != version)
+                return Edit.Refuse(await EditConflicts.EntryAsync(db, entryId, ct));
+            var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+            var before = EntrySnapshot.Of(entry, sections[entry.SectionId]);
+            if (await change(db, entry, edit.Now) is { } error) return Edit.Refuse(error);
+            var after = EntrySnapshot.Of(entry, sections.GetValueOrDefault(entry.SectionId) ?? before.SectionTitle);
+            if (after != before) edit.RecordEntry(action, summary(entry), entry.Id, entry.SectionId, before, after);
+            return Edit.Done(entry);
+        }, db => EditConflicts.EntryAsync(db, entryId, ct), ct);
 }
 
 /// <summary>Where an entry stands, for duplicate warnings and lists.</summary>

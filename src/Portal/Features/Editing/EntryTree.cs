@@ -24,7 +24,8 @@ internal static class EntryTree
     {
         var all = includeRetired ? db.Entries.IgnoreQueryFilters() : db.Entries;
         var ids = await db.Database.SqlQuery<long>($"""
-            with recursive tree(id) as (select {root.Id}::bigint union all select e.id from entries e join tree on e.parent_id = tree.id)
+            with recursive tree(id) as (select {root.Id}::bigint union all select e.id from entries e join tree on
+                e.parent_id = tree.id)
             select id as "Value" from tree
             """).ToListAsync(ct);
         return await all.Where(e => ids.Contains(e.Id)).ToListAsync(ct);

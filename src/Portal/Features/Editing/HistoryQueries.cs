@@ -40,10 +40,12 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
             diff = TextDiff.Words(before?.Markdown ?? "", after?.Markdown ?? "");
             if (before is not null && after is not null)
             {
-                if (before.SectionId != after.SectionId) notes.Add($"Section: {before.SectionTitle} → {after.SectionTitle}");
+                if (before.SectionId != after.SectionId)
+                    notes.Add($"Section: {before.SectionTitle} → {after.SectionTitle}");
                 if (before.ParentId != after.ParentId) notes.Add(after.ParentId is null ? "No longer nested"
                     : "Nested under another entry");
-                if (before.Position != after.Position && before.ParentId == after.ParentId) notes.Add($"Place: {before.Position + 1} → {after.Position + 1}");
+                if (before.Position != after.Position && before.ParentId == after.ParentId)
+                    notes.Add($"Place: {before.Position + 1} → {after.Position + 1}");
                 if (before.Retired != after.Retired) notes.Add(after.Retired ? "Retired: hidden from readers"
                     : "Back in the list");
             }
@@ -62,10 +64,13 @@ public sealed class HistoryQueries(IDbContextFactory<PortalDbContext> databases)
             diff = TextDiff.Words(before?.Title ?? "", after?.Title ?? "");
             if (before is not null && after is not null)
             {
-                if (before.Slug != after.Slug) notes.Add($"Address: /sections/{before.Slug} → /sections/{after.Slug} (the old one redirects)");
+                if (before.Slug != after.Slug) notes.Add($"Address: /sections/{before.Slug} → /sections/{after.Slug} "
+                    +
+                    $"(the old one redirects)");
                 if (before.IntroMarkdown.Trim() != after.IntroMarkdown.Trim()) notes.Add("Introduction changed");
                 if (before.ParentId != after.ParentId) notes.Add("Moved to another parent section");
-                if (before.Position != after.Position) notes.Add($"Place: {before.Position + 1} → {after.Position + 1}");
+                if (before.Position != after.Position)
+                    notes.Add($"Place: {before.Position + 1} → {after.Position + 1}");
             }
         }
         return new HistoryItem(change.Id, change.At, change.UserName, change.Action, change.Summary, change.Subject,

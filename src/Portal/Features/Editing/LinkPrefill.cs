@@ -25,8 +25,10 @@ public sealed class LinkPrefill(LinkChecker checker)
         var problem = result.Outcome switch
         {
             LinkOutcome.Ok or LinkOutcome.Redirected => null,
-            LinkOutcome.Refused => "The address is not allowed (private networks and unusual ports are not fetched); fill in the fields yourself.",
-            _ => $"The page could not be read ({result.Error ?? result.Outcome.ToString()}); fill in the fields yourself.",
+            LinkOutcome.Refused => "The address is not allowed (private networks and unusual ports are not fetched); " +
+                "fill in the fields yourself.",
+            _ => $"The page could not be read ({result.Error ?? result.Outcome.ToString()}); fill in the fields " +
+                $"yourself.",
         };
         var page = result.Page;
         return new Prefill(

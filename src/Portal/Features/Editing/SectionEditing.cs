@@ -13,49 +13,48 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// redirect, so links shared in chat keep working. Section titles are not in the search vocabulary:
 /// a change drops the cached pages and leaves the vocabulary alone.
 /// </summary>
-public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
+public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
     public const int MaxTitleLength = 200;
 
-    public async Task<EditOutcome> CreateAsync(string title, int? parentId, EditorIdentity editor,
+    public Task<EditOutcome> CreateAsync(string title, int? parentId, EditorIdentity editor,
         CancellationToken ct = default)
     {
         title = title.Trim();
-        if (TitleProblem(title) is { } problem) return new EditOutcome.Invalid(problem);
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var parent = parentId is { } pid ? await db.Sections.SingleOrDefaultAsync(s => s.Id == pid, ct) : null;
-        if (parentId is not null && parent is null)
-            return new EditOutcome.Invalid("The parent section does not exist any more.");
-        var now = time.GetUtcNow();
-        var level = (parent?.Level ?? 0) + 1;
-        var section = new Section
+        if (TitleProblem(title) is { } problem) return Task.FromResult<EditOutcome>(new EditOutcome.Invalid(problem));
+        return unit.RunAsync(editor, async edit =>
         {
-            Title = title, Level = level, ParentId = parentId, HeadingMarkdown = Heading(level, title),
-            IntroMarkdown = "\n", OutroMarkdown = "\n",
-            Slug = await UniqueSlugAsync(db, title, null, ct), CreatedAt = now, UpdatedAt = now,
-            Position = (await db.Sections.Where(s => s.ParentId == parentId).MaxAsync(s => (int?)s.Position,
-                ct) ?? -1) + 1,
-        };
-        db.Sections.Add(section);
-        await db.SaveChangesAsync(ct);
-        ContentHistory.Section(db, editor, now, "created", $"Created section “{title}”", section.Id, null,
-            SectionSnapshot.Of(section));
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        return new EditOutcome.Saved(section.Id, section.Version);
+            var db = edit.Db;
+            var parent = parentId is { } pid ? await db.Sections.SingleOrDefaultAsync(s => s.Id == pid, ct) : null;
+            if (parentId is not null && parent is null)
+                return Edit.Refuse("The parent section does not exist any more.");
+            var level = (parent?.Level ?? 0) + 1;
+            var section = new Section
+            {
+                Title = title, Level = level, ParentId = parentId, HeadingMarkdown = Heading(level, title),
+                IntroMarkdown = "\n", OutroMarkdown = "\n",
+                Slug = await UniqueSlugAsync(db, title, null, ct), CreatedAt = edit.Now, UpdatedAt = edit.Now,
+                Position = (await db.Sections.Where(s => s.ParentId == parentId).MaxAsync(s => (int?)s.Position,
+                    ct) ?? -1) + 1,
+            };
+            db.Sections.Add(section);
+            await db.SaveChangesAsync(ct);
+            edit.RecordSection("created", $"Created section “{title}”", section.Id, null,
+                SectionSnapshot.Of(section));
+            return Edit.Done(section);
+        }, conflict: null, ct);
     }
 
     /// <summary>Renames the section and edits its introduction; a changed title gets a new slug and the old one
     /// redirects.</summary>
     public Task<EditOutcome> UpdateAsync(int sectionId, uint expectedVersion, string title, string intro,
-        EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(sectionId, editor, "edited", s => $"Edited section “{s.Title}”", async (db, section, now) =>
+        EditorIdentity editor, CancellationToken ct = default)
+    {
+        title = title.Trim();
+        if (TitleProblem(title) is { } problem) return Task.FromResult<EditOutcome>(new EditOutcome.Invalid(problem));
+        return ChangeAsync(sectionId, editor, "edited", s => $"Edited section “{s.Title}”",
+            async (db, section, now) =>
         {
-            title = title.Trim();
-            if (TitleProblem(title) is { } problem) return problem;
-            if (section.Version != expectedVersion) return "Someone else changed this section since you opened it. Reload to see their change, then edit again.";
             if (title != section.Title)
             {
                 var slug = await UniqueSlugAsync(db, title, section.Id, ct);
@@ -75,7 +74,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
             var text = intro.Replace("\r\n", "\n").Trim();
             if (text != section.IntroMarkdown.Trim()) section.IntroMarkdown = text.Length == 0 ? "\n" : $"\n{text}\n\n";
             return null;
-        }, ct);
+        }, ct, expectedVersion);
+    }
 
     public Task<EditOutcome> MoveUpAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) =>
         ShiftAsync(sectionId, -1, editor, ct);
@@ -129,26 +129,25 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
             return null;
         }, ct);
 
-    /// <summary>Deletes an empty section. Retired entries in it go with it (history keeps them).</summary>
-    public async Task<EditOutcome> DeleteAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-        if (section is null) return new EditOutcome.NotFound();
-        var entries = await db.Entries.CountAsync(e => e.SectionId == sectionId, ct);
-        if (entries > 0) return new EditOutcome.Invalid($"“{section.Title}” still has {Counted.Of(entries, "entry", "entries")}: move or retire them first.");
-        if (await db.Sections.AnyAsync(s => s.ParentId == sectionId, ct))
-            return new EditOutcome.Invalid($"“{section.Title}” still has subsections: move or delete them first.");
-        var now = time.GetUtcNow();
-        ContentHistory.Section(db, editor, now, "deleted", $"Deleted section “{section.Title}”", section.Id,
-            SectionSnapshot.Of(section), null);
-        db.Sections.Remove(section);
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        return new EditOutcome.Saved(sectionId, 0);
-    }
+    /// <summary>Deletes an empty section. Retired entries in it go with it (history keeps them). The answer
+    /// carries the version that was deleted.</summary>
+    public Task<EditOutcome> DeleteAsync(int sectionId, EditorIdentity editor, CancellationToken ct = default) =>
+        unit.RunAsync(editor, async edit =>
+        {
+            var db = edit.Db;
+            var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
+            if (section is null) return Edit.Refuse(new EditOutcome.NotFound());
+            var entries = await db.Entries.CountAsync(e => e.SectionId == sectionId, ct);
+            if (entries > 0)
+                return Edit.Refuse($"“{section.Title}” still has {Counted.Of(entries, "entry", "entries")}: "
+                    + "move or retire them first.");
+            if (await db.Sections.AnyAsync(s => s.ParentId == sectionId, ct))
+                return Edit.Refuse($"“{section.Title}” still has subsections: move or delete them first.");
+            edit.RecordSection("deleted", $"Deleted section “{section.Title}”", section.Id,
+                SectionSnapshot.Of(section), null);
+            db.Sections.Remove(section);
+            return Edit.Done(section);
+        }, db => EditConflicts.SectionAsync(db, sectionId, ct), ct);
 
     /// <summary>Puts a section's title, slug and introduction back as they were before a change.</summary>
     public async Task<EditOutcome> RestoreAsync(long changeId, EditorIdentity editor, CancellationToken ct = default)
@@ -158,40 +157,37 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         if (change is not { Subject: ChangeSubject.Section, SectionId: { } sectionId })
             return new EditOutcome.NotFound();
         var target = SnapshotJson.Read<SectionSnapshot>(change.Before);
-        if (target is null) return new EditOutcome.Invalid("This change created the section: there is no earlier version. Delete it instead.");
+        if (target is null) return new EditOutcome.Invalid("This change created the section: there is no earlier " +
+            "version. Delete it instead.");
         var current = await lookup.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-        if (current is null) return new EditOutcome.Invalid("The section has been deleted; create it again to restore it.");
+        if (current is null) return new EditOutcome.Invalid("The section has been deleted; create it again to " +
+            "restore it.");
         return await UpdateAsync(sectionId, current.Version, target.Title, target.IntroMarkdown, editor, ct);
     }
 
-    private async Task<EditOutcome> ChangeAsync(int sectionId, EditorIdentity editor, string action,
-        Func<Section, string> summary,
-        Func<PortalDbContext, Section, DateTimeOffset, Task<string?>> change, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-        if (section is null) return new EditOutcome.NotFound();
-        var before = SectionSnapshot.Of(section);
-        var now = time.GetUtcNow();
-        if (await change(db, section, now) is { } error) return new EditOutcome.Invalid(error);
-        var after = SectionSnapshot.Of(section);
-        if (after == before && !db.ChangeTracker.HasChanges())
-            return new EditOutcome.Saved(section.Id, section.Version);
-        section.UpdatedAt = now;
-        ContentHistory.Section(db, editor, now, action, summary(section), section.Id, before, after);
-        try
+    /// <summary>
+    /// The shape of every change to an existing section: load it, check the version the editor started from (when
+    /// given), change it, and record the change if there is one. The change returns an error message, or null.
+    /// </summary>
+    private Task<EditOutcome> ChangeAsync(int sectionId, EditorIdentity editor, string action,
+        Func<Section, string> summary, Func<PortalDbContext, Section, DateTimeOffset, Task<string?>> change,
+        CancellationToken ct, uint? expectedVersion = null) =>
+        unit.RunAsync(editor, async edit =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new EditOutcome.Invalid("Someone else changed this section at the same moment. Reload and try again.");
-        }
-        await ContentRevision.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        return new EditOutcome.Saved(section.Id, section.Version);
-    }
+            var section = await edit.Db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
+            if (section is null) return Edit.Refuse(new EditOutcome.NotFound());
+            if (expectedVersion is { } version && section.Version != version)
+                return Edit.Refuse(await EditConflicts.SectionAsync(edit.Db, sectionId, ct));
+            var before = SectionSnapshot.Of(section);
+            if (await change(edit.Db, section, edit.Now) is { } error) return Edit.Refuse(error);
+            var after = SectionSnapshot.Of(section);
+            if (after != before || edit.Db.ChangeTracker.HasChanges())
+            {
+                section.UpdatedAt = edit.Now;
+                edit.RecordSection(action, summary(section), section.Id, before, after);
+            }
+            return Edit.Done(section);
+        }, db => EditConflicts.SectionAsync(db, sectionId, ct), ct);
 
     private static string? TitleProblem(string title) =>
         title.Length == 0 ? "Give the section a title."

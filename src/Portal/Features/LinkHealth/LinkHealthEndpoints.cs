@@ -77,7 +77,8 @@ public static class LinkHealthEndpoints
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
             ? Back($"Nothing to check: {parsed.Description} does not exist (any more).")
-            : Back($"Check of {parsed.Description} started: {Counted.Of(run.UrlCount, "URL")} (run {run.Id}). Reload this page to see results as they come in.");
+            : Back($"Check of {parsed.Description} started: {Counted.Of(run.UrlCount, "URL")} (run {run.Id}). Reload " +
+                "this page to see results as they come in.");
     }
 
     /// <summary>
@@ -134,6 +135,8 @@ public static class LinkHealthEndpoints
     private static string Refusal(EditOutcome outcome) => outcome switch
     {
         EditOutcome.Invalid invalid => invalid.Message,
+        EditOutcome.Conflict conflict =>
+            $"Nothing was changed: {EditConflicts.Who(conflict)} changed that entry at the same moment. Try again.",
         _ => "That entry is gone; nothing was changed.",
     };
 
@@ -143,7 +146,8 @@ public static class LinkHealthEndpoints
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
-            return Back("Say why the link is fine (up to 300 characters), e.g. \"opens in a browser, bot wall\". Nothing was changed.");
+            return Back("Say why the link is fine (up to 300 characters), e.g. \"opens in a browser, bot wall\". " +
+                "Nothing was changed.");
         if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
             out var expiry) ||
             expiry <= today || expiry > today.AddYears(1))

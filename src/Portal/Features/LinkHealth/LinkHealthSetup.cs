@@ -17,7 +17,7 @@ public static class LinkHealthSetup
     /// <summary>Hangfire's tables live in their own schema of the portal's database.</summary>
     public const string JobSchema = "hangfire";
 
-    public static IHostApplicationBuilder AddLinkHealth(this IHostApplicationBuilder builder, PortalRole role)
+    public static IHostApplicationBuilder AddLinkHealth(this IHostApplicationBuilder builder, ProcessRole role)
     {
         var services = builder.Services;
         services.AddLinkChecking(builder.Configuration);

@@ -73,7 +73,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
         await using var command = new NpgsqlCommand("""
             select coalesce(
                 (select word from search_words where word = t),
-                (select word from search_words where word % t order by levenshtein(word, t), similarity(word, t) desc, ndoc desc limit 1),
+                (select word from search_words where word % t
+                    order by levenshtein(word, t), similarity(word, t) desc, ndoc desc limit 1),
                 t)
             from unnest($1::text[]) with ordinality as terms(t, n) order by n
             """, connection, transaction);
@@ -127,7 +128,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var authors = System.Text.Json.JsonSerializer.Deserialize<List<Domain.ReadingLists.Author>>(reader.GetString(7), Domain.Data.Configurations.AuthorJson.Options) ?? [];
+            var authors = System.Text.Json.JsonSerializer.Deserialize<List<Domain.ReadingLists.Author>>(
+                reader.GetString(7), Domain.Data.Configurations.AuthorJson.Options) ?? [];
             hits.Add(new SearchHit(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Compression;
 using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using Microsoft.AspNetCore.OutputCaching;
@@ -18,8 +19,8 @@ public static class ReaderCaching
     public static WebApplicationBuilder AddReaderCaching(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ContentVersion>();
-        builder.Services.AddSingleton<PageSnapshots>();
-        builder.Services.AddHostedService<ContentChangeListener>();
+        builder.Services.AddSingleton<RenderedPages>();
+        builder.Services.AddHostedService<ContentRevisionListener>();
         builder.Services.AddOutputCache(options =>
         {
             // A base policy, so the cache answers before endpoint routing: a hit costs a lookup, not a route match.
@@ -34,15 +35,15 @@ public static class ReaderCaching
                 .VaryByValue(context => new KeyValuePair<string, string>("revision",
                     context.RequestServices.GetRequiredService<ContentVersion>()
                     .Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .Tag(ContentChangeListener.CacheTag), excludeDefaultPolicy: true);
+                .Tag(ContentRevisionListener.CacheTag), excludeDefaultPolicy: true);
         });
         return builder;
     }
 
     /// <summary>Reader pages without a query string, answered whole before the output cache (<see
-    /// cref="PageSnapshots"/>).</summary>
-    public static IApplicationBuilder UsePageSnapshots(this IApplicationBuilder app) =>
-        app.UseMiddleware<PageSnapshotMiddleware>();
+    /// cref="RenderedPages"/>).</summary>
+    public static IApplicationBuilder UseRenderedPages(this IApplicationBuilder app) =>
+        app.UseMiddleware<RenderedPageMiddleware>();
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -89,7 +90,6 @@ public static class ReaderCaching
             StringComparison.Ordinal));
 
     private static bool IsReaderPath(PathString path) =>
-        !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
-            && !path.StartsWithSegments("/_framework") &&
-        !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/metrics");
+        !PageAreas.IsPersonal(path) && !path.StartsWithSegments("/_framework")
+        && !path.StartsWithSegments(HealthEndpoints.Path) && !path.StartsWithSegments(Metrics.Path);
 }

@@ -7,7 +7,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Compression;
 
 /// <summary>
 /// Brotli or gzip, as the reader's Accept-Encoding asks, for what anonymous readers get: pages, feeds,
-/// the API, searches. Kept page snapshots are compressed once per revision (<see cref="Precompressed"/>);
+/// the API, searches. Kept rendered pages are compressed once per revision (<see cref="Precompressed"/>);
 /// everything else here per response, at the fastest level. Nothing that can carry a secret is
 /// compressed, because compression beside text an attacker chooses leaks secrets by length (BREACH):
 /// no response to a signed-in user but a private list's readers (editors' sign-out and link-check forms carry
@@ -36,7 +36,7 @@ public static class ReaderCompression
         return builder;
     }
 
-    /// <summary>After authentication (who is asking must be known) and before the page snapshots.</summary>
+    /// <summary>After authentication (who is asking must be known) and before the rendered pages.</summary>
     public static IApplicationBuilder UseReaderCompression(this IApplicationBuilder app) =>
         app.UseWhen(MayCompress, compressed => compressed.UseResponseCompression());
 
@@ -48,7 +48,6 @@ public static class ReaderCompression
             && !SharedCopy.MayShare(context, context.RequestServices.GetRequiredService<ReaderAccess>()))
             return false;
         var path = context.Request.Path;
-        return !path.StartsWithSegments("/admin") && !path.StartsWithSegments("/account")
-            && !path.StartsWithSegments("/_blazor");
+        return !PageAreas.IsPersonal(path) && !path.StartsWithSegments("/_blazor");
     }
 }

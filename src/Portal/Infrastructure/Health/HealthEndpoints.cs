@@ -14,6 +14,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Health;
 /// </summary>
 public static class HealthEndpoints
 {
+    public const string Path = "/healthz";
+
     public static IHostApplicationBuilder AddPortalHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
@@ -24,10 +26,10 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz/live",
+        endpoints.MapHealthChecks($"{Path}/live",
             new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .ExcludeFromDescription();
-        endpoints.MapHealthChecks("/healthz/ready",
+        endpoints.MapHealthChecks($"{Path}/ready",
             new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
             .ExcludeFromDescription();
         return endpoints;
@@ -78,7 +80,8 @@ public static class HealthEndpoints
             }
             catch (Exception e)
             {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"Hangfire storage: {e.GetBaseException().Message}"));
+                return Task.FromResult(HealthCheckResult.Unhealthy($"Hangfire storage: " +
+                    $"{e.GetBaseException().Message}"));
             }
         }
     }

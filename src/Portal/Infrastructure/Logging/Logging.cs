@@ -34,7 +34,8 @@ public static class PortalLogging
             // Written by a background thread: a request does not wait on the console (a lock shared by every
             // request, and a pipe that may be slow to drain).
             if (!console) return;
-            const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+            const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: " +
+                "{Message:lj}{NewLine}{Exception}";
             if (format == LogFormat.Text)
                 logger.WriteTo.Async(a => a.Console(outputTemplate: readable), blockWhenFull: true);
             else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()),

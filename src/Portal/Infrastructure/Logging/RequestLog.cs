@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure.Health;
 using System.Diagnostics;
 using System.Security.Claims;
 using Serilog.Core;
@@ -20,7 +21,8 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
     public const string SourceContext = "ContainerNetLib.Portal.Requests";
 
     private static readonly MessageTemplate Template =
-        new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        new MessageTemplateParser().Parse("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in " +
+            "{Elapsed:0.0} ms");
 
     // Through the source context's logger, so that Serilog:MinimumLevel:Override for it applies; the event carries its
     // source context already (the context's enricher then finds it there instead of growing the event's properties).
@@ -48,7 +50,7 @@ public sealed class RequestLog(RequestDelegate next, ILogger logger)
         var unavailable = error is null && status == StatusCodes.Status503ServiceUnavailable;
         var level = error is not null || status >= 500 && !unavailable ? LogEventLevel.Error
             // Health probes every few seconds would drown the log, also while the database is down.
-            : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+            : context.Request.Path.StartsWithSegments(HealthEndpoints.Path) ? LogEventLevel.Verbose
             // The database out of reach: DatabaseUnavailable logs the reason once; not a bug.
             : unavailable ? LogEventLevel.Warning
             : LogEventLevel.Information;

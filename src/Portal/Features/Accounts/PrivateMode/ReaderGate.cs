@@ -39,7 +39,8 @@ public sealed class ReaderGate(RequestDelegate next, OpenPaths open, IDbContextF
         await next(context);
     }
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
     private static bool IsFeed(PathString path) => path.Value?.EndsWith(".atom", StringComparison.Ordinal) == true;
 
@@ -83,7 +84,8 @@ public sealed class ReaderGate(RequestDelegate next, OpenPaths open, IDbContextF
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return context.Response.WriteAsync(
-                "This reading list is private. Subscribe with your personal feed address: sign in and open /account/feeds.");
+                "This reading list is private. Subscribe with your personal feed address: " +
+                "sign in and open /account/feeds.");
         }
         // GET and HEAD go to sign-in and come back (the cookie handler adds the local ReturnUrl); other methods 401.
         return context.ChallengeAsync(IdentityConstants.ApplicationScheme);

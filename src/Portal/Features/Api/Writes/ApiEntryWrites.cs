@@ -48,13 +48,15 @@ public sealed class ApiEntryWrites(
         return Answer(outcome, response, StatusCodes.Status200OK, id);
     }
 
-    public async Task<IResult> RetireAsync(long id, EditorIdentity editor, HttpResponse response, CancellationToken ct) =>
+    public async Task<IResult> RetireAsync(long id, EditorIdentity editor, HttpResponse response,
+        CancellationToken ct) =>
         Answer(await editing.RetireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
-            StatusCodes.Status409Conflict);
+            StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
-    public async Task<IResult> RestoreAsync(long id, EditorIdentity editor, HttpResponse response, CancellationToken ct) =>
+    public async Task<IResult> RestoreAsync(long id, EditorIdentity editor, HttpResponse response,
+        CancellationToken ct) =>
         Answer(await editing.UnretireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
-            StatusCodes.Status409Conflict);
+            StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
     private static List<string> Problems(NewEntryRequest request)
     {
@@ -102,8 +104,10 @@ public sealed class ApiEntryWrites(
             new() { ["existing"] = entries });
     }
 
+    /// <param name="overtaken">412 where the client sent the version it read (If-Match), 409 where it did not and
+    /// another save landed at the same moment.</param>
     private static IResult Answer(EditOutcome outcome, HttpResponse response, int success, long id = 0,
-        int invalid = StatusCodes.Status400BadRequest)
+        int invalid = StatusCodes.Status400BadRequest, int overtaken = StatusCodes.Status412PreconditionFailed)
     {
         switch (outcome)
         {
@@ -115,7 +119,7 @@ public sealed class ApiEntryWrites(
                     : TypedResults.Ok(written);
             case EditOutcome.Conflict conflict:
                 response.Headers.ETag = EntryVersion.ETag(conflict.CurrentVersion);
-                return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "Changed since you read it",
+                return ApiProblems.Problem(overtaken, "Changed since you read it",
                     $"Someone saved this entry after the version you sent ({conflict.ChangedBy ?? "unknown"}, "
                     + $"{conflict.ChangedAt:yyyy-MM-dd HH:mm}). Merge with the current Markdown and send it with "
                     + $"If-Match: {EntryVersion.ETag(conflict.CurrentVersion)}.",
@@ -126,7 +130,8 @@ public sealed class ApiEntryWrites(
             case EditOutcome.NotFound:
                 return ApiProblems.NotFound(id);
             case EditOutcome.Invalid bad:
-                var title = invalid == StatusCodes.Status409Conflict ? "Nothing to change" : "The request cannot be used";
+                var title = invalid == StatusCodes.Status409Conflict ? "Nothing to change" : "The request cannot be " +
+                    "used";
                 return ApiProblems.Problem(invalid, title, bad.Message);
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome}");

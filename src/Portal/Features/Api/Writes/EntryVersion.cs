@@ -37,7 +37,8 @@ public static class EntryVersion
         {
             var services = context.HttpContext.RequestServices;
             // A reader's read: retried through a database restart like the entry it tags.
-            await using var db = services.GetRequiredService<Infrastructure.Database.ReaderDatabase>().CreateDbContext();
+            await using var db =
+                services.GetRequiredService<Infrastructure.Database.ReaderDatabase>().CreateDbContext();
             var version = await db.Entries.Where(e => e.Id == id).Select(e => (uint?)e.Version).SingleOrDefaultAsync();
             if (version is { } v) context.HttpContext.Response.Headers.ETag = ETag(v);
         }

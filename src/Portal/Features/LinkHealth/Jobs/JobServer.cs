@@ -18,7 +18,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 /// </summary>
 public sealed partial class JobServer(
     IServiceProvider services, IOptions<LinkHealthOptions> options, IOptions<DatabaseOptions> database,
-    JobStorageReadiness readiness, PortalRole role, ILogger<JobServer> logger) : BackgroundService
+    JobStorageReadiness readiness, ProcessRole role, ILogger<JobServer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 

@@ -19,7 +19,8 @@ public sealed class JobStorageReadiness
         }
         catch (TimeoutException)
         {
-            throw new InvalidOperationException("The job storage is not ready: PostgreSQL has not answered since the portal started.");
+            throw new InvalidOperationException("The job storage is not ready: PostgreSQL has not answered since the " +
+                "portal started.");
         }
     }
 }

@@ -23,8 +23,10 @@ public sealed record HealthReport(
 
     public IEnumerable<ReportLink> BrokenLinks => Links.Where(l => l.CountsAsBroken);
     public IEnumerable<ReportLink> Excluded => Links.Where(l => l.ExcludedBy is not null);
-    public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run && l.BrokenSinceRunId == run.Id);
-    public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted && l.FinalUrl is not null);
+    public IEnumerable<ReportLink> NewlyBroken => BrokenLinks.Where(l => LastRun is { } run
+        && l.BrokenSinceRunId == run.Id);
+    public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted
+        && l.FinalUrl is not null);
     /// <summary>Hosts the last run could not reach at all: their broken links are told once per host.</summary>
     public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??=
         LastRunUnreachable.Select(h => h.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -91,7 +93,8 @@ public sealed record ReportLink(
     string? LastRunError,
     DateOnly? LastPush = null)
 {
-    /// <summary>The text of the rule in force that excludes this link ("host example.org — reason"), if any.</summary>
+    /// <summary>The text of the rule in force that excludes this link ("host example.org — reason"), if
+    /// any.</summary>
     public string? ExcludedBy { get; init; }
 
     /// <summary>Broken, and neither accepted by an editor nor excluded by a rule.</summary>

@@ -83,7 +83,8 @@ public static class ReportExports
         if (report.LastRun is { } run)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {(run.IsInconclusive ? "inconclusive" : "conclusive")}.\n\n");
+                $"Last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: " +
+                    $"{(run.IsInconclusive ? "inconclusive" : "conclusive")}.\n\n");
             if (run.IsInconclusive)
                 md.Append(CultureInfo.InvariantCulture,
                     $"The checker could not reach the network ({run.VerdictReason}); no link's state changed.\n\n");
@@ -96,7 +97,8 @@ public static class ReportExports
         foreach (var row in RunFigures.Outcomes(report.LastRunOutcomes, report.FailuresBeforeBroken))
             md.Append(CultureInfo.InvariantCulture, $"| {row.Label} | {row.Count} | {row.Explanation} |\n");
         foreach (var host in report.LastRunUnreachable)
-            md.Append(CultureInfo.InvariantCulture, $"\nhost unreachable: {host.Host}, {Counted.Of(host.Links, "link")} ({OutcomeText.Of(host.Outcome)})\n");
+            md.Append(CultureInfo.InvariantCulture, $"\nhost unreachable: {host.Host}, " +
+                $"{Counted.Of(host.Links, "link")} ({OutcomeText.Of(host.Outcome)})\n");
         Section(md, "Newly broken", report.NewlyBroken);
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");

@@ -26,7 +26,8 @@ public static class RunFigures
                 (c.NetworkFailures > 0 ? $" {c.NetworkFailures} of them got no answer at the network level."
                     : "") + held),
             new("broken", "Broken", c.Broken,
-                $"Failed {Domain.Text.Counted.Of(failuresBeforeBroken, "run")} in a row, when this run finished; readers see a " +
+                $"Failed {Domain.Text.Counted.Of(failuresBeforeBroken, "run")} in a row, when this run finished; " +
+                    "readers see a " +
                 "badge. The list below is as of now: links accepted or excluded since have left it."),
             new("watching", "Failed once (watching)", c.Watching,
                 $"Failed, but fewer than {failuresBeforeBroken} runs in a row: watched, not yet broken."),

@@ -12,11 +12,11 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// Reconnects with back-off; after a reconnect it re-reads the revision, since notifications sent
 /// while it was away are lost, and drops the cached pages only if the revision moved.
 /// </summary>
-public sealed partial class ContentChangeListener(
+public sealed partial class ContentRevisionListener(
     IOptions<DatabaseOptions> options,
     ContentVersion version,
     IOutputCacheStore cache,
-    ILogger<ContentChangeListener> logger) : BackgroundService
+    ILogger<ContentRevisionListener> logger) : BackgroundService
 {
     public const string CacheTag = "content";
     private const double MaxReconnectDelaySeconds = 4;
@@ -36,7 +36,8 @@ public sealed partial class ContentChangeListener(
             await connection.OpenAsync(timeout.Token);
             await ReadRevisionAsync(connection, timeout.Token);
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or OperationCanceledException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or
+            OperationCanceledException or InvalidOperationException)
         {
             LogDisconnected(logger, 0, e.Message);
         }
@@ -70,7 +71,8 @@ public sealed partial class ContentChangeListener(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or
+                InvalidOperationException)
             {
                 LogDisconnected(logger, delay.TotalSeconds, e.Message);
                 // Cached pages are kept: while the database is down they are all readers can get, and no one can

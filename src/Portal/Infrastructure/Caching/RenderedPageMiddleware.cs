@@ -7,15 +7,16 @@ using Microsoft.Net.Http.Headers;
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
 
 /// <summary>
-/// Answers anonymous GETs of reader pages without a query string from <see cref="PageSnapshots"/>; on a
+/// Answers anonymous GETs of reader pages without a query string from <see cref="RenderedPages"/>; on a
 /// miss, lets the pipeline (output cache, rendering) answer and keeps a copy of what it sent when
 /// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and whoever may not
-/// share the readers' copy (<see cref="SharedCopy"/>) go the usual way. A kept page goes out in the coding the reader accepts, compressed once
-/// (<see cref="PageSnapshots.TryGet(string, string?, out PageSnapshots.Page, out PageSnapshots.Encoded)"/>),
+/// share the readers' copy (<see cref="SharedCopy"/>) go the usual way. A kept page goes out in the coding the
+/// reader accepts, compressed once
+/// (<see cref="RenderedPages.TryGet(string, string?, out RenderedPages.Page, out RenderedPages.Encoded)"/>),
 /// always with its length.
 /// </summary>
-public sealed class PageSnapshotMiddleware(
-    RequestDelegate next, PageSnapshots snapshots, ContentVersion version, ReaderCompressionProvider compression,
+public sealed class RenderedPageMiddleware(
+    RequestDelegate next, RenderedPages pages, ContentVersion version, ReaderCompressionProvider compression,
     ReaderAccess access)
 {
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
@@ -37,11 +38,11 @@ public sealed class PageSnapshotMiddleware(
         // The host is part of the page (canonical and feed addresses), as it is of the output cache's key.
         var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value);
         var encoding = request.Headers.AcceptEncoding.Count > 0 ? compression.PreferredEncoding(context) : null;
-        if (snapshots.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
+        if (pages.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
         return RenderAndKeepAsync(context, key);
     }
 
-    private static Task SendAsync(HttpResponse response, PageSnapshots.Page page, PageSnapshots.Encoded body)
+    private static Task SendAsync(HttpResponse response, RenderedPages.Page page, RenderedPages.Encoded body)
     {
         response.StatusCode = StatusCodes.Status200OK;
         var headers = response.Headers;
@@ -59,7 +60,7 @@ public sealed class PageSnapshotMiddleware(
     {
         var revision = version.Current;
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
-        var copy = new CopyingStream(original.Stream, PageSnapshots.MaxPageBytes);
+        var copy = new CopyingStream(original.Stream, RenderedPages.MaxPageBytes);
         var copying = new StreamResponseBodyFeature(copy, original);
         context.Features.Set<IHttpResponseBodyFeature>(copying);
         try
@@ -92,7 +93,7 @@ public sealed class PageSnapshotMiddleware(
             new(HeaderNames.ETag, etag),
             new(HeaderNames.Vary, ReaderCompressionProvider.WithAcceptEncoding(response.Headers.Vary)),
         ];
-        snapshots.Keep(revision, key, new PageSnapshots.Page(headers, copy.Copied()));
+        pages.Keep(revision, key, new RenderedPages.Page(headers, copy.Copied()));
     }
 
     /// <summary>Passes every write on and keeps a copy, up to a size.</summary>

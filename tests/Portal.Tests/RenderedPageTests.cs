@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests;
 
-/// <summary>Reader pages without a query string, answered whole from <see cref="PageSnapshots"/>.</summary>
+/// <summary>Reader pages without a query string, answered whole from <see cref="RenderedPages"/>.</summary>
 [Collection(PortalCollection.Name)]
-public class PageSnapshotTests(TestDatabase server)
+public class RenderedPageTests(TestDatabase server)
 {
-    private static PageSnapshots Snapshots(PortalApp app) => app.Services.GetRequiredService<PageSnapshots>();
+    private static RenderedPages Pages(PortalApp app) => app.Services.GetRequiredService<RenderedPages>();
 
     [Fact]
     public async Task A_section_page_is_kept_and_served_again_whole_with_its_headers()
@@ -20,7 +20,7 @@ public class PageSnapshotTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server);
         var client = app.Client();
         var first = await client.GetAsync("/sections/overview");
-        Assert.Equal(1, Snapshots(app).Count);
+        Assert.Equal(1, Pages(app).Count);
         var second = await client.GetAsync("/sections/overview");
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -49,7 +49,7 @@ public class PageSnapshotTests(TestDatabase server)
             var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
             Assert.Contains($"<link rel=\"canonical\" href=\"http://{host}/sections/overview\"", html);
         }
-        Assert.Equal(2, Snapshots(app).Count);
+        Assert.Equal(2, Pages(app).Count);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class PageSnapshotTests(TestDatabase server)
         await editor.LogInAsync("ed@example.org", TestUsers.Password);
         Assert.Contains("Edit this section", await editor.GetStringAsync("/sections/overview"));
         Assert.Contains("Edit this section", await editor.GetStringAsync("/sections/overview"));
-        Assert.Equal(1, Snapshots(app).Count);
+        Assert.Equal(1, Pages(app).Count);
         Assert.DoesNotContain("Edit this section", await reader.GetStringAsync("/sections/overview"));
     }
 
@@ -79,7 +79,7 @@ public class PageSnapshotTests(TestDatabase server)
         await client.GetAsync("/sections/overview?utm_source=chat");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sections/no-such-section")).StatusCode);
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/entries/1")).StatusCode);
-        Assert.Equal(0, Snapshots(app).Count);
+        Assert.Equal(0, Pages(app).Count);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sections/no-such-section")).StatusCode);
     }
 
@@ -91,11 +91,11 @@ public class PageSnapshotTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server, services: s => s.AddSingleton<TimeProvider>(time));
         var client = app.Client();
         await client.GetAsync("/sections/overview");
-        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+        Assert.True(Pages(app).TryGet("http://localhost/sections/overview", out _));
         time.Now += ReaderCaching.MaxAge + TimeSpan.FromSeconds(1);
-        Assert.False(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+        Assert.False(Pages(app).TryGet("http://localhost/sections/overview", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sections/overview")).StatusCode);
-        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out _));
+        Assert.True(Pages(app).TryGet("http://localhost/sections/overview", out _));
     }
 
     [Fact]
@@ -114,14 +114,14 @@ public class PageSnapshotTests(TestDatabase server)
         Assert.True(version.Advance(version.Current + 1));
         var after = await client.GetAsync("/sections/overview");
         Assert.Equal(ContentVersion.ETagOf(version.Current), after.Headers.ETag?.ToString());
-        Assert.True(Snapshots(app).TryGet("http://localhost/sections/overview", out var kept));
+        Assert.True(Pages(app).TryGet("http://localhost/sections/overview", out var kept));
         Assert.Contains(kept.Headers, h => h.Key == "ETag" && h.Value == ContentVersion.ETagOf(version.Current));
         var search = await client.GetAsync("/search?q=veth");
         Assert.Equal(ContentVersion.ETagOf(version.Current), search.Headers.ETag?.ToString());
     }
 }
 
-public class PageSnapshotBoundsTests
+public class RenderedPageBoundsTests
 {
     [Fact]
     public void Pages_that_expire_give_their_bytes_back_so_a_quiet_list_keeps_being_served_from_snapshots()
@@ -131,14 +131,14 @@ public class PageSnapshotBoundsTests
         var version = new ContentVersion();
         version.Advance(1);
         var time = new SettableTime();
-        var snapshots = new PageSnapshots(version, time);
-        var page = new PageSnapshots.Page([], new byte[PageSnapshots.MaxPageBytes]);
+        var pages = new RenderedPages(version, time);
+        var page = new RenderedPages.Page([], new byte[RenderedPages.MaxPageBytes]);
 
-        for (var renewal = 0; renewal < 3 * PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes; renewal++)
+        for (var renewal = 0; renewal < 3 * RenderedPages.MaxBytes / RenderedPages.MaxPageBytes; renewal++)
         {
-            Assert.False(snapshots.TryGet("http://localhost/sections/overview", out _));
-            snapshots.Keep(1, "http://localhost/sections/overview", page);
-            Assert.True(snapshots.TryGet("http://localhost/sections/overview", out _), $"renewal {renewal} was not kept");
+            Assert.False(pages.TryGet("http://localhost/sections/overview", out _));
+            pages.Keep(1, "http://localhost/sections/overview", page);
+            Assert.True(pages.TryGet("http://localhost/sections/overview", out _), $"renewal {renewal} was not kept");
             time.Now += ReaderCaching.MaxAge + TimeSpan.FromSeconds(1);
         }
     }
@@ -149,22 +149,22 @@ public class PageSnapshotBoundsTests
         // Otherwise: odd spellings of addresses fill the portal's memory, or one busy revision starves the next.
         var version = new ContentVersion();
         version.Advance(1);
-        var snapshots = new PageSnapshots(version, TimeProvider.System);
-        var page = new PageSnapshots.Page([], new byte[PageSnapshots.MaxPageBytes]);
-        var fits = (int)(PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes);
-        for (var i = 0; i < fits + 5; i++) snapshots.Keep(1, $"http://localhost/p{i}", page);
-        Assert.Equal(fits, snapshots.Count);
+        var pages = new RenderedPages(version, TimeProvider.System);
+        var page = new RenderedPages.Page([], new byte[RenderedPages.MaxPageBytes]);
+        var fits = (int)(RenderedPages.MaxBytes / RenderedPages.MaxPageBytes);
+        for (var i = 0; i < fits + 5; i++) pages.Keep(1, $"http://localhost/p{i}", page);
+        Assert.Equal(fits, pages.Count);
 
         version.Advance(2);
-        Assert.False(snapshots.TryGet("http://localhost/p0", out _));
-        snapshots.Keep(1, "http://localhost/late", page);
-        Assert.False(snapshots.TryGet("http://localhost/late", out _));
-        snapshots.Keep(2, "http://localhost/p0", page);
-        Assert.True(snapshots.TryGet("http://localhost/p0", out _));
+        Assert.False(pages.TryGet("http://localhost/p0", out _));
+        pages.Keep(1, "http://localhost/late", page);
+        Assert.False(pages.TryGet("http://localhost/late", out _));
+        pages.Keep(2, "http://localhost/p0", page);
+        Assert.True(pages.TryGet("http://localhost/p0", out _));
     }
 }
 
-public class PageSnapshotCodingTests
+public class RenderedPageCodingTests
 {
     private static byte[] Text(int bytes) =>
         System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, bytes / 20 + 1).Select(i => $"<li>entry {i,8}</li>")))[..bytes];
@@ -175,12 +175,12 @@ public class PageSnapshotCodingTests
         // Otherwise: the biggest sections, which gain the most, go out uncompressed or garbled.
         var version = new ContentVersion();
         version.Advance(1);
-        var snapshots = new PageSnapshots(version, TimeProvider.System);
+        var pages = new RenderedPages(version, TimeProvider.System);
         var body = Text(Infrastructure.Compression.Precompressed.StrongestUpTo + 100_000);
-        snapshots.Keep(1, "http://localhost/big", new PageSnapshots.Page([new("ETag", ContentVersion.ETagOf(1))], body));
+        pages.Keep(1, "http://localhost/big", new RenderedPages.Page([new("ETag", ContentVersion.ETagOf(1))], body));
         foreach (var encoding in new[] { "br", "gzip" })
         {
-            Assert.True(snapshots.TryGet("http://localhost/big", encoding, out _, out var sent));
+            Assert.True(pages.TryGet("http://localhost/big", encoding, out _, out var sent));
             Assert.Equal(encoding, sent.Encoding);
             Assert.Equal($"W/\"r1-{encoding}\"", sent.ETag);
             Assert.True(sent.Body.Length < body.Length / 5, $"{encoding}: {sent.Body.Length} bytes");
@@ -191,7 +191,7 @@ public class PageSnapshotCodingTests
             decoder.CopyTo(decoded);
             Assert.Equal(body, decoded.ToArray());
         }
-        Assert.Equal(2, snapshots.Compressions);
+        Assert.Equal(2, pages.Compressions);
     }
 
     [Fact]
@@ -200,14 +200,14 @@ public class PageSnapshotCodingTests
         // Otherwise: compressed copies of thousands of pages grow the store past its 64 MB, unseen.
         var version = new ContentVersion();
         version.Advance(1);
-        var snapshots = new PageSnapshots(version, TimeProvider.System);
-        var fits = (int)(PageSnapshots.MaxBytes / PageSnapshots.MaxPageBytes);
-        var page = new PageSnapshots.Page([], Text(PageSnapshots.MaxPageBytes));
-        for (var i = 0; i < fits; i++) snapshots.Keep(1, $"http://localhost/p{i}", page);
-        Assert.Equal(fits, snapshots.Count);
+        var pages = new RenderedPages(version, TimeProvider.System);
+        var fits = (int)(RenderedPages.MaxBytes / RenderedPages.MaxPageBytes);
+        var page = new RenderedPages.Page([], Text(RenderedPages.MaxPageBytes));
+        for (var i = 0; i < fits; i++) pages.Keep(1, $"http://localhost/p{i}", page);
+        Assert.Equal(fits, pages.Count);
 
-        Assert.True(snapshots.TryGet("http://localhost/p0", "gzip", out _, out var sent));
+        Assert.True(pages.TryGet("http://localhost/p0", "gzip", out _, out var sent));
         Assert.Null(sent.Encoding);
-        Assert.Equal(PageSnapshots.MaxPageBytes, sent.Body.Length);
+        Assert.Equal(RenderedPages.MaxPageBytes, sent.Body.Length);
     }
 }

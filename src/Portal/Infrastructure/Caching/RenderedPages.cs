@@ -11,10 +11,10 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// answered like static files before the output cache. These pages are few and change only with the
 /// content, so they skip the output cache's hit path (key, policies, lookup, entry decoding), which
 /// is a large part of a cached page's cost (docs/benchmarks.md). Searches and filtered pages
-/// stay with the output cache. A new revision drops every snapshot at once. A page's Brotli and gzip
+/// stay with the output cache. A new revision drops every kept page at once. A page's Brotli and gzip
 /// forms are made the first time a reader asks for them and kept beside it, within the same bounds.
 /// </summary>
-public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
+public sealed class RenderedPages(ContentVersion version, TimeProvider time)
 {
     /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not
     /// kept.</summary>
@@ -56,7 +56,8 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
 
     public int Count => _current.Pages.Count;
 
-    /// <summary>The snapshot of an address at the current revision and younger than the cache's maximum age.</summary>
+    /// <summary>The page kept for an address at the current revision and younger than the cache's maximum
+    /// age.</summary>
     public bool TryGet(string key, out Page page)
     {
         page = null!;
@@ -66,7 +67,7 @@ public sealed class PageSnapshots(ContentVersion version, TimeProvider time)
     }
 
     /// <summary>
-    /// The snapshot and its body in <paramref name="encoding"/> ("br", "gzip"; null for none), compressed
+    /// The kept page and its body in <paramref name="encoding"/> ("br", "gzip"; null for none), compressed
     /// now if no reader asked for it before. The uncompressed body when compressing would not make it
     /// smaller or would pass the byte bound.
     /// </summary>
