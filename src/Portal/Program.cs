@@ -1,5 +1,6 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Portal.Features.Api;
 using ContainerNetLib.Portal.Features.Api.Writes;
@@ -35,6 +36,7 @@ try
     builder.AddDatabaseUnavailableAnswers();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
+    builder.AddSingleSignOn();
     builder.AddApiTokens();
     builder.AddReaderCaching();
     builder.AddReaderCompression();
@@ -57,7 +59,8 @@ try
     // and a page rendered for them is never stored.
     // Only a request carrying a cookie or credentials can be signed in: readers' requests, nearly all of them, skip the
     // authentication handlers (a twentieth of a cached page's cost). Authorization still challenges them where needed.
-    app.UseWhen(context => context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0,
+    app.UseWhen(context => context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0
+            || SingleSignOnSetup.IsCallback(context.Request),
         signedIn => signedIn.UseAuthentication());
     // Tells WebApplication that authentication is placed, or it would add its own for every request in front of the pipeline.
     ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
@@ -91,6 +94,7 @@ try
     app.MapFeeds();
     app.MapPermalinks();
     app.MapAccountEndpoints();
+    app.MapSingleSignOn();
     app.MapLinkHealth();
     app.MapEditorEndpoints();
     // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.
