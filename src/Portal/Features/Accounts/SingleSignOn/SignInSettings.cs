@@ -42,6 +42,9 @@ public sealed class OidcSettings
 
     public bool HttpsMetadataRequired => RequireHttpsMetadata ?? !IsLoopbackAuthority;
 
+    /// <summary>"https://host[:port]" of the authority, or null without a (valid) one.</summary>
+    public string? AuthorityOrigin => AuthorityUri?.GetLeftPart(UriPartial.Authority);
+
     internal Uri? AuthorityUri =>
         Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 

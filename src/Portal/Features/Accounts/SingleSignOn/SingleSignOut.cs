@@ -10,7 +10,8 @@ namespace ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 /// document offers an end_session_endpoint: otherwise the next "Sign in with" would let the same person straight
 /// back in, on a shared computer too.
 /// </summary>
-public sealed class SingleSignOut(IOptionsMonitor<OpenIdConnectOptions> schemes, ILogger<SingleSignOut> log)
+public sealed class SingleSignOut(
+    IOptionsMonitor<OpenIdConnectOptions> schemes, IOptions<SignInSettings> settings, ILogger<SingleSignOut> log)
 {
     public const string IdTokenHint = "id_token_hint";
 
@@ -30,7 +31,9 @@ public sealed class SingleSignOut(IOptionsMonitor<OpenIdConnectOptions> schemes,
         try
         {
             var configuration = await schemes.Get(SingleSignOnSetup.Scheme).ConfigurationManager!.GetConfigurationAsync(ct);
-            return !string.IsNullOrEmpty(configuration.EndSessionEndpoint);
+            // Only where the Content-Security-Policy lets the sign-out form go (SecurityHeaders): the authority's origin.
+            return Uri.TryCreate(configuration.EndSessionEndpoint, UriKind.Absolute, out var endpoint) &&
+                endpoint.GetLeftPart(UriPartial.Authority) == settings.Value.Oidc.AuthorityOrigin;
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
         {
