@@ -15,6 +15,7 @@ public static partial class SignInFailure
     public const string Stale = "stale";
     public const string Untrusted = "untrusted";
     public const string Unavailable = "unavailable";
+    public const string Refused = "refused";
     public const string EmailTaken = "email-taken";
     public const string LockedOut = "locked-out";
     public const string Other = "other";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 
@@ -85,11 +86,13 @@ public static class SingleSignOnSetup
         {
             await context.ChallengeAsync(Scheme, new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) });
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OpenIdConnectProtocolException)
         {
-            // The discovery document could not be read: the provider is down or the authority is wrong.
-            SignInFailure.Log(log, SignInFailure.Unavailable, e);
-            context.Response.Redirect(SignInFailure.PageFor(SignInFailure.Unavailable));
+            // The discovery document could not be read (the provider is down, the authority wrong), or the provider
+            // refused the pushed request (an unknown client id, a wrong secret).
+            var reason = e is OpenIdConnectProtocolException ? SignInFailure.Refused : SignInFailure.Unavailable;
+            SignInFailure.Log(log, reason, e);
+            context.Response.Redirect(SignInFailure.PageFor(reason));
         }
     }
 }
