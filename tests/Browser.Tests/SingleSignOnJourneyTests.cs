@@ -76,6 +76,7 @@ public class SingleSignOnJourneyTests(TestDatabase server, Browser browser, Oidc
     [InlineData("wrong-issuer")]
     [InlineData("wrong-audience")]
     [InlineData("expired")]
+    [InlineData("from-the-future")]
     public async Task An_untrustworthy_id_token_ends_on_a_readable_page_logged_without_the_token(string how)
     {
         // Otherwise: a forged or misdirected token signs someone in (here as an administrator), or they see a 500.
@@ -146,6 +147,32 @@ public class SingleSignOnJourneyTests(TestDatabase server, Browser browser, Oidc
           form.submit();
         }
         """, answer);
+
+    [Fact]
+    public async Task A_password_account_with_the_same_email_is_never_taken_over_by_a_provider_sign_in()
+    {
+        // Otherwise: whoever the provider hands an e-mail address to walks into the password account that has it.
+        var login = NewLogin();
+        await provider.SetGroupsAsync(login, OidcProvider.EditorsGroup);
+        await using var portal = await StartAsync();
+        await using (var scope = portal.Live.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var email = $"{login}@example.org";
+            Assert.True((await users.CreateAsync(new IdentityUser { UserName = email, Email = email }, "a long enough password")).Succeeded);
+        }
+        var page = await NewPageAsync(portal);
+
+        await SignInAtProviderAsync(page, login, "/admin");
+
+        await AssertRefusedAsync(page, "already uses your e-mail address");
+        await AssertSignedOutAsync(page);
+        await using var check = portal.Live.Services.CreateAsyncScope();
+        var accounts = check.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var local = await accounts.FindByEmailAsync($"{login}@example.org");
+        Assert.Empty(await accounts.GetRolesAsync(local!));
+        Assert.Empty(await accounts.GetLoginsAsync(local!));
+    }
 
     [Fact]
     public async Task Cancelling_at_the_provider_ends_on_a_readable_page_with_a_way_back()

@@ -66,7 +66,7 @@ public sealed class OidcProvider : IAsyncLifetime
     public Task SetGroupsAsync(string login, params string[] groups) => PutAsync($"/__test/groups/{Uri.EscapeDataString(login)}", groups);
 
     /// <summary>How the token endpoint spoils this client's ID tokens from now on: "tampered", "wrong-issuer",
-    /// "wrong-audience", "expired"; null for honest answers.</summary>
+    /// "wrong-audience", "expired", "from-the-future"; null for honest answers.</summary>
     public Task MisbehaveAsync(string clientId, string? how) => PutAsync($"/__test/misbehave/{Uri.EscapeDataString(clientId)}", how);
 
     private async Task PutAsync<T>(string path, T body)
