@@ -33,6 +33,17 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
 
+# The single sign-on tests run a real OpenID provider (npm's oidc-provider) from tests/OidcProvider.
+if ! command -v npm >/dev/null; then
+  echo "installing Debian's nodejs and npm for the test OpenID provider" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if ! (cd tests/OidcProvider && npm ci --no-audit --no-fund --silent); then
+  echo "npm ci in tests/OidcProvider failed: the single sign-on tests need its oidc-provider" >&2
+  failed=1; finish
+fi
+
 if ! ConnectionStrings__Portal="$(scripts/postgres.sh start)"; then
   echo "PostgreSQL could not be started; see .data/postgres/postgres.log" >&2
   failed=1; finish

@@ -1,6 +1,7 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
+using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Portal.Features.Api;
 using ContainerNetLib.Portal.Features.Api.Writes;
@@ -36,6 +37,7 @@ try
     builder.AddDatabaseUnavailableAnswers();
     builder.AddSharedDataProtectionKeys();
     builder.AddAccounts();
+    builder.AddSingleSignOn();
     builder.AddApiTokens();
     builder.AddReaderAccess();
     builder.AddReaderCaching();
@@ -91,6 +93,7 @@ try
     app.MapFeeds();
     app.MapPermalinks();
     app.MapAccountEndpoints();
+    app.MapSingleSignOn();
     app.MapLinkHealth();
     app.MapEditorEndpoints();
     // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.

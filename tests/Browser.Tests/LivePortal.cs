@@ -14,9 +14,14 @@ public sealed class LivePortal(FreshDatabase database) : PortalFactory(database)
 
     public static Task<LivePortal> StartAsync(TestDatabase server, params string[] lists) => StartAsync(server, [], lists);
 
-    public static async Task<LivePortal> StartAsync(TestDatabase server, Dictionary<string, string?> settings, params string[] lists)
+    public static Task<LivePortal> StartAsync(TestDatabase server, Dictionary<string, string?> settings, params string[] lists) =>
+        StartAsync(server, settings, null, lists);
+
+    /// <param name="services">Service replacements (a log sink), applied after the app's own.</param>
+    public static async Task<LivePortal> StartAsync(
+        TestDatabase server, Dictionary<string, string?> settings, Action<IServiceCollection>? services, params string[] lists)
     {
-        var portal = new LivePortal(await server.CreateAsync()) { Settings = settings };
+        var portal = new LivePortal(await server.CreateAsync()) { Settings = settings, ReplaceServices = services };
         foreach (var list in lists.DefaultIfEmpty(await File.ReadAllTextAsync(RepoRoot.Seed))) await portal.ImportAsync(list);
         portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         portal.StartServer();

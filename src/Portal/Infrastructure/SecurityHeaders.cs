@@ -1,4 +1,6 @@
+using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using ContainerNetLib.Portal.Features.LinkHealth;
+using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Infrastructure;
 
@@ -31,7 +33,20 @@ public static class SecurityHeaders
 
     // Set before the rest of the pipeline runs (no per-request callback): pages that need another
     // policy (interactive editor pages) overwrite Content-Security-Policy themselves.
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // Signing out also at the OpenID provider is a form post answered by a redirect there: the browser checks
+        // that redirect against form-action too.
+        var provider = app.ApplicationServices.GetRequiredService<IOptions<SignInSettings>>().Value.Oidc
+            .AuthorityOrigin;
+        string Allow(string policy) =>
+            provider is null ? policy : policy.Replace("form-action 'self'", $"form-action 'self' {provider}");
+        var (reader, dashboard, editor) = (Allow(ReaderPolicy), Allow(DashboardPolicy), Allow(EditorPolicy));
+        return app.Use((context, next) => Apply(context, next, reader, dashboard, editor));
+    }
+
+    private static Task Apply(
+        HttpContext context, RequestDelegate next, string reader, string dashboard, string editor)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -39,9 +54,9 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
         var path = context.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments(LinkHealthEndpoints.DashboardPath) ? DashboardPolicy
-            : PageAreas.IsInteractive(path) ? EditorPolicy
-            : ReaderPolicy;
+        headers.ContentSecurityPolicy = path.StartsWithSegments(LinkHealthEndpoints.DashboardPath) ? dashboard
+            : PageAreas.IsInteractive(path) ? editor
+            : reader;
         return next(context);
-    });
+    }
 }

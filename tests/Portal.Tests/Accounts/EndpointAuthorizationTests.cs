@@ -21,7 +21,8 @@ public class EndpointAuthorizationTests(TestDatabase database)
     private static readonly HashSet<string> Public =
     [
         "/", "/sections/{Slug}", "/search", "/authors/{Slug}", "/not-found", "/link-health", "/account/login", "/account/denied",
-        "/account/logout", "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
+        "/account/logout", "/account/sso", "/account/sign-in-failed", // starting single sign-on, and its refusals
+ "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
         "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
         "/api/link-health", // the numbers of the summary readers see on /link-health; no link is listed
         "/healthz/live", "/healthz/ready",

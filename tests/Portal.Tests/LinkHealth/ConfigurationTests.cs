@@ -17,6 +17,8 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("LinkHealth__GitHub__PerMinute", "0", "PerMinute")]
     [InlineData("LinkHealth__GitHub__Token", "ghp_one two", "LinkHealth:GitHub:Token contains spaces or line breaks")]
     [InlineData("Api__WritesPerMinute", "0", "Api:WritesPerMinute must be between 1 and 100000")]
+    [InlineData("Authentication__AutoRedirect", "true", "Authentication:AutoRedirect needs Authentication:Oidc:Authority")]
+    [InlineData("Authentication__Oidc__Authority", "http://id.example.org", "Authentication:Oidc:Authority 'http://id.example.org' must be https")]
     [InlineData("Portal__Role", "janitor", "Portal:Role (or --role) 'janitor' is not one of all, web, worker")]
     public async Task A_bad_setting_stops_the_portal_with_one_line_naming_it(string variable, string value, string expected)
     {

@@ -22,10 +22,22 @@ public class PrivateModeEndpointTests(TestDatabase database)
     private static IEnumerable<string> Methods(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
 
-    /// <summary>Open in private mode by design: the sign-in page, the static files, health and metrics.</summary>
+    /// <summary>
+    /// Open in private mode by design: the sign-in page and the steps of single sign-on (marked AllowAnonymous),
+    /// the static files, health and metrics.
+    /// </summary>
     private static bool IsOpen(RouteEndpoint e) =>
-        Route(e) == AccountSetup.LoginPath || e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+        Route(e) == AccountSetup.LoginPath || IsMarkedOpen(e)
+        || e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
         || Route(e).StartsWith("/healthz/", StringComparison.Ordinal) || Route(e) == "/metrics";
+
+    private static bool IsMarkedOpen(RouteEndpoint e) =>
+        e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+        && e.Metadata.GetMetadata<StaticAssetDescriptor>() is null;
+
+    /// <summary>Pages and routes marked AllowAnonymous: each one is a hole in private mode, so each is named.</summary>
+    private static readonly string[] MarkedOpen =
+        [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed"];
 
     private static bool NeedsEditor(RouteEndpoint e) => e.Metadata.GetOrderedMetadata<IAuthorizeData>()
         .Any(a => a.Policy is Policies.Editor or Policies.Admin or ApiTokenSetup.WritePolicy || a.Roles is not null);
@@ -72,6 +84,8 @@ public class PrivateModeEndpointTests(TestDatabase database)
                 walked.Add($"{method} {Route(endpoint)}");
             }
         }
+        var marked = Endpoints(app).Where(IsMarkedOpen).Select(Route).Distinct().Order().ToList();
+        Assert.Subset(MarkedOpen.ToHashSet(), marked.ToHashSet());
         // The walk covered the kinds the issue names: pages, search, authors, feeds, API, exports, the report.
         Assert.Contains("GET /sections/{Slug}", walked);
         Assert.Contains("GET /search", walked);

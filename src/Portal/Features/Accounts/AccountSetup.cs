@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -88,10 +89,14 @@ public static class AccountSetup
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<IdentityUser> signIn) =>
             {
+                // Asked before the local sign-out: the provider's session is named by what the cookie holds.
+                var atProvider = context.RequestServices.GetService<SingleSignOut>() is { } provider
+                    ? await provider.ProviderSignOutAsync(context)
+                    : null;
                 await signIn.SignOutAsync();
-                return Results.LocalRedirect("/");
+                return atProvider ?? Results.LocalRedirect("/");
             })
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();

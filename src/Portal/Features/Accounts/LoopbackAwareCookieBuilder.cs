@@ -23,7 +23,12 @@ public sealed class LoopbackAwareCookieBuilder : CookieBuilder
     {
         var options = base.Build(context, expiresFrom);
         options.Path = Path ?? (context.Request.PathBase.HasValue ? context.Request.PathBase.ToString() : "/");
-        if (!context.Request.IsHttps && IsLoopback(context)) options.Secure = false;
+        if (!context.Request.IsHttps && IsLoopback(context))
+        {
+            options.Secure = false;
+            // Browsers drop SameSite=None without Secure; the provider on loopback is the same site anyway.
+            if (options.SameSite == SameSiteMode.None) options.SameSite = SameSiteMode.Lax;
+        }
         return options;
     }
 

@@ -1,3 +1,5 @@
+using ContainerNetLib.Portal.Infrastructure;
+using ContainerNetLib.Portal.Infrastructure.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.StaticAssets;
 
@@ -15,7 +17,7 @@ public sealed class OpenPaths(EndpointDataSource endpoints)
 
     public bool Contains(PathString path)
     {
-        if (path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics")) return true;
+        if (path.StartsWithSegments(HealthEndpoints.Path) || path.StartsWithSegments(Metrics.Path)) return true;
         // Endpoints are all mapped before the first request; two first requests at once build the same set.
         var open = _open ??= Collect();
         var value = path.Value is { Length: > 1 } text ? text.TrimEnd('/') : "/";
