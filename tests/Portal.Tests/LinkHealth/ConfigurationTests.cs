@@ -17,6 +17,8 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("LinkHealth__GitHub__PerMinute", "0", "PerMinute")]
     [InlineData("LinkHealth__GitHub__Token", "ghp_one two", "LinkHealth:GitHub:Token contains spaces or line breaks")]
     [InlineData("Api__WritesPerMinute", "0", "Api:WritesPerMinute must be between 1 and 100000")]
+    [InlineData("Api__WritesPerMinute", "lots", "Api:WritesPerMinute 'lots' is not a whole number")]
+    [InlineData("LinkHealth__FailuresBeforeBroken", "two", "LinkHealth:FailuresBeforeBroken 'two' is not a whole number")]
     [InlineData("Authentication__AutoRedirect", "true", "Authentication:AutoRedirect needs Authentication:Oidc:Authority")]
     [InlineData("Authentication__Oidc__Authority", "http://id.example.org", "Authentication:Oidc:Authority 'http://id.example.org' must be https")]
     [InlineData("Portal__Role", "janitor", "Portal:Role (or --role) 'janitor' is not one of all, web, worker")]
