@@ -23,6 +23,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<LinkExclusion> LinkExclusions => Set<LinkExclusion>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SavedCopy> SavedCopies => Set<SavedCopy>();
+    public DbSet<CopyRefusal> CopyRefusals => Set<CopyRefusal>();
+    public DbSet<CopiesOffHost> CopiesOffHosts => Set<CopiesOffHost>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
