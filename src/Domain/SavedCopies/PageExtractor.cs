@@ -91,6 +91,7 @@ public static class PageExtractor
     };
 
     private static string? ImageAddress(string? image, Uri page) =>
-        Uri.TryCreate(page, image?.Trim(), out var uri) && uri.Scheme is "http" or "https"
+        !string.IsNullOrWhiteSpace(image) && Uri.TryCreate(page, image.Trim(), out var uri)
+            && uri.Scheme is "http" or "https"
             && uri.AbsoluteUri.Length <= 2000 ? uri.AbsoluteUri : null;
 }
