@@ -26,6 +26,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SavedCopy> SavedCopies => Set<SavedCopy>();
     public DbSet<CopyRefusal> CopyRefusals => Set<CopyRefusal>();
     public DbSet<CopiesOffHost> CopiesOffHosts => Set<CopiesOffHost>();
+    public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

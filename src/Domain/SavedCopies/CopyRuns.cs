@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.SavedCopies.Drift;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.SavedCopies;
@@ -43,8 +44,10 @@ public sealed class CopyRuns(
         var extract = page.Refusal is { } refusal ? PageExtract.Refused(page.Kind!.Value, refusal)
             : await Task.Run(() => Extract(page), ct);
         await using var db = await databases.CreateDbContextAsync(ct);
-        var saved = await SavedCopyStore.SaveAsync(db, target, page.FinalUrl!, extract, time.GetUtcNow(),
-            options.VersionsKept, ct);
+        var now = time.GetUtcNow();
+        var saved = await SavedCopyStore.SaveAsync(db, target, page.FinalUrl!, extract, now, options.VersionsKept,
+            ct);
+        await PageDrifts.RecordAsync(db, saved, options.ChangeAlertSimilarity, now, ct);
         return saved.Kind;
     }
 

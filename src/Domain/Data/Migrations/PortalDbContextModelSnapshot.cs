@@ -822,6 +822,92 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("link_states", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.PageDrift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("NewFinalUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("new_final_url");
+
+                    b.Property<string>("NewParagraph")
+                        .HasColumnType("text")
+                        .HasColumnName("new_paragraph");
+
+                    b.Property<string>("NewTitle")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("new_title");
+
+                    b.Property<string>("NormalizedUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_url");
+
+                    b.Property<string>("OldFinalUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("old_final_url");
+
+                    b.Property<string>("OldParagraph")
+                        .HasColumnType("text")
+                        .HasColumnName("old_paragraph");
+
+                    b.Property<string>("OldTitle")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("old_title");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_page_drifts");
+
+                    b.HasIndex("NormalizedUrl")
+                        .IsUnique()
+                        .HasDatabaseName("ix_page_drifts_open_url")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("page_drifts", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadingList", b =>
                 {
                     b.Property<int>("Id")
@@ -909,6 +995,12 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("saved_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)", true);
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -941,6 +1033,11 @@ namespace ContainerNetLib.Domain.Data.Migrations
 
                     b.HasIndex("Host")
                         .HasDatabaseName("ix_saved_copies_host");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_saved_copies_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("NormalizedUrl", "Version")
                         .IsUnique()
