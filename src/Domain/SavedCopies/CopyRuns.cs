@@ -96,4 +96,10 @@ public sealed class CopyTally
     public bool ChangedWhatReadersSee => New + _counts[(int)CopySaveKind.Deleted] > 0;
 
     public void Add(CopySaveKind? kind) => Interlocked.Increment(ref _counts[kind is { } k ? (int)k : ^1]);
+
+    /// <summary>Another chunk's tally, for a whole run.</summary>
+    public void Add(CopyTally other)
+    {
+        for (var i = 0; i < _counts.Length; i++) Interlocked.Add(ref _counts[i], other._counts[i]);
+    }
 }

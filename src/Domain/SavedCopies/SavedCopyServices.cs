@@ -13,7 +13,7 @@ public static class SavedCopyServices
 {
     /// <summary>Needs <see cref="LinkCheckingServices.AddLinkChecking"/> registered: copies are fetched through
     /// the checker's client, address guard, deadline and politeness.</summary>
-    public static IServiceCollection AddSavedCopies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCopySaving(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
