@@ -9,7 +9,7 @@ namespace ContainerNetLib.Portal.Features.Search;
 
 /// <summary>
 /// PostgreSQL full-text search over title (A), description (B), authors (C) and host (D), ranked, then over the
-/// latest saved copy of each entry's page (ranked below every entry matched by its own words).
+/// latest saved copy of each entry's page (after every entry matched by its own words, in the list's order).
 /// First every word must match; if nothing does, misspelled words are corrected against the list's
 /// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
@@ -102,8 +102,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
         // ended on it, or page hits further on when they ended on an earlier page (counted only then).
         var entryTotal = hits.Count > 0 || query.Offset == 0 ? query.Offset + hits.Count
             : await CountEntryHitsAsync(connection, query, sections, terms, combine, ct);
-        var pageHits = await ReadAsync(connection, query, sections, terms, combine,
-            PageHitsSql(wanted - hits.Count, Math.Max(0, query.Offset - entryTotal)), ct);
+        var pageHits = await PageHitsAsync(connection, query, sections, terms, combine, wanted - hits.Count,
+            Math.Max(0, query.Offset - entryTotal), ct);
         if (pageHits.Count == 0) return hits;
         var marks = new Highlighter(terms);
         hits.AddRange(pageHits.Select(h => h with { Passage = Passage.Around(h.Passage!, marks) }));
@@ -124,24 +124,39 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
         order by top.rank desc, e.id
         """;
 
-    // Entries not matched by their own words whose page's latest copy matches; the copy's text is read only for
-    // the rows shown, for their passage.
-    private static Func<string, string, string> PageHitsSql(int limit, int offset) => (words, filters) => $"""
-        with q as (select {words} as query),
-        top as (
-            select e.id, c.id as copy_id, ts_rank(c.search_vector, q.query) as rank
-            from q, saved_copies c join entries e on e.normalized_url = c.normalized_url
-            where c.search_vector @@ q.query
-              and not exists (select 1 from saved_copies newer
-                              where newer.normalized_url = c.normalized_url and newer.version > c.version)
-              and e.retired_at is null and not (e.search_vector @@ q.query){filters}
-            order by rank desc, e.id
-            limit {limit} offset {offset})
-        select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, top.rank, c.text
-        from top join entries e on e.id = top.id join sections s on s.id = e.section_id
-            join saved_copies c on c.id = top.copy_id
-        order by top.rank desc, e.id
-        """;
+    /// <summary>
+    /// Entries not matched by their own words whose page's latest copy matches, in the list's order (by id); the
+    /// copy's text is read only for the rows shown, for their passage. Not ranked by ts_rank: that reads each
+    /// matching copy's whole index entry from TOAST, over a second for a word in most pages, where the list's
+    /// order lets PostgreSQL stop at the first page of hits. For the same reason sequential scans are off here:
+    /// the planner does not count TOAST reads, and would test a common word against every copy's vector.
+    /// </summary>
+    private static async Task<List<SearchHit>> PageHitsAsync(NpgsqlConnection connection, SearchQuery query,
+        IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, int limit, int offset,
+        CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var plan = new NpgsqlCommand("set local enable_seqscan = off", connection, transaction))
+            await plan.ExecuteNonQueryAsync(ct);
+        var hits = await ReadAsync(connection, query, sections, terms, combine, (words, filters) => $"""
+            with q as (select {words} as query),
+            top as (
+                select e.id, c.id as copy_id
+                from q, saved_copies c join entries e on e.normalized_url = c.normalized_url
+                where c.search_vector @@ q.query
+                  and not exists (select 1 from saved_copies newer
+                                  where newer.normalized_url = c.normalized_url and newer.version > c.version)
+                  and e.retired_at is null and not (e.search_vector @@ q.query){filters}
+                order by e.id
+                limit {limit} offset {offset})
+            select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, 0, c.text
+            from top join entries e on e.id = top.id join sections s on s.id = e.section_id
+                join saved_copies c on c.id = top.copy_id
+            order by e.id
+            """, ct);
+        await transaction.CommitAsync(ct);
+        return hits;
+    }
 
     private static async Task<int> CountEntryHitsAsync(NpgsqlConnection connection, SearchQuery query,
         IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, CancellationToken ct)
