@@ -142,6 +142,12 @@ public class PageDriftTests(TestDatabase database)
         var parkedEntry = await app.QueryAsync(db => db.Entries.Where(e => e.Url == parked.Url).Select(e => e.Id)
             .SingleAsync());
 
+        var mismatched = await editor.PostFormAsync("/link-health", "/link-health/drift/retire", new()
+        {
+            ["id"] = moved.Id.ToString(CultureInfo.InvariantCulture),
+            ["entryId"] = parkedEntry.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("does not link this page", Uri.UnescapeDataString(mismatched.Headers.Location!.OriginalString));
         var accepted = await editor.PostFormAsync("/link-health", "/link-health/drift/accept",
             new() { ["id"] = moved.Id.ToString(CultureInfo.InvariantCulture) });
         var retired = await editor.PostFormAsync("/link-health", "/link-health/drift/retire", new()

@@ -67,7 +67,9 @@ public class PageSearchTests(TestDatabase server)
         Assert.Equal(["Geneve in practice", "Linux bridges"], Titles(page).Order());
         foreach (var result in page.QuerySelectorAll(".result"))
         {
-            Assert.Contains("Found in the page", result.QuerySelector(".found-in")!.TextContent);
+            var foundIn = result.QuerySelector(".found-in")!;
+            Assert.Contains("Found in the page", foundIn.TextContent);
+            Assert.Matches(@"^/entries/\d+/saved$", foundIn.QuerySelector("a")!.GetAttribute("href"));
             var passage = result.QuerySelector(".passage")!;
             Assert.Equal("zygomorphic", passage.QuerySelector("mark")!.TextContent, ignoreCase: true);
             Assert.All(passage.QuerySelectorAll("*"), e => Assert.Equal("MARK", e.TagName));

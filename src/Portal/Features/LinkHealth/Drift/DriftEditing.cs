@@ -44,6 +44,8 @@ public sealed class DriftEditing(IDbContextFactory<PortalDbContext> databases, E
         await using var db = await databases.CreateDbContextAsync(ct);
         var drift = await db.PageDrifts.SingleOrDefaultAsync(d => d.Id == driftId && d.ResolvedAt == null, ct);
         if (drift is null) return "That page was settled already; nothing was changed.";
+        if (!await db.Entries.AnyAsync(e => e.Id == entryId && e.NormalizedUrl == drift.NormalizedUrl, ct))
+            return "That entry does not link this page (any more); nothing was changed.";
         var outcome = await editing.RetireAsync(entryId, editor, ct);
         if (outcome is EditOutcome.Invalid invalid) return invalid.Message;
         if (outcome is EditOutcome.NotFound) return "That entry is gone; nothing was changed.";

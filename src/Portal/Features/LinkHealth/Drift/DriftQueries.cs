@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 
-/// <summary>The open "changed beyond recognition" alerts, each with the live entries that link its page.</summary>
+/// <summary>The open "changed beyond recognition" alerts of pages the list still links, each with the live entries
+/// that link it.</summary>
 public sealed class DriftQueries(ReaderDatabase databases)
 {
     public async Task<List<DriftView>> OpenAsync(CancellationToken ct = default)
@@ -20,7 +21,9 @@ public sealed class DriftQueries(ReaderDatabase databases)
             .Select(e => new DriftEntry(e.Id, e.NormalizedUrl!, e.Title ?? e.Markdown, e.Section.Title, e.Section.Slug))
             .ToListAsync(ct);
         var byUrl = entries.ToLookup(e => e.NormalizedUrl);
-        return drifts.Select(d => new DriftView(d, byUrl[d.NormalizedUrl].ToList())).ToList();
+        // A page no live entry links any more needs no decision.
+        return drifts.Where(d => byUrl.Contains(d.NormalizedUrl))
+            .Select(d => new DriftView(d, byUrl[d.NormalizedUrl].ToList())).ToList();
     }
 }
 
