@@ -16,6 +16,10 @@ public static class PageExtractor
 {
     private static readonly HtmlParser Parser = new();
 
+    // SmartReader serialises the article element only when Content is read, through this one process-wide hook:
+    // writing the blocks straight from the element saves serialising it to HTML and parsing that again.
+    static PageExtractor() => Article.Serializer = BlockWriter.Write;
+
     /// <summary>What is no part of an article wherever it stands: site navigation and footers, cookie and
     /// consent banners, comment threads, forms and embedded frames.</summary>
     private const string Clutter =
@@ -41,9 +45,7 @@ public static class PageExtractor
             CharThreshold = 200,
         };
         var article = reader.GetArticle();
-        var text = article.Content is { Length: > 0 } content
-            ? BlockWriter.Write(Parser.ParseDocument(content).Body!)
-            : BlockWriter.Write(document.Body!);
+        var text = article.Content is { Length: > 0 } content ? content : BlockWriter.Write(document.Body!);
         if (text.Length == 0) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
         var (kept, truncated) = Cut(text, maxTextChars);
         return new PageExtract(
