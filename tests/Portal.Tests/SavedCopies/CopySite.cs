@@ -10,8 +10,8 @@ namespace ContainerNetLib.Portal.Tests.SavedCopies;
 
 /// <summary>
 /// Linked pages worth a copy, on 127.0.0.1: an article in its site's clutter, one that dies after its first night,
-/// one that changes a little each time, pages that refuse copies, one over the size cap, and one full of
-/// injection payloads.
+/// one that changes a little each time, pages that refuse copies, one over the size cap, one full of
+/// injection payloads, and a PDF.
 /// </summary>
 public static class CopySite
 {
@@ -27,6 +27,7 @@ public static class CopySite
             CopyPages.Article()),
         "/huge" => Html(CopyPages.Article("A huge page", new string('x', MaxPageBytes * 2))),
         "/evil" => Html(CopyPages.Injection),
+        "/paper" => Bytes("Content-Type: application/pdf\r\n", CopyPages.Pdf()),
         _ => null,
     });
 
@@ -45,6 +46,7 @@ public static class CopySite
         * [Private by header]({site.Url("/noarchive-header")})
         * [Huge]({site.Url("/huge")})
         * [Evil]({site.Url("/evil")})
+        * [A paper]({site.Url("/paper")})
 
         """;
 

@@ -121,7 +121,7 @@ public class SavedCopyTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task A_page_that_changes_keeps_new_versions_up_to_versions_kept_and_an_unchanged_one_adds_none()
+    public async Task A_page_that_changes_keeps_new_versions_up_to_versions_kept_and_unchanged_ones_add_none()
     {
         // Otherwise: every night stores the same text again, or the history grows without end.
         await using var site = CopySite.Create();
@@ -134,6 +134,9 @@ public class SavedCopyTests(TestDatabase database)
         Assert.Contains("Update number", changing[1].Text);
         var article = Assert.Single(await app.CopiesAsync(site, "/article"));
         Assert.Equal(1, article.Version);
+        var paper = Assert.Single(await app.CopiesAsync(site, "/paper"));
+        Assert.Equal((SavedCopyKind.Pdf, "Namespaces paper"), (paper.Kind, paper.Title));
+        Assert.Contains(CopyPages.PdfWords, paper.Text);
     }
 
     [Fact]
@@ -172,12 +175,12 @@ public class SavedCopyTests(TestDatabase database)
 
         var report = Html.Parse(await editor.GetStringAsync("/link-health"));
         var figure = report.QuerySelector("[data-figure='saved-copies']")!.TextContent;
-        Assert.Contains("4 of 7 links have a saved copy", figure);
+        Assert.Contains("5 of 8 links have a saved copy", figure);
         Assert.Matches(@"\d+(\.\d)? (KB|MB) stored", figure);
 
         var bad = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = "not a host!" });
         Assert.Contains("is not a host name", Uri.UnescapeDataString(bad.Headers.Location!.OriginalString));
-        Assert.Equal(4, await app.QueryAsync(db => db.SavedCopies.CountAsync()));
+        Assert.Equal(5, await app.QueryAsync(db => db.SavedCopies.CountAsync()));
 
         var off = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = site.Url("/x") });
         Assert.Contains("Copies switched off for 127.0.0.1", Uri.UnescapeDataString(off.Headers.Location!.OriginalString));
@@ -189,7 +192,7 @@ public class SavedCopyTests(TestDatabase database)
         await editor.PostFormAsync("/link-health", "/link-health/copies/on", new() { ["host"] = "127.0.0.1" });
         await app.RunAndCopyAsync();
         // The page that died meanwhile has nothing left to copy.
-        Assert.Equal(3, await app.QueryAsync(db => db.SavedCopies.Select(c => c.NormalizedUrl).Distinct().CountAsync()));
+        Assert.Equal(4, await app.QueryAsync(db => db.SavedCopies.Select(c => c.NormalizedUrl).Distinct().CountAsync()));
     }
 
     [Fact]
