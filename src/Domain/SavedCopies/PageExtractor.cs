@@ -31,10 +31,25 @@ public static class PageExtractor
 
     /// <param name="headerCharset">The Content-Type header's charset, if any; otherwise the page's own
     /// &lt;meta&gt; declaration decides, then windows-1252 (the WHATWG default).</param>
-    public static PageExtract FromHtml(byte[] body, string? headerCharset, Uri address, int maxTextChars)
+    /// <param name="budget">Cancelled when reading the page has taken too long: the page is then unreadable.</param>
+    public static PageExtract FromHtml(byte[] body, string? headerCharset, Uri address, int maxTextChars,
+        CancellationToken budget = default)
     {
-        var document = Parser.ParseDocument(PageMetadataReader.Decode(body, headerCharset));
+        IHtmlDocument document;
+        try
+        {
+            // The parser's time grows with the square of the nesting depth: a hostile page of nested elements would
+            // hold a worker for hours without the budget. A string source is parsed without waiting on anything.
+            document = Parser.ParseDocumentAsync(PageMetadataReader.Decode(body, headerCharset), budget)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
+        }
         if (AsksNoArchive(document)) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.NoArchive);
+        // So does the readability pass's: real articles nest a few dozen levels, never hundreds.
+        if (DepthOf(document) > MaxDepth) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
         var pageTitle = document.Title;
         foreach (var clutter in document.QuerySelectorAll(Clutter).ToList()) clutter.Remove();
 
@@ -56,6 +71,22 @@ public static class PageExtractor
             ImageAddress(article.FeaturedImage, address),
             kept,
             truncated);
+    }
+
+    internal const int MaxDepth = 200;
+
+    private static int DepthOf(IHtmlDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(IElement Element, int Depth)>();
+        if (document.DocumentElement is { } root) pending.Push((root, 1));
+        while (pending.TryPop(out var next))
+        {
+            deepest = Math.Max(deepest, next.Depth);
+            if (deepest > MaxDepth) break;
+            foreach (var child in next.Element.Children) pending.Push((child, next.Depth + 1));
+        }
+        return deepest;
     }
 
     /// <summary>&lt;meta name="robots" content="noarchive"&gt; (any case, among other directives).</summary>
