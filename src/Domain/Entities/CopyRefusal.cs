@@ -19,6 +19,7 @@ public enum CopyRefusalReason
     NoArchive,
     /// <summary>Larger than Archive:MaxPageBytes.</summary>
     TooLarge,
-    /// <summary>Nothing readable came out (an empty page, a PDF of scanned images, a broken file).</summary>
+    /// <summary>Nothing readable came out (an empty page, a PDF of scanned images, a broken file, a page nested
+    /// too deep or too slow to read).</summary>
     Unreadable,
 }

@@ -51,9 +51,25 @@ public sealed class CopyRuns(
         return saved.Kind;
     }
 
-    public PageExtract Extract(PageFetch page) => page.Kind == SavedCopyKind.Pdf
-        ? PdfExtractor.FromPdf(page.Body!, options.MaxTextChars)
-        : PageExtractor.FromHtml(page.Body!, page.Charset, new Uri(page.FinalUrl!), options.MaxTextChars);
+    /// <summary>Reading one page may take this long; past it the page counts as unreadable.</summary>
+    private static readonly TimeSpan ExtractionBudget = TimeSpan.FromSeconds(20);
+
+    public PageExtract Extract(PageFetch page)
+    {
+        if (page.Kind == SavedCopyKind.Pdf) return PdfExtractor.FromPdf(page.Body!, options.MaxTextChars);
+        using var budget = new CancellationTokenSource(ExtractionBudget, time);
+        try
+        {
+            return PageExtractor.FromHtml(page.Body!, page.Charset, new Uri(page.FinalUrl!), options.MaxTextChars,
+                budget.Token);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // The readability pass throws what it throws on pages it cannot make sense of: one such page must not
+            // fail its chunk's job and hold back the other pages' copies.
+            return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
+        }
+    }
 
     /// <summary>The pruning job's work: every URL down to Archive:VersionsKept versions.</summary>
     public async Task<int> PruneAsync(CancellationToken ct)

@@ -16,6 +16,10 @@ public static class PageExtractor
 {
     private static readonly HtmlParser Parser = new();
 
+    // SmartReader serialises the article element only when Content is read, through this one process-wide hook:
+    // writing the blocks straight from the element saves serialising it to HTML and parsing that again.
+    static PageExtractor() => Article.Serializer = BlockWriter.Write;
+
     /// <summary>What is no part of an article wherever it stands: site navigation and footers, cookie and
     /// consent banners, comment threads, forms and embedded frames.</summary>
     private const string Clutter =
@@ -27,10 +31,25 @@ public static class PageExtractor
 
     /// <param name="headerCharset">The Content-Type header's charset, if any; otherwise the page's own
     /// &lt;meta&gt; declaration decides, then windows-1252 (the WHATWG default).</param>
-    public static PageExtract FromHtml(byte[] body, string? headerCharset, Uri address, int maxTextChars)
+    /// <param name="budget">Cancelled when reading the page has taken too long: the page is then unreadable.</param>
+    public static PageExtract FromHtml(byte[] body, string? headerCharset, Uri address, int maxTextChars,
+        CancellationToken budget = default)
     {
-        var document = Parser.ParseDocument(PageMetadataReader.Decode(body, headerCharset));
+        IHtmlDocument document;
+        try
+        {
+            // The parser's time grows with the square of the nesting depth: a hostile page of nested elements would
+            // hold a worker for hours without the budget. A string source is parsed without waiting on anything.
+            document = Parser.ParseDocumentAsync(PageMetadataReader.Decode(body, headerCharset), budget)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
+        }
         if (AsksNoArchive(document)) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.NoArchive);
+        // So does the readability pass's: real articles nest a few dozen levels, never hundreds.
+        if (DepthOf(document) > MaxDepth) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
         var pageTitle = document.Title;
         foreach (var clutter in document.QuerySelectorAll(Clutter).ToList()) clutter.Remove();
 
@@ -41,9 +60,7 @@ public static class PageExtractor
             CharThreshold = 200,
         };
         var article = reader.GetArticle();
-        var text = article.Content is { Length: > 0 } content
-            ? BlockWriter.Write(Parser.ParseDocument(content).Body!)
-            : BlockWriter.Write(document.Body!);
+        var text = article.Content is { Length: > 0 } content ? content : BlockWriter.Write(document.Body!);
         if (text.Length == 0) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
         var (kept, truncated) = Cut(text, maxTextChars);
         return new PageExtract(
@@ -54,6 +71,22 @@ public static class PageExtractor
             ImageAddress(article.FeaturedImage, address),
             kept,
             truncated);
+    }
+
+    internal const int MaxDepth = 200;
+
+    private static int DepthOf(IHtmlDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(IElement Element, int Depth)>();
+        if (document.DocumentElement is { } root) pending.Push((root, 1));
+        while (pending.TryPop(out var next))
+        {
+            deepest = Math.Max(deepest, next.Depth);
+            if (deepest > MaxDepth) break;
+            foreach (var child in next.Element.Children) pending.Push((child, next.Depth + 1));
+        }
+        return deepest;
     }
 
     /// <summary>&lt;meta name="robots" content="noarchive"&gt; (any case, among other directives).</summary>

@@ -72,7 +72,7 @@ public static class SavedCopyStore
         {
             CopyRefusalReason.NoArchive => "the page asks not to be archived (noarchive)",
             CopyRefusalReason.TooLarge => "the page is larger than Archive:MaxPageBytes",
-            _ => "no readable text in the page",
+            _ => "no readable text in the page (empty, damaged, scanned, or nested too deep to read)",
         };
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO copy_refusals (normalized_url, reason, decided_at, detail)

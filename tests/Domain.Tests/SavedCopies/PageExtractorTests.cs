@@ -138,4 +138,27 @@ public class PageExtractorTests
         // Otherwise: the copy page shows the article's own address as its picture.
         Assert.Null(copy.LeadImageUrl);
     }
+
+    [Fact]
+    public void A_page_nested_hundreds_deep_is_unreadable_not_a_stuck_worker()
+    {
+        var depth = PageExtractor.MaxDepth + 50;
+        var nested = string.Concat(Enumerable.Repeat("<div>", depth)) + "<p>" + CopyPages.Filler + "</p>";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var copy = Html("<html><body>" + nested + "</body></html>");
+        // Otherwise: a hostile page of nested elements keeps the copy job's worker busy for hours.
+        Assert.Equal(CopyRefusalReason.Unreadable, copy.Refusal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void A_page_whose_reading_runs_out_of_time_is_unreadable()
+    {
+        using var spent = new CancellationTokenSource();
+        spent.Cancel();
+        var copy = PageExtractor.FromHtml(Encoding.UTF8.GetBytes(CopyPages.Article()), "utf-8", Address, 200_000,
+            spent.Token);
+        // Otherwise: a page that takes minutes to parse is parsed to the end, however long that is.
+        Assert.Equal(CopyRefusalReason.Unreadable, copy.Refusal);
+    }
 }
