@@ -174,7 +174,7 @@ public class SavedCopyTests(TestDatabase database)
         var editor = await app.SignedInAsync(Roles.Editor);
 
         var report = Html.Parse(await editor.GetStringAsync("/link-health"));
-        var figure = report.QuerySelector("[data-figure='saved-copies']")!.TextContent;
+        var figure = report.QuerySelector("[data-saved-copies]")!.TextContent;
         Assert.Contains("5 of 8 links have a saved copy", figure);
         Assert.Matches(@"\d+(\.\d)? (KB|MB) stored", figure);
 
