@@ -9,6 +9,7 @@ using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Feeds;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
+using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Compression;
@@ -46,6 +47,7 @@ try
     builder.AddEditing();
     builder.AddWriteApi();
     builder.AddLinkHealth(role);
+    builder.AddSavedCopies();
     builder.AddPortalHealthChecks();
     builder.AddPortalMetrics();
     builder.Services.AddOpenApi();
@@ -95,6 +97,7 @@ try
     app.MapAccountEndpoints();
     app.MapSingleSignOn();
     app.MapLinkHealth();
+    app.MapSavedCopies();
     app.MapEditorEndpoints();
     // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy =

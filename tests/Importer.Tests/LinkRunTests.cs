@@ -16,7 +16,7 @@ public class LinkRunTests(TestDatabase server)
         _ => Response(404, "Not Found"),
     };
 
-    private static Dictionary<string, string?> Settings(FixtureServer fixture, params int[] ports)
+    internal static Dictionary<string, string?> Settings(FixtureServer fixture, params int[] ports)
     {
         var settings = new Dictionary<string, string?>
         {

@@ -24,6 +24,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LinkExclusion> LinkExclusions => Set<LinkExclusion>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<FeedKey> FeedKeys => Set<FeedKey>();
+    public DbSet<SavedCopy> SavedCopies => Set<SavedCopy>();
+    public DbSet<CopyRefusal> CopyRefusals => Set<CopyRefusal>();
+    public DbSet<CopiesOffHost> CopiesOffHosts => Set<CopiesOffHost>();
+    public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,7 +38,7 @@ public static partial class PageMetadataReader
             document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
     }
 
-    private static Stream Decompress(Stream raw, string? encoding) => encoding?.ToLowerInvariant() switch
+    internal static Stream Decompress(Stream raw, string? encoding) => encoding?.ToLowerInvariant() switch
     {
         "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
         "deflate" => new ZLibStream(raw, CompressionMode.Decompress),

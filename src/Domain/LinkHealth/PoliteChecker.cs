@@ -48,11 +48,7 @@ public sealed class PoliteChecker(
     {
         // The API answers for the repositories it can speak for before github.com itself is knocked on.
         if (gitHub is not null && await gitHub.CheckAsync(url, ct) is { } answered) return answered;
-        // A server is a host and port: two ports on one address are two servers.
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url),
-            politeness.MinDelayPerHost);
-        var gate = _hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost));
+        var (gate, minDelay) = GateOf(url);
         // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
         // not hold one of the overall slots that URLs of idle hosts could use.
         await gate.Slots.WaitAsync(ct);
@@ -88,6 +84,42 @@ public sealed class PoliteChecker(
         {
             gate.Slots.Release();
         }
+    }
+
+    /// <summary>
+    /// Any other request to a linked page (a saved copy's fetch) under the same limits as the checks: the host's
+    /// slot and turn, then an overall slot, shared with the checks running in this process.
+    /// </summary>
+    public async Task<T> PolitelyAsync<T>(string url, Func<CancellationToken, Task<T>> request, CancellationToken ct)
+    {
+        var (gate, minDelay) = GateOf(url);
+        await gate.Slots.WaitAsync(ct);
+        try
+        {
+            await gate.WaitTurnAsync(minDelay, time, ct);
+            await _overall.WaitAsync(ct);
+            try
+            {
+                return await request(ct);
+            }
+            finally
+            {
+                _overall.Release();
+            }
+        }
+        finally
+        {
+            gate.Slots.Release();
+        }
+    }
+
+    private (HostGate Gate, TimeSpan MinDelay) GateOf(string url)
+    {
+        // A server is a host and port: two ports on one address are two servers.
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url),
+            politeness.MinDelayPerHost);
+        return (_hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost)), minDelay);
     }
 
     private sealed class HostGate(int perHost)

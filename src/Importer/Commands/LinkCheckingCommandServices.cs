@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.LinkHealth.GitHub;
+using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,8 @@ internal static class LinkCheckingCommandServices
             _ = provider.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<PolitenessOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            // The saved copies' settings, where the command saves copies (link-run).
+            _ = provider.GetService<IOptions<ArchiveOptions>>()?.Value;
         }
         catch (OptionsValidationException e)
         {

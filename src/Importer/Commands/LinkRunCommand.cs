@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,9 @@ namespace ContainerNetLib.Importer.Commands;
 
 /// <summary>
 /// link-run [--section SLUG] [--json]: a recorded check of the list (or one section), run here and now by the
-/// nightly job's own services: results stored, states moved if the run is conclusive, webhook told. Every
-/// LinkHealth:* setting applies (environment variables such as LinkHealth__Canaries__0). Exit 0 for a
-/// conclusive run, 4 for an inconclusive one.
+/// nightly job's own services: results stored, states moved if the run is conclusive, webhook told, and the
+/// working pages' copies saved before it returns. Every LinkHealth:* and Archive:* setting applies (environment
+/// variables such as LinkHealth__Canaries__0). Exit 0 for a conclusive run, 4 for an inconclusive one.
 /// </summary>
 internal sealed class LinkRunCommand : ICommand
 {
@@ -32,7 +33,8 @@ internal sealed class LinkRunCommand : ICommand
         string connection;
         using (var probe = context.OpenDatabase()) connection = probe.Database.GetConnectionString()!;
 
-        await using var services = LinkCheckingCommandServices.Build(context, connection);
+        await using var services = LinkCheckingCommandServices.Build(context, connection,
+            more => more.AddCopySaving(context.Configuration));
         var runs = services.GetRequiredService<RecordedRuns>();
         var scope = section is null ? CheckScope.List : CheckScope.Section(section);
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
@@ -43,14 +45,20 @@ internal sealed class LinkRunCommand : ICommand
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel,
             async (chunk, token) => await runs.CheckChunkAsync(run.Id, chunk, token));
+        // The copies the run asked for, as the portal's copy jobs would save them: one command leaves both done.
+        var copies = new CopyTally();
+        var copyRuns = services.GetRequiredService<CopyRuns>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel,
+            async (chunk, token) => copies.Add(await copyRuns.SaveChunkAsync(run.Id, chunk, token)));
 
         await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
         var done = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct);
-        await context.Out.WriteLineAsync(json ? JsonSerializer.Serialize(Summary(done), Json) : Text(done));
+        await context.Out.WriteLineAsync(json ? JsonSerializer.Serialize(Summary(done, copies), Json)
+            : $"{Text(done)} {CopiesText(copies)}");
         return done.Verdict == RunVerdictKind.Inconclusive ? InconclusiveExitCode : 0;
     }
 
-    private static object Summary(CheckRun run) => new
+    private static object Summary(CheckRun run, CopyTally copies) => new
     {
         runId = run.Id,
         verdict = run.Verdict?.ToString(),
@@ -69,7 +77,13 @@ internal sealed class LinkRunCommand : ICommand
         skipped = run.Counts.Skipped,
         hosts = run.Counts.Hosts,
         unreachableHosts = run.Counts.UnreachableHosts,
+        copies = new { saved = copies.New, unchanged = copies.Unchanged, refused = copies.Refused,
+            notFetched = copies.Failed },
     };
+
+    private static string CopiesText(CopyTally copies) =>
+        $"Copies: {copies.New} saved, {copies.Unchanged} unchanged, {copies.Refused} refused, " +
+        $"{copies.Failed} not fetched.";
 
     private static string Text(CheckRun run) =>
         $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive " +

@@ -22,6 +22,9 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("Authentication__AutoRedirect", "true", "Authentication:AutoRedirect needs Authentication:Oidc:Authority")]
     [InlineData("Authentication__Oidc__Authority", "http://id.example.org", "Authentication:Oidc:Authority 'http://id.example.org' must be https")]
     [InlineData("Portal__Role", "janitor", "Portal:Role (or --role) 'janitor' is not one of all, web, worker")]
+    [InlineData("Archive__VersionsKept", "0", "Archive:VersionsKept 0 must be between 1 and 100")]
+    [InlineData("Archive__ChangeAlertSimilarity", "1.5", "Archive:ChangeAlertSimilarity 1.5 must be between 0 and 1")]
+    [InlineData("Archive__MaxPageBytes", "10", "Archive:MaxPageBytes 10 must be between 1024 and 104857600")]
     public async Task A_bad_setting_stops_the_portal_with_one_line_naming_it(string variable, string value, string expected)
     {
         // Otherwise: the nightly check silently never runs, or an operator reads a stack trace to find the typo.

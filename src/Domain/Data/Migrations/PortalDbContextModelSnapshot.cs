@@ -412,6 +412,56 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("content_changes", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.CopiesOffHost", b =>
+                {
+                    b.Property<string>("Host")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("host");
+
+                    b.Property<DateTimeOffset>("SwitchedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("switched_off_at");
+
+                    b.Property<string>("SwitchedOffBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("switched_off_by");
+
+                    b.HasKey("Host")
+                        .HasName("pk_copies_off_hosts");
+
+                    b.ToTable("copies_off_hosts", (string)null);
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.CopyRefusal", b =>
+                {
+                    b.Property<string>("NormalizedUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_url");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("NormalizedUrl")
+                        .HasName("pk_copy_refusals");
+
+                    b.ToTable("copy_refusals", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -806,6 +856,92 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("link_states", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.PageDrift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("NewFinalUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("new_final_url");
+
+                    b.Property<string>("NewParagraph")
+                        .HasColumnType("text")
+                        .HasColumnName("new_paragraph");
+
+                    b.Property<string>("NewTitle")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("new_title");
+
+                    b.Property<string>("NormalizedUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_url");
+
+                    b.Property<string>("OldFinalUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("old_final_url");
+
+                    b.Property<string>("OldParagraph")
+                        .HasColumnType("text")
+                        .HasColumnName("old_paragraph");
+
+                    b.Property<string>("OldTitle")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("old_title");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_page_drifts");
+
+                    b.HasIndex("NormalizedUrl")
+                        .IsUnique()
+                        .HasDatabaseName("ix_page_drifts_open_url")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("page_drifts", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadingList", b =>
                 {
                     b.Property<int>("Id")
@@ -836,6 +972,112 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_reading_lists_single_row", "id = 1");
                         });
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.SavedCopy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("byline");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("FinalUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("final_url");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadImageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("lead_image_url");
+
+                    b.Property<string>("NormalizedUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_url");
+
+                    b.Property<DateTimeOffset?>("Published")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("truncated");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_copies");
+
+                    b.HasIndex("Host")
+                        .HasDatabaseName("ix_saved_copies_host");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_saved_copies_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("NormalizedUrl", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_copies_normalized_url_version");
+
+                    b.ToTable("saved_copies", (string)null);
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.Section", b =>

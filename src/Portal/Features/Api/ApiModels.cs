@@ -32,7 +32,9 @@ public sealed record ApiEntry(
         e.Children.Select(c => From(c, sectionSlug)).ToList());
 }
 
+/// <param name="FoundIn">"entry" when the entry's own words match, "page" when only its saved page does.</param>
+/// <param name="Passage">For "page": the saved text around the first word found (plain text), else null.</param>
 public sealed record ApiSearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date,
-    IReadOnlyList<string> Authors, string Section, string Permalink);
+    IReadOnlyList<string> Authors, string Section, string Permalink, string FoundIn, string? Passage);
 
 public sealed record ApiSearchResults(string Query, bool Fuzzy, IReadOnlyList<ApiSearchHit> Hits);

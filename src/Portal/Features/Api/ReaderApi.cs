@@ -44,9 +44,11 @@ public static class ReaderApi
             var results = await search.SearchAsync(query, ct);
             return TypedResults.Ok(new ApiSearchResults(q, results.Fuzzy,
                 results.Hits.Take(SearchQuery.PageSize).Select(h => new ApiSearchHit(
-                h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug, ReaderLinks.Entry(h.SectionSlug,
-                    h.Id))).ToList()));
-        }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback.");
+                h.Id, h.Title, h.Url, h.Description, h.Date, h.Authors, h.SectionSlug,
+                ReaderLinks.Entry(h.SectionSlug, h.Id), h.FoundIn == FoundIn.Page ? "page" : "entry",
+                h.Passage)).ToList()));
+        }).WithName("Search").WithSummary("Full-text search, with a typo-tolerant fallback; after the entries "
+            + "matched by their own words, those matched only in their saved page (foundIn: page).");
         return app;
     }
 }

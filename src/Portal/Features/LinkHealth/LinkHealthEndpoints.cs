@@ -8,6 +8,7 @@ using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.LinkHealth.Drift;
 using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Features.LinkHealth.Report;
@@ -54,6 +55,7 @@ public static class LinkHealthEndpoints
         editors.MapPost("/accept", AcceptStateAsync);
         editors.MapPost("/unaccept", UnacceptStateAsync);
         editors.MapExclusions();
+        editors.MapPageDrifts();
 
         endpoints.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
         {

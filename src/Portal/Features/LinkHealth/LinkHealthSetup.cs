@@ -24,6 +24,8 @@ public static class LinkHealthSetup
         services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
         services.AddSingleton<Report.ReportQueries>();
+        services.AddSingleton<Drift.DriftQueries>();
+        services.AddTransient<Drift.DriftEditing>();
 
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

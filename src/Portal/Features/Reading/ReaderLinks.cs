@@ -22,6 +22,9 @@ public static class ReaderLinks
     /// cref="Entry"/>).</summary>
     public static string Permalink(long id) => $"/entries/{id}";
 
+    /// <summary>The latest saved copy of the entry's page.</summary>
+    public static string SavedCopy(long id) => $"/entries/{id}/saved";
+
     /// <summary>The reader page a link check covers: the home page, the section's page, or the entry's place.</summary>
     public static string Of(CheckScope scope) => scope.Kind switch
     {

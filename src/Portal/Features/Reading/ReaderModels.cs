@@ -42,7 +42,8 @@ public sealed record SectionPageModel(
     IReadOnlyList<SectionSummary> Subsections,
     IReadOnlyList<EntryView> Entries,
     int EntryCount,
-    IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.LinkHealth.LinkBadge> Badges);
+    IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.LinkHealth.LinkBadge> Badges,
+    IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.SavedCopies.CopyMark> Copies);
 
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>
 public sealed record SectionLookup(SectionPageModel? Page, string? MovedTo);

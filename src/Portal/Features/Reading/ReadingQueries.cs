@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth;
+using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed class ReadingQueries(
     SectionDirectory directory,
     IOptions<LinkHealthOptions> linkHealth,
     TimeProvider time,
-    ExclusionRules exclusions)
+    ExclusionRules exclusions,
+    SavedCopyQueries copies)
 {
     public async Task<List<SectionSummary>> SectionsAsync(CancellationToken ct = default) =>
         [.. await directory.GetAsync(ct)];
@@ -38,6 +40,7 @@ public sealed class ReadingQueries(
         for (var parent = section.ParentId; parent is { } id && byId.TryGetValue(id,
             out var p); parent = p.ParentId) ancestors.Insert(0, p);
 
+        var badges = await BadgesAsync(db, section.Id, ct);
         return new SectionLookup(new SectionPageModel(
             byId[section.Id],
             section.IntroMarkdown,
@@ -45,7 +48,8 @@ public sealed class ReadingQueries(
             sections.Where(s => s.ParentId == section.Id).OrderBy(s => s.Position).ToList(),
             BuildTree(entries),
             entries.Count,
-            await BadgesAsync(db, section.Id, ct)), null);
+            badges,
+            await copies.MarksAsync(db, section.Id, badges, ct)), null);
     }
 
     /// <summary>Broken and moved links of a section's entries, from the latest check.</summary>

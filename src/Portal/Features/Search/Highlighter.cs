@@ -21,6 +21,9 @@ public sealed class Highlighter
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
     }
 
+    /// <summary>Where the first searched word is in <paramref name="text"/>, or -1.</summary>
+    public int FirstMatch(string text) => _pattern?.Match(text) is { Success: true } match ? match.Index : -1;
+
     public string Highlight(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";

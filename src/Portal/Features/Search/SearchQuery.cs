@@ -48,8 +48,14 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
     private static string? WithoutNul(string? value) => value?.Replace("\0", "", StringComparison.Ordinal);
 }
 
+/// <param name="FoundIn">Where the words are: the entry itself, or only the saved copy of its page.</param>
+/// <param name="Passage">For a hit found only in the page: the saved text around the first word (plain text).</param>
 public sealed record SearchHit(long Id, string? Title, string? Url, string? Description, DateOnly? Date,
-    string SectionTitle, string SectionSlug, IReadOnlyList<string> Authors, double Rank);
+    string SectionTitle, string SectionSlug, IReadOnlyList<string> Authors, double Rank,
+    FoundIn FoundIn = FoundIn.Entry, string? Passage = null);
+
+/// <summary>Where a hit's words are. Entry hits (title, description, authors) rank above page hits.</summary>
+public enum FoundIn { Entry, Page }
 
 /// <summary>How the hits matched: every word, after correcting misspelled words, or any word.</summary>
 public enum SearchMatch { All, Corrected, Any }

@@ -80,6 +80,8 @@ public sealed partial class JobServer(
             j => j.StartNightlyAsync(CancellationToken.None), settings.Cron, schedule);
         recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.PruneJobId,
             j => j.PruneHistoryAsync(CancellationToken.None), "0 1 * * *", schedule);
+        recurring.AddOrUpdate<SavedCopies.SavedCopyJobs>(SavedCopies.SavedCopyJobs.PruneJobId,
+            j => j.PruneAsync(CancellationToken.None), "30 1 * * *", schedule);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job server started")]

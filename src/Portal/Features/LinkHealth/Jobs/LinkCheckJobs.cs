@@ -3,6 +3,8 @@ using System.ComponentModel;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Domain.SavedCopies;
+using ContainerNetLib.Portal.Features.SavedCopies;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ public sealed partial class LinkCheckJobs(
     IDbContextFactory<PortalDbContext> databases,
     JobStorageReadiness readiness,
     IOptions<LinkHealthOptions> options,
+    IOptions<ArchiveOptions> archive,
     ILogger<LinkCheckJobs> logger)
 {
     public const string NightlyJobId = "nightly-link-check";
@@ -54,6 +57,9 @@ public sealed partial class LinkCheckJobs(
     {
         var outcome = await runs.CheckChunkAsync(runId, chunk, ct);
         LogChunk(logger, runId, chunk, outcome.Checked);
+        // The chunk's working pages are fetched whole in a job of their own: a slow copy never holds up a check.
+        if (archive.Value.Enabled)
+            jobs.Enqueue<SavedCopyJobs>(j => j.SaveChunkAsync(runId, chunk, CancellationToken.None));
     }
 
     [DisplayName("prune link-check history")]

@@ -1,0 +1,121 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.SavedCopies.Drift;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Domain.SavedCopies;
+
+/// <summary>
+/// Saves copies of the pages a recorded run found working: each chunk's Ok and Redirected HTML pages and PDFs,
+/// fetched again whole (<see cref="CopyFetcher"/>), extracted, stored (<see cref="SavedCopyStore"/>). Safe to run
+/// twice: a URL saved or refused since its run started is not fetched again. The scheduler around it (Hangfire
+/// in the portal, link-run on the command line) only has to call these.
+/// </summary>
+public sealed class CopyRuns(
+    IDbContextFactory<PortalDbContext> databases, CopyFetcher fetcher, ArchiveOptions options, TimeProvider time)
+{
+    /// <summary>Copies of one chunk's working pages; what became of them.</summary>
+    public async Task<CopyTally> SaveChunkAsync(long runId, int chunk, CancellationToken ct)
+    {
+        if (!options.Enabled) return new();
+        List<CopyTarget> targets;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+            targets = await PendingAsync(db, runId, chunk, ct);
+        var tally = new CopyTally();
+        await Task.WhenAll(targets.Select(async target => tally.Add(await SaveUrlAsync(target, ct))));
+        if (tally.ChangedWhatReadersSee)
+        {
+            // Section pages link the copies: a new or deleted one changes them.
+            await using var db = await databases.CreateDbContextAsync(ct);
+            await ContentRevision.BumpAsync(db, ct);
+        }
+        return tally;
+    }
+
+    /// <summary>Fetches, extracts and stores one page; null when it could not be fetched (tried at the next
+    /// check).</summary>
+    public async Task<CopySaveKind?> SaveUrlAsync(CopyTarget target, CancellationToken ct)
+    {
+        var page = await fetcher.FetchAsync(target.Url, ct);
+        if (page.Error is not null) return null;
+        // Parsing is the costly part: off the thread that read the answer.
+        var extract = page.Refusal is { } refusal ? PageExtract.Refused(page.Kind!.Value, refusal)
+            : await Task.Run(() => Extract(page), ct);
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var saved = await SavedCopyStore.SaveAsync(db, target, page.FinalUrl!, extract, now, options.VersionsKept,
+            ct);
+        await PageDrifts.RecordAsync(db, saved, options.ChangeAlertSimilarity, now, ct);
+        return saved.Kind;
+    }
+
+    /// <summary>Reading one page may take this long; past it the page counts as unreadable.</summary>
+    private static readonly TimeSpan ExtractionBudget = TimeSpan.FromSeconds(20);
+
+    public PageExtract Extract(PageFetch page)
+    {
+        if (page.Kind == SavedCopyKind.Pdf) return PdfExtractor.FromPdf(page.Body!, options.MaxTextChars);
+        using var budget = new CancellationTokenSource(ExtractionBudget, time);
+        try
+        {
+            return PageExtractor.FromHtml(page.Body!, page.Charset, new Uri(page.FinalUrl!), options.MaxTextChars,
+                budget.Token);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // The readability pass throws what it throws on pages it cannot make sense of: one such page must not
+            // fail its chunk's job and hold back the other pages' copies.
+            return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
+        }
+    }
+
+    /// <summary>The pruning job's work: every URL down to Archive:VersionsKept versions.</summary>
+    public async Task<int> PruneAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await SavedCopyStore.PruneAsync(db, null, options.VersionsKept, ct);
+    }
+
+    private static async Task<List<CopyTarget>> PendingAsync(PortalDbContext db, long runId, int chunk,
+        CancellationToken ct)
+    {
+        var started = await db.CheckRuns.Where(r => r.Id == runId).Select(r => (DateTimeOffset?)r.StartedAt)
+            .SingleOrDefaultAsync(ct);
+        if (started is null) return [];
+        return await (
+            from u in db.CheckRunUrls.AsNoTracking()
+            where u.RunId == runId && u.Chunk == chunk
+            join r in db.CheckResults.AsNoTracking() on new { u.RunId, u.NormalizedUrl }
+                equals new { r.RunId, r.NormalizedUrl }
+            where r.Outcome == LinkOutcome.Ok || r.Outcome == LinkOutcome.Redirected
+            where r.ContentType == "text/html" || r.ContentType == "application/xhtml+xml"
+                || r.ContentType == "application/pdf"
+            where !db.CopiesOffHosts.Any(h => h.Host == u.Host)
+            where !db.SavedCopies.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.SavedAt >= started)
+            where !db.CopyRefusals.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.DecidedAt >= started)
+            select new CopyTarget(u.Url, u.NormalizedUrl, u.Host)).ToListAsync(ct);
+    }
+}
+
+/// <summary>What a chunk's copies came to; counted from several saves at once.</summary>
+public sealed class CopyTally
+{
+    // One counter per CopySaveKind, and one more for pages that could not be fetched.
+    private readonly int[] _counts = new int[Enum.GetValues<CopySaveKind>().Length + 1];
+
+    public int New => _counts[(int)CopySaveKind.New];
+    public int Unchanged => _counts[(int)CopySaveKind.Unchanged];
+    public int Refused => _counts[(int)CopySaveKind.Refused] + _counts[(int)CopySaveKind.Deleted];
+    public int Failed => _counts[^1];
+    public bool ChangedWhatReadersSee => New + _counts[(int)CopySaveKind.Deleted] > 0;
+
+    public void Add(CopySaveKind? kind) => Interlocked.Increment(ref _counts[kind is { } k ? (int)k : ^1]);
+
+    /// <summary>Another chunk's tally, for a whole run.</summary>
+    public void Add(CopyTally other)
+    {
+        for (var i = 0; i < _counts.Length; i++) Interlocked.Add(ref _counts[i], other._counts[i]);
+    }
+}

@@ -1,0 +1,35 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.LinkHealth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Domain.SavedCopies;
+
+/// <summary>Saved copies, bound once from configuration section Archive: the portal's jobs and the command line's
+/// link-run use exactly these services.</summary>
+public static class SavedCopyServices
+{
+    /// <summary>Needs <see cref="LinkCheckingServices.AddLinkChecking"/> registered: copies are fetched through
+    /// the checker's client, address guard, deadline and politeness.</summary>
+    public static IServiceCollection AddCopySaving(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
+        services.AddSingleton(sp => new CopyFetcher(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(LinkCheckingServices.CheckerClient),
+            sp.GetRequiredService<UrlPolicy>(),
+            sp.GetRequiredService<PoliteChecker>(),
+            sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
+            Archive(sp)));
+        services.AddSingleton(sp => new CopyRuns(
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+            sp.GetRequiredService<CopyFetcher>(),
+            Archive(sp),
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static ArchiveOptions Archive(IServiceProvider sp) => sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+}

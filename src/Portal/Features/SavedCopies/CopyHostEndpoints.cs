@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Urls;
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.LinkHealth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.SavedCopies;
+
+/// <summary>Editors switch copies off (and on again) for a host, from the report; back to the report with a
+/// message.</summary>
+public static class CopyHostEndpoints
+{
+    public static IEndpointRouteBuilder MapSavedCopies(this IEndpointRouteBuilder endpoints)
+    {
+        var editors = endpoints.MapGroup("/link-health/copies").RequireAuthorization(Policies.Editor)
+            .ExcludeFromDescription();
+        editors.MapPost("/off", SwitchOffAsync);
+        editors.MapPost("/on", SwitchOnAsync);
+        return endpoints;
+    }
+
+    /// <summary>The host named, or the host of an address pasted in its place; null when it is neither.</summary>
+    internal static string? HostOf(string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (UrlNormalizer.Host(trimmed) is { } host) return host;
+        trimmed = trimmed.TrimEnd('.').ToLowerInvariant();
+        return trimmed.Length is > 0 and <= 253 && Uri.CheckHostName(trimmed) is UriHostNameType.Dns
+            or UriHostNameType.IPv4 ? trimmed : null;
+    }
+
+    private static async Task<IResult> SwitchOffAsync([FromForm] string? host, ClaimsPrincipal user,
+        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+    {
+        if (HostOf(host) is not { } name)
+            return LinkHealthEndpoints.Back($"'{host}' is not a host name (for example blog.example.org).");
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.CopiesOffHosts.AnyAsync(h => h.Host == name, ct))
+        {
+            db.CopiesOffHosts.Add(new CopiesOffHost
+            {
+                Host = name, SwitchedOffBy = user.Identity?.Name ?? "editor", SwitchedOffAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        var deleted = await db.SavedCopies.Where(c => c.Host == name).ExecuteDeleteAsync(ct);
+        // Section pages link the copies that were just deleted.
+        if (deleted > 0) await ContentRevision.BumpAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return LinkHealthEndpoints.Back($"Copies switched off for {name}: {deleted} saved copies deleted.");
+    }
+
+    private static async Task<IResult> SwitchOnAsync([FromForm] string? host,
+        IDbContextFactory<PortalDbContext> databases, CancellationToken ct)
+    {
+        if (HostOf(host) is not { } name) return LinkHealthEndpoints.Back($"'{host}' is not a host name.");
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var removed = await db.CopiesOffHosts.Where(h => h.Host == name).ExecuteDeleteAsync(ct);
+        return LinkHealthEndpoints.Back(removed > 0
+            ? $"Copies switched on again for {name}: the next check saves them."
+            : $"Copies were not switched off for {name}; nothing changed.");
+    }
+}

@@ -1,0 +1,15 @@
+using ContainerNetLib.Domain.SavedCopies;
+
+namespace ContainerNetLib.Portal.Features.SavedCopies;
+
+public static class SavedCopiesSetup
+{
+    /// <summary>After <c>AddLinkHealth</c>: copies are fetched with the checker's services.</summary>
+    public static IHostApplicationBuilder AddSavedCopies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCopySaving(builder.Configuration);
+        builder.Services.AddSingleton<SavedCopyQueries>();
+        builder.Services.AddTransient<SavedCopyJobs>();
+        return builder;
+    }
+}

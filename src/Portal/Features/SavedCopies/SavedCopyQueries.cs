@@ -1,0 +1,82 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.SavedCopies;
+using ContainerNetLib.Portal.Features.LinkHealth;
+using ContainerNetLib.Portal.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContainerNetLib.Portal.Features.SavedCopies;
+
+/// <summary>The reads of saved copies: an entry's latest, the marks beside a section's entries, the report's
+/// figures. With Archive:Enabled false there is nothing to read.</summary>
+public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveOptions> archive)
+{
+    public bool Enabled => archive.Value.Enabled;
+
+    /// <summary>The latest copy of the entry's link with the entry's own title; null when there is none.</summary>
+    public async Task<SavedCopyView?> LatestAsync(long entryId, CancellationToken ct = default)
+    {
+        if (!Enabled) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (
+            from e in db.Entries.AsNoTracking()
+            where e.Id == entryId && e.NormalizedUrl != null
+            from c in db.SavedCopies.AsNoTracking()
+                .Where(c => c.NormalizedUrl == e.NormalizedUrl).OrderByDescending(c => c.Version).Take(1)
+            select new SavedCopyView(e.Id, e.Title, e.Url!, c)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Beside each entry of a section: its copy's date, whether its link fails (broken, gone or blocked: then the
+    /// copy is offered instead), or that the page refused copies.
+    /// </summary>
+    public async Task<Dictionary<long, CopyMark>> MarksAsync(PortalDbContext db, int sectionId,
+        IReadOnlyDictionary<long, LinkBadge> badges, CancellationToken ct)
+    {
+        if (!Enabled) return [];
+        var rows = await (
+            from e in db.Entries.AsNoTracking()
+            where e.SectionId == sectionId && e.NormalizedUrl != null
+            let saved = db.SavedCopies.Where(c => c.NormalizedUrl == e.NormalizedUrl)
+                .Max(c => (DateTimeOffset?)c.SavedAt)
+            let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == e.NormalizedUrl
+                && r.Reason == CopyRefusalReason.NoArchive).Select(r => (CopyRefusalReason?)r.Reason).FirstOrDefault()
+            let outcome = db.LinkStates.Where(s => s.NormalizedUrl == e.NormalizedUrl)
+                .Select(s => (LinkOutcome?)s.Outcome).FirstOrDefault()
+            where saved != null || refusal != null
+            select new { e.Id, saved, refusal, outcome }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new CopyMark(
+            r.saved is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null,
+            badges.GetValueOrDefault(r.Id)?.Kind == LinkBadgeKind.Broken
+                || r.outcome is LinkOutcome.Broken or LinkOutcome.Blocked,
+            r.refusal == CopyRefusalReason.NoArchive));
+    }
+
+    /// <summary>What the copies take on disk (table, its long-text storage and indexes) and how many of the list's
+    /// links have one.</summary>
+    public async Task<CopyFigures> FiguresAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bytes = await db.Database.SqlQueryRaw<long>(
+            "SELECT pg_total_relation_size('saved_copies') AS \"Value\"").SingleAsync(ct);
+        var withCopy = await db.Links.AsNoTracking()
+            .Where(l => db.SavedCopies.Any(c => c.NormalizedUrl == l.NormalizedUrl))
+            .Select(l => l.NormalizedUrl).Distinct().CountAsync(ct);
+        var links = await db.Links.AsNoTracking().Select(l => l.NormalizedUrl).Distinct().CountAsync(ct);
+        var versions = await db.SavedCopies.CountAsync(ct);
+        var hostsOff = await db.CopiesOffHosts.AsNoTracking().OrderBy(h => h.Host).ToListAsync(ct);
+        return new CopyFigures(Enabled, bytes, withCopy, links, versions, hostsOff);
+    }
+}
+
+public sealed record SavedCopyView(long EntryId, string? EntryTitle, string EntryUrl, SavedCopy Copy);
+
+/// <param name="SavedOn">The latest copy's day; null when there is none.</param>
+/// <param name="LinkFails">The link is broken, gone or blocked: the copy is what a reader can still read.</param>
+/// <param name="NoArchive">The page asks not to be archived, so there is no copy.</param>
+public sealed record CopyMark(DateOnly? SavedOn, bool LinkFails, bool NoArchive);
+
+public sealed record CopyFigures(bool Enabled, long Bytes, int LinksWithCopy, int Links, int Versions,
+    IReadOnlyList<CopiesOffHost> HostsOff);
