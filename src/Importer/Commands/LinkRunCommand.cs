@@ -112,7 +112,8 @@ internal sealed class LinkRunCommand : ICommand
     };
 
     private static string CopiesText(CopyTally copies) =>
-        $"Copies: {copies.New} saved, {copies.Unchanged} unchanged, {copies.Refused} refused, {copies.Failed} not fetched.";
+        $"Copies: {copies.New} saved, {copies.Unchanged} unchanged, {copies.Refused} refused, " +
+        $"{copies.Failed} not fetched.";
 
     private static string Text(CheckRun run) =>
         $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive ({run.VerdictReason})" : "conclusive")}. " +
