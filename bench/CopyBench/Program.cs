@@ -76,7 +76,8 @@ Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSe
 void Report(string what, TimeSpan wall, TimeSpan cpuTime) =>
     // On a machine shared with other work the wall clock runs slower than the code: the CPU time says what two
     // free cores would do.
-    Console.WriteLine($"{what}: {count / wall.TotalSeconds:0} pages/s by the wall clock ({wall.TotalSeconds:0.00} s); " +
+    Console.WriteLine($"{what}: {count / wall.TotalSeconds:0} pages/s by the wall clock " +
+        $"({wall.TotalSeconds:0.00} s); " +
         $"{cpuTime.TotalSeconds:0.00} CPU-s, {count / cpuTime.TotalSeconds * 2:0} pages/s on two free cores");
 
 object Answer(string path) => path.StartsWith("/post/", StringComparison.Ordinal)

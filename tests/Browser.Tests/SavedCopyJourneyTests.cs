@@ -35,7 +35,8 @@ public class SavedCopyJourneyTests(TestDatabase server, Browser browser)
         }, list);
         // Broken after two failed nights in a row (the default).
         for (var night = 0; night < 3; night++) await RunAndCopyAsync(portal.Services);
-        await using var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
+        await using var context = await browser.Instance.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>

@@ -49,7 +49,8 @@ public class LinkRunCopiesTests(TestDatabase server)
         // Otherwise: an operator who turned the feature off still has pages fetched and stored.
         await using var fixture = new FixtureServer(Handle);
         await using var db = await server.CreateAsync();
-        await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile($"# L\n\n## A\n\n* [a]({fixture.Url("/article")})\n"));
+        await Cli.RunAsync(db.ConnectionString, "import",
+            Cli.TempFile($"# L\n\n## A\n\n* [a]({fixture.Url("/article")})\n"));
         var settings = LinkRunTests.Settings(fixture);
         settings["Archive:Enabled"] = "false";
 

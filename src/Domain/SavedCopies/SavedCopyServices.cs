@@ -31,5 +31,6 @@ public static class SavedCopyServices
         return services;
     }
 
-    private static ArchiveOptions Archive(IServiceProvider sp) => sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+    private static ArchiveOptions Archive(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
 }

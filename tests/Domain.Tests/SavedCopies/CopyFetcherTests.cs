@@ -24,8 +24,8 @@ public class CopyFetcherTests
         "/too-large" => Response(200, "OK", "Content-Type: text/html\r\n", new string('x', Cap + 1)),
         "/too-large-unannounced" => new Streamed(async (stream, ct) =>
         {
-            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"u8.ToArray(),
-                ct);
+            await stream.WriteAsync(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"u8.ToArray(), ct);
             for (var i = 0; i < 100; i++) await stream.WriteAsync(new byte[4096], ct);
         }),
         "/moved" => Response(301, "Moved", "Location: /article\r\n"),

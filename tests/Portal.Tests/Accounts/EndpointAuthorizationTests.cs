@@ -25,6 +25,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
  "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
         "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
         "/api/link-health", // the numbers of the summary readers see on /link-health; no link is listed
+        "/entries/{Id:long}/saved", // an entry's saved copy: a reader page like the section the entry is in
         "/healthz/live", "/healthz/ready",
         "/error", // shown in place of any page whose request failed (the database out of reach: 503), for anyone
         "/metrics", // Prometheus scrapes: open to loopback and private networks only (Metrics:AllowedNetworks), see MetricsTests

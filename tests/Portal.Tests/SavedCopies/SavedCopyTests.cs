@@ -94,9 +94,11 @@ public class SavedCopyTests(TestDatabase database)
 
         Assert.Contains(CopyPages.Payload, copy.TextContent);
         Assert.Empty(copy.QuerySelectorAll("script, style, iframe, img, object, embed, link, meta, form"));
-        Assert.DoesNotContain(copy.QuerySelectorAll("*"), e => e.Attributes.Any(a => a.Name.StartsWith("on",
-            StringComparison.OrdinalIgnoreCase) || a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase)));
-        Assert.Equal(SecurityHeaders.ReaderPolicy, string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain(copy.QuerySelectorAll("*"), e => e.Attributes.Any(a =>
+            a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+            || a.Value.Contains("javascript:", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(SecurityHeaders.ReaderPolicy,
+            string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]
@@ -152,8 +154,8 @@ public class SavedCopyTests(TestDatabase database)
             for (var v = 2; v <= 4; v++)
                 db.SavedCopies.Add(new SavedCopy
                 {
-                    NormalizedUrl = first.NormalizedUrl, Version = v, SavedAt = first.SavedAt.AddDays(v), Url = first.Url,
-                    FinalUrl = first.FinalUrl, Host = first.Host, Text = $"Version {v}", ContentHash = $"{v}",
+                    NormalizedUrl = first.NormalizedUrl, Version = v, SavedAt = first.SavedAt.AddDays(v),
+                    Url = first.Url, FinalUrl = first.FinalUrl, Host = first.Host, Text = $"Version {v}", ContentHash = $"{v}",
                 });
             return await db.SaveChangesAsync();
         });
@@ -178,21 +180,26 @@ public class SavedCopyTests(TestDatabase database)
         Assert.Contains("5 of 8 links have a saved copy", figure);
         Assert.Matches(@"\d+(\.\d)? (KB|MB) stored", figure);
 
-        var bad = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = "not a host!" });
+        var bad = await editor.PostFormAsync("/link-health", "/link-health/copies/off",
+            new() { ["host"] = "not a host!" });
         Assert.Contains("is not a host name", Uri.UnescapeDataString(bad.Headers.Location!.OriginalString));
         Assert.Equal(5, await app.QueryAsync(db => db.SavedCopies.CountAsync()));
 
-        var off = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = site.Url("/x") });
-        Assert.Contains("Copies switched off for 127.0.0.1", Uri.UnescapeDataString(off.Headers.Location!.OriginalString));
+        var off = await editor.PostFormAsync("/link-health", "/link-health/copies/off",
+            new() { ["host"] = site.Url("/x") });
+        Assert.Contains("Copies switched off for 127.0.0.1",
+            Uri.UnescapeDataString(off.Headers.Location!.OriginalString));
         Assert.Equal(0, await app.QueryAsync(db => db.SavedCopies.CountAsync()));
         await app.RunAndCopyAsync();
         Assert.Equal(0, await app.QueryAsync(db => db.SavedCopies.CountAsync()));
-        Assert.NotNull(Html.Parse(await editor.GetStringAsync("/link-health")).QuerySelector("[data-copies-off='127.0.0.1']"));
+        Assert.NotNull(Html.Parse(await editor.GetStringAsync("/link-health"))
+            .QuerySelector("[data-copies-off='127.0.0.1']"));
 
         await editor.PostFormAsync("/link-health", "/link-health/copies/on", new() { ["host"] = "127.0.0.1" });
         await app.RunAndCopyAsync();
         // The page that died meanwhile has nothing left to copy.
-        Assert.Equal(4, await app.QueryAsync(db => db.SavedCopies.Select(c => c.NormalizedUrl).Distinct().CountAsync()));
+        Assert.Equal(4, await app.QueryAsync(db =>
+            db.SavedCopies.Select(c => c.NormalizedUrl).Distinct().CountAsync()));
     }
 
     [Fact]
@@ -229,7 +236,8 @@ public class SavedCopyTests(TestDatabase database)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var monitor = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-            var failed = monitor.FailedJobs(0, 20).Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}");
+            var failed = monitor.FailedJobs(0, 20)
+                .Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}");
             var stats = monitor.GetStatistics();
             throw new Xunit.Sdk.XunitException($"{e.Message}; jobs enqueued {stats.Enqueued}, processing " +
                 $"{stats.Processing}, succeeded {stats.Succeeded}, failed: {string.Join("; ", failed)}");
