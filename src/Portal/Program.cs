@@ -47,7 +47,6 @@ try
     builder.AddEditing();
     builder.AddWriteApi();
     builder.AddLinkHealth(role);
-    builder.AddSavedCopies();
     builder.AddPortalHealthChecks();
     builder.AddPortalMetrics();
     builder.Services.AddOpenApi();

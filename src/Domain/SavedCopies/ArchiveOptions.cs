@@ -28,8 +28,9 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         var failures = new List<string>();
         if (options.MaxPageBytes is < 1024 or > 100 * 1024 * 1024)
             failures.Add($"Archive:MaxPageBytes {options.MaxPageBytes} must be between 1024 and 104857600 (100 MB)");
-        if (options.MaxTextChars is < 100 or > 10_000_000)
-            failures.Add($"Archive:MaxTextChars {options.MaxTextChars} must be between 100 and 10000000");
+        // PostgreSQL's search vector of a copy holds at most 1 MB: a longer text could not be stored at all.
+        if (options.MaxTextChars is < 100 or > 500_000)
+            failures.Add($"Archive:MaxTextChars {options.MaxTextChars} must be between 100 and 500000");
         if (options.VersionsKept is < 1 or > 100)
             failures.Add($"Archive:VersionsKept {options.VersionsKept} must be between 1 and 100");
         if (double.IsNaN(options.ChangeAlertSimilarity) || options.ChangeAlertSimilarity is < 0 or > 1)

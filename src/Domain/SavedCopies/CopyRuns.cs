@@ -25,17 +25,12 @@ public sealed class CopyRuns(
             targets = await PendingAsync(db, runId, chunk, ct);
         var tally = new CopyTally();
         await Task.WhenAll(targets.Select(async target => tally.Add(await SaveUrlAsync(target, ct))));
-        if (tally.ChangedWhatReadersSee)
-        {
-            // Section pages link the copies: a new or deleted one changes them.
-            await using var db = await databases.CreateDbContextAsync(ct);
-            await ContentRevision.BumpAsync(db, ct);
-        }
         return tally;
     }
 
     /// <summary>Fetches, extracts and stores one page; null when it could not be fetched (tried at the next
-    /// check).</summary>
+    /// check) or its host's copies were switched off meanwhile. The copy, its drift alert and the revision bump
+    /// are one transaction: a job retried after a failure finds either all of them or none.</summary>
     public async Task<CopySaveKind?> SaveUrlAsync(CopyTarget target, CancellationToken ct)
     {
         var page = await fetcher.FetchAsync(target.Url, ct);
@@ -44,10 +39,16 @@ public sealed class CopyRuns(
         var extract = page.Refusal is { } refusal ? PageExtract.Refused(page.Kind!.Value, refusal)
             : await Task.Run(() => Extract(page), ct);
         await using var db = await databases.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Switched off while this job ran: the editors' switch deleted the host's copies, none may come back.
+        if (await db.CopiesOffHosts.AnyAsync(h => h.Host == target.Host, ct)) return null;
         var now = time.GetUtcNow();
         var saved = await SavedCopyStore.SaveAsync(db, target, page.FinalUrl!, extract, now, options.VersionsKept,
             ct);
-        await PageDrifts.RecordAsync(db, saved, options.ChangeAlertSimilarity, now, ct);
+        await PageDrifts.RecordAsync(db, saved, page.FinalUrl!, options.ChangeAlertSimilarity, now, ct);
+        // Section pages link the copies: a new or deleted one changes them.
+        if (saved.Kind is CopySaveKind.New or CopySaveKind.Deleted) await ContentRevision.BumpAsync(db, ct);
+        await transaction.CommitAsync(ct);
         return saved.Kind;
     }
 
@@ -109,7 +110,6 @@ public sealed class CopyTally
     public int Unchanged => _counts[(int)CopySaveKind.Unchanged];
     public int Refused => _counts[(int)CopySaveKind.Refused] + _counts[(int)CopySaveKind.Deleted];
     public int Failed => _counts[^1];
-    public bool ChangedWhatReadersSee => New + _counts[(int)CopySaveKind.Deleted] > 0;
 
     public void Add(CopySaveKind? kind) => Interlocked.Increment(ref _counts[kind is { } k ? (int)k : ^1]);
 

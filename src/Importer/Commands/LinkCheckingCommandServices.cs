@@ -35,8 +35,9 @@ internal static class LinkCheckingCommandServices
             _ = provider.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<PolitenessOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<GitHubOptions>>().Value;
-            // The saved copies' settings, where the command saves copies (link-run).
-            _ = provider.GetService<IOptions<ArchiveOptions>>()?.Value;
+            // The saved copies' settings: checked where the command saves copies (link-run registers their
+            // validator with them); elsewhere they are unused defaults with nothing to check.
+            _ = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

@@ -60,12 +60,12 @@ public class FeedKeyTests(TestDatabase database)
         var (second, _) = await AddressesAsync(await app.SignedInAsync(role: null));
         var feedReader = app.Client();
         var a = await (await feedReader.GetAsync(first)).Content.ReadAsStringAsync();
-        var snapshots = app.Services.GetRequiredService<RenderedPages>();
-        Assert.True(snapshots.TryGet("http://localhost/feed.atom", out _), "the feed was not kept under its plain address");
-        var kept = snapshots.Count;
+        var pages = app.Services.GetRequiredService<RenderedPages>();
+        Assert.True(pages.TryGet("http://localhost/feed.atom", out _), "the feed was not kept under its plain address");
+        var kept = pages.Count;
         var b = await (await feedReader.GetAsync(second)).Content.ReadAsStringAsync();
         Assert.Equal(a, b);
-        Assert.Equal(kept, snapshots.Count);
+        Assert.Equal(kept, pages.Count);
         Assert.DoesNotContain("key=", a);
     }
 }

@@ -4,6 +4,7 @@ using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
+using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -26,6 +27,8 @@ public static class LinkHealthSetup
         services.AddSingleton<Report.ReportQueries>();
         services.AddSingleton<Drift.DriftQueries>();
         services.AddTransient<Drift.DriftEditing>();
+        // The checks' jobs queue the copy jobs: every process that runs jobs (a worker too) saves copies.
+        builder.AddSavedCopies();
 
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -40,14 +40,13 @@ public static class CopyHostEndpoints
             return LinkHealthEndpoints.Back($"'{host}' is not a host name (for example blog.example.org).");
         await using var db = await databases.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.CopiesOffHosts.AnyAsync(h => h.Host == name, ct))
-        {
-            db.CopiesOffHosts.Add(new CopiesOffHost
-            {
-                Host = name, SwitchedOffBy = user.Identity?.Name ?? "editor", SwitchedOffAt = time.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(ct);
-        }
+        // A second click (or a second editor) finds it switched off already: nothing to add, no error.
+        var by = user.Identity?.Name ?? "editor";
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO copies_off_hosts (host, switched_off_by, switched_off_at)
+            VALUES ({name}, {by}, {time.GetUtcNow()})
+            ON CONFLICT (host) DO NOTHING
+            """, ct);
         var deleted = await db.SavedCopies.Where(c => c.Host == name).ExecuteDeleteAsync(ct);
         // Section pages link the copies that were just deleted.
         if (deleted > 0) await ContentRevision.BumpAsync(db, ct);

@@ -4,7 +4,7 @@ namespace ContainerNetLib.Portal.Features.SavedCopies;
 
 public static class SavedCopiesSetup
 {
-    /// <summary>After <c>AddLinkHealth</c>: copies are fetched with the checker's services.</summary>
+    /// <summary>Part of <c>AddLinkHealth</c>: copies are fetched with the checker's services.</summary>
     public static IHostApplicationBuilder AddSavedCopies(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCopySaving(builder.Configuration);

@@ -58,6 +58,7 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
     /// links have one.</summary>
     public async Task<CopyFigures> FiguresAsync(CancellationToken ct = default)
     {
+        if (!Enabled) return new CopyFigures(false, 0, 0, 0, 0, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bytes = await db.Database.SqlQueryRaw<long>(
             "SELECT pg_total_relation_size('saved_copies') AS \"Value\"").SingleAsync(ct);

@@ -22,7 +22,19 @@ public sealed class Highlighter
     }
 
     /// <summary>Where the first searched word is in <paramref name="text"/>, or -1.</summary>
-    public int FirstMatch(string text) => _pattern?.Match(text) is { Success: true } match ? match.Index : -1;
+    /// <summary>Where the first word found starts; -1 when none is, or the search for it ran out of time (a
+    /// saved page is long, and a passage from its start is still a passage).</summary>
+    public int FirstMatch(string text)
+    {
+        try
+        {
+            return _pattern?.Match(text) is { Success: true } match ? match.Index : -1;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return -1;
+        }
+    }
 
     public string Highlight(string? text)
     {

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ContainerNetLib.Portal.Features.Search;
@@ -13,7 +15,8 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// First every word must match; if nothing does, misspelled words are corrected against the list's
 /// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
-public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirectory directory)
+public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirectory directory,
+    IOptions<ArchiveOptions> archive)
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
@@ -34,26 +37,25 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
             // A retry starts on a fresh connection: the one the failure broke goes back to the pool, which drops it.
             if (connection.State != System.Data.ConnectionState.Closed) await connection.CloseAsync();
             await connection.OpenAsync(ct);
-            return await SearchAsync(connection, query, sections, terms, ct);
+            return await SearchAsync(connection, query, archive.Value.Enabled, sections, terms, ct);
         }, ct);
     }
 
-    private static async Task<SearchResults> SearchAsync(
-        NpgsqlConnection connection, SearchQuery query, IReadOnlyList<int>? sections, List<string> terms,
-        CancellationToken ct)
+    private static async Task<SearchResults> SearchAsync(NpgsqlConnection connection, SearchQuery query,
+        bool pages, IReadOnlyList<int>? sections, List<string> terms, CancellationToken ct)
     {
-        var hits = await RunAsync(connection, query, sections, terms, " && ", ct);
+        var hits = await RunAsync(connection, query, pages, sections, terms, " && ", ct);
         if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.All, terms);
 
         var corrected = await CorrectAsync(connection, terms, ct);
         if (!corrected.SequenceEqual(terms))
         {
-            hits = await RunAsync(connection, query, sections, corrected, " && ", ct);
+            hits = await RunAsync(connection, query, pages, sections, corrected, " && ", ct);
             if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.Corrected, corrected);
         }
         if (corrected.Count > 1)
         {
-            hits = await RunAsync(connection, query, sections, corrected, " || ", ct);
+            hits = await RunAsync(connection, query, pages, sections, corrected, " || ", ct);
             if (hits.Count > 0) return new SearchResults(query, hits, SearchMatch.Any, corrected);
         }
         return new SearchResults(query, [], SearchMatch.All, terms);
@@ -92,13 +94,14 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     /// "calcote networking" finds Lee Calcote's article on container networking. Entries whose own words match come
     /// first; after them, entries matched only by the latest saved copy of their page (<see cref="FoundIn.Page"/>).
     /// </summary>
-    private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, SearchQuery query,
+    /// <param name="pages">Whether saved pages are searched too (not with Archive:Enabled false).</param>
+    private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, SearchQuery query, bool pages,
         IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, CancellationToken ct)
     {
         const int wanted = SearchQuery.PageSize + 1;
         var hits = await ReadAsync(connection, query, sections, terms, combine, EntryHitsSql(wanted, query.Offset),
             ct);
-        if (hits.Count == wanted) return hits;
+        if (hits.Count == wanted || !pages) return hits;
         // Page hits continue the list where entry hits end: this page takes the first page hits when entry hits
         // ended on it, or page hits further on when they ended on an earlier page (counted only then).
         var entryTotal = hits.Count > 0 || query.Offset == 0 ? query.Offset + hits.Count

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
 
 /// <summary>
-/// Who gets, and whose request may fill, the one copy of a reader page that every reader shares (page snapshots,
+/// Who gets, and whose request may fill, the one copy of a reader page that every reader shares (rendered pages,
 /// output cache, ETags). In public mode: anonymous readers. In private mode: signed-in readers, and feed readers
 /// with a key (the gate in front has turned everyone else away). Editors and administrators never: their pages
 /// carry editing controls.

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 
 /// <summary>
-/// Private mode's one door, in front of the page snapshots and the output cache so that neither ever answers
+/// Private mode's one door, in front of the rendered pages and the output cache so that neither ever answers
 /// someone without an account. Admitted: a signed-in person (any role); on the API, a valid personal token; on a
 /// feed, a valid personal feed key (taken out of the query once checked, so the cached feed is the same for every
 /// reader and no key reaches a cache key). Refused: pages go to sign-in and come back; the API answers 401 as

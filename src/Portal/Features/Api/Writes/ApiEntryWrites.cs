@@ -119,10 +119,13 @@ public sealed class ApiEntryWrites(
                     : TypedResults.Ok(written);
             case EditOutcome.Conflict conflict:
                 response.Headers.ETag = EntryVersion.ETag(conflict.CurrentVersion);
-                return ApiProblems.Problem(overtaken, "Changed since you read it",
-                    $"Someone saved this entry after the version you sent ({conflict.ChangedBy ?? "unknown"}, "
-                    + $"{conflict.ChangedAt:yyyy-MM-dd HH:mm}). Merge with the current Markdown and send it with "
-                    + $"If-Match: {EntryVersion.ETag(conflict.CurrentVersion)}.",
+                var who = $"{conflict.ChangedBy ?? "unknown"}, {conflict.ChangedAt:yyyy-MM-dd HH:mm}";
+                // Only PATCH takes If-Match; a retire or restore that met another save is simply tried again.
+                var detail = overtaken == StatusCodes.Status412PreconditionFailed
+                    ? $"Someone saved this entry after the version you sent ({who}). Merge with the current "
+                        + $"Markdown and send it with If-Match: {EntryVersion.ETag(conflict.CurrentVersion)}."
+                    : $"Someone saved this entry at the same moment ({who}). Try again.";
+                return ApiProblems.Problem(overtaken, "Changed since you read it", detail,
                     new()
                     {
                         ["currentVersion"] = conflict.CurrentVersion, ["currentMarkdown"] = conflict.CurrentMarkdown,
