@@ -23,8 +23,11 @@ public class EditorOutageTests(TestDatabase database)
         using var context = EditorComponentTests.ContextFor(app);
         var form = context.Render<NewEntryForm>();
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1, Patience);
-        form.Find("#new-section").Change(form.FindAll("#new-section option")[1].GetAttribute("value"));
-        form.Find("#new-title").Input("VXLAN in depth");
+        // Found and fired in one turn of the renderer: choosing a section re-renders the form (its parents' list)
+        // while the test goes on, and an element found before that render has no handler after it.
+        await form.InvokeAsync(() =>
+            form.Find("#new-section").Change(form.FindAll("#new-section option")[1].GetAttribute("value")));
+        await form.InvokeAsync(() => form.Find("#new-title").Input("VXLAN in depth"));
 
         await cluster.StopAsync();
         await form.Find("form.entry-form").SubmitAsync();

@@ -20,8 +20,21 @@ public static class PrivateApp
     {
         await using var db = app.Database.Open();
         var section = await db.Sections.Where(s => s.Slug == SectionSlug).Select(s => s.Id).SingleAsync();
-        var entry = await db.Entries.Where(e => e.SectionId == section).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
-        return (section, entry);
+        var entry = await db.Entries.Where(e => e.SectionId == section && e.NormalizedUrl != null).OrderBy(e => e.Id)
+            .FirstAsync();
+        // A saved copy of its page, so that /entries/{id}/saved has something to show a reader.
+        if (!await db.SavedCopies.AnyAsync(c => c.NormalizedUrl == entry.NormalizedUrl))
+        {
+            const string text = "# A saved page\n\nIts words, as the copy job keeps them.";
+            db.SavedCopies.Add(new Domain.Entities.SavedCopy
+            {
+                NormalizedUrl = entry.NormalizedUrl!, Version = 1, SavedAt = DateTimeOffset.UtcNow,
+                Url = entry.Url!, FinalUrl = entry.Url!, Host = new Uri(entry.Url!).Host, Text = text,
+                ContentHash = Domain.SavedCopies.CopyText.Hash(text), WordCount = Domain.SavedCopies.CopyText.WordCount(text),
+            });
+            await db.SaveChangesAsync();
+        }
+        return (section, entry.Id);
     }
 
     /// <summary>True when the answer sends the caller to sign in and back to <paramref name="path"/>.</summary>

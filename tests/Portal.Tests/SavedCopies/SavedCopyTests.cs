@@ -239,8 +239,23 @@ public class SavedCopyTests(TestDatabase database)
             var failed = monitor.FailedJobs(0, 20)
                 .Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionMessage}");
             var stats = monitor.GetStatistics();
+            // A job that threw waits for its retry in the scheduled set, with the exception in its history.
+            var retrying = monitor.ScheduledJobs(0, 20).Select(j => j.Key).Select(id =>
+                $"{monitor.JobDetails(id)?.Job?.Method.Name}: " +
+                monitor.JobDetails(id)?.History.FirstOrDefault(h => h.Data.ContainsKey("ExceptionMessage"))
+                    ?.Data["ExceptionMessage"]);
             throw new Xunit.Sdk.XunitException($"{e.Message}; jobs enqueued {stats.Enqueued}, processing " +
-                $"{stats.Processing}, succeeded {stats.Succeeded}, failed: {string.Join("; ", failed)}");
+                $"{stats.Processing}, succeeded {stats.Succeeded}, failed: {string.Join("; ", failed)}; " +
+                $"retrying: {string.Join("; ", retrying)}; queues " +
+                string.Join(",", monitor.Queues().Select(q => $"{q.Name}:{q.Length}")) + " enabled " +
+                app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
+                    ContainerNetLib.Domain.SavedCopies.ArchiveOptions>>().Value.Enabled +
+                $" client {app.Services.GetRequiredService<Hangfire.IBackgroundJobClient>().GetType().Name}; done: " +
+                string.Join(", ", monitor.SucceededJobs(0, 20).Select(j => $"{j.Value.Job?.Method.Name}" +
+                    $"({string.Join(",", j.Value.Job?.Args ?? [])})")) +
+                $"; copies: {string.Join(", ", await app.QueryAsync(db => db.SavedCopies.Select(c => c.Url)
+                    .ToListAsync()))}; runs: {string.Join(", ", await app.QueryAsync(db => db.CheckRuns
+                    .Select(r => $"{r.Id} {r.Trigger} {r.UrlCount} urls {r.ChunkCount} chunks").ToListAsync()))}");
         }
     }
 }

@@ -30,27 +30,38 @@ public static class LinkHealthSetup
         // The checks' jobs queue the copy jobs: every process that runs jobs (a worker too) saves copies.
         builder.AddSavedCopies();
 
-        services.AddHangfire((sp, hangfire) => hangfire
+        // This host's own storage and job activator, registered before AddHangfire so that the client, the
+        // recurring jobs, the dashboard and the server all use them, never Hangfire's static JobStorage.Current
+        // and JobActivator.Current (the last host configured in the process: where several hosts share one
+        // process, another host's database and services).
+        services.AddSingleton<JobActivator>(sp =>
+            new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var storageOptions = JobStorageOptions();
+            var connection = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            return new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connection, storageOptions), storageOptions);
+        });
+        services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseFilter(new JobDurationFilter())
-            .UsePostgreSqlStorage(
-                connection => connection.UseNpgsqlConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>()
-                    .Value.ConnectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = JobSchema,
-                    // Installed by JobServer once the database answers, not while the host starts.
-                    PrepareSchemaIfNecessary = false,
-                    // A chunk that is still running keeps its job; one whose process died is picked up again after
-                    // this.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                }));
+            .UseFilter(new JobDurationFilter()));
         services.AddSingleton<JobStorageReadiness>();
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobServer>(sp, role));
         return builder;
     }
+
+    private static PostgreSqlStorageOptions JobStorageOptions() => new()
+        {
+            SchemaName = JobSchema,
+            // Installed by JobServer once the database answers, not while the host starts.
+            PrepareSchemaIfNecessary = false,
+            // A chunk that is still running keeps its job; one whose process died is picked up again after
+            // this.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
 }
