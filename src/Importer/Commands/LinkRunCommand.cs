@@ -39,8 +39,8 @@ internal sealed class LinkRunCommand : ICommand
         var scope = section is null ? CheckScope.List : CheckScope.Section(section);
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)
             ?? throw new UsageException($"no section '{section}'");
-        if (context.Interactive) await
-            context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
+        if (context.Interactive)
+            await context.Error.WriteLineAsync($"run {run.Id}: {run.UrlCount} URLs in {run.ChunkCount} chunks");
         // Chunks side by side, as the job server's workers take them: they share this process's politeness limits.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, run.ChunkCount), parallel,
@@ -85,8 +85,9 @@ internal sealed class LinkRunCommand : ICommand
         $"Copies: {copies.New} saved, {copies.Unchanged} unchanged, {copies.Refused} refused, " +
         $"{copies.Failed} not fetched.";
 
-    private static string Text(CheckRun run) =>
-        $"run {run.Id}: {(run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive " +
-            $"({run.VerdictReason})" : "conclusive")}. " +
-        $"{RunSentence.Of(run)} {run.NewlyBroken} newly broken.";
+    private static string Text(CheckRun run)
+    {
+        var verdict = run.Verdict == RunVerdictKind.Inconclusive ? $"inconclusive ({run.VerdictReason})" : "conclusive";
+        return $"run {run.Id}: {verdict}. {RunSentence.Of(run)} {run.NewlyBroken} newly broken.";
+    }
 }

@@ -13,8 +13,8 @@ public static class ReaderApi
         var api = app.MapGroup("/api").WithTags("Reading list");
 
         api.MapGet("/sections", async (ReadingQueries queries, CancellationToken ct) =>
-            (await queries.SectionsAsync(ct)).OrderBy(s => s.ParentId).ThenBy(s
-                => s.Position).Select(ApiSection.From).ToList())
+            (await queries.SectionsAsync(ct)).OrderBy(s => s.ParentId).ThenBy(s => s.Position)
+                .Select(ApiSection.From).ToList())
             .WithName("ListSections")
             .WithSummary("Every section with its number of entries: "
                 + "its own (entryCount) and with its subsections (totalEntryCount).");

@@ -200,8 +200,8 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     private static NpgsqlCommand Command(NpgsqlConnection connection, SearchQuery query,
         IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, Func<string, string, string> sql)
     {
-        var words = string.Join(combine, terms.Select((_,
-            i) => $"(plainto_tsquery('english', ${i + 1}) || plainto_tsquery('simple', ${i + 1}))"));
+        var words = string.Join(combine, terms.Select((_, i) =>
+            $"(plainto_tsquery('english', ${i + 1}) || plainto_tsquery('simple', ${i + 1}))"));
         var command = new NpgsqlCommand { Connection = connection };
         foreach (var term in terms) command.Parameters.Add(new NpgsqlParameter { Value = term });
         // Only the filters asked for are in the SQL: an always-true "$n is null or ..." clause still costs its

@@ -112,21 +112,32 @@ public sealed class RenderedPageMiddleware(
             _copy.Write(bytes);
         }
 
-        public override void Write(byte[] buffer, int offset,
-            int count) { Keep(buffer.AsSpan(offset, count)); inner.Write(buffer, offset, count); }
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            inner.Write(buffer, offset, count);
+        }
+
         public override void Write(ReadOnlySpan<byte> buffer) { Keep(buffer); inner.Write(buffer); }
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
             WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer,
-            CancellationToken ct = default) { Keep(buffer.Span); return inner.WriteAsync(buffer, ct); }
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+        {
+            Keep(buffer.Span);
+            return inner.WriteAsync(buffer, ct);
+        }
+
         public override void Flush() => inner.Flush();
         public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set =>
-            throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
