@@ -198,4 +198,29 @@ public class PageDriftTests(TestDatabase database)
             new() { ["id"] = moved.Id.ToString(CultureInfo.InvariantCulture) });
         Assert.Contains("settled already", Uri.UnescapeDataString(again.Headers.Location!.OriginalString));
     }
+
+    [Fact]
+    public async Task Retiring_from_an_alert_when_the_entry_was_retired_meanwhile_leaves_the_alert_open()
+    {
+        // Otherwise: the alert closes as "retired" by this editor while their retire was refused, and history and
+        // report disagree about who dealt with the page.
+        await using var site = new Site();
+        await using var app = await TwoNightsAsync(database, site);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var parked = (await DriftsAsync(app)).Single(d => d.Reason == PageDriftReason.Parked);
+        var entryId = await app.QueryAsync(db => db.Entries.Where(e => e.Url == parked.Url).Select(e => e.Id)
+            .SingleAsync());
+        await app.QueryAsync(db => db.Entries.Where(e => e.Id == entryId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.RetiredAt, DateTimeOffset.UtcNow)));
+
+        var retired = await editor.PostFormAsync("/link-health", "/link-health/drift/retire", new()
+        {
+            ["id"] = parked.Id.ToString(CultureInfo.InvariantCulture),
+            ["entryId"] = entryId.ToString(CultureInfo.InvariantCulture),
+        });
+
+        Assert.Contains("nothing was changed", Uri.UnescapeDataString(retired.Headers.Location!.OriginalString));
+        Assert.Null((await DriftsAsync(app)).Single(d => d.Id == parked.Id).ResolvedAt);
+        Assert.Equal(0, await app.QueryAsync(db => db.ContentChanges.CountAsync()));
+    }
 }

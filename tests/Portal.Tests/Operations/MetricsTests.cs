@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using System.Net;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
@@ -23,18 +24,23 @@ public class MetricsTests(TestDatabase database)
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sections/section-a")).StatusCode);
         await app.ImportAsync(site.List.Replace("## Section B\n", $"## Section B\n\n* [Added later]({site.Url("/ok")}?later)\n"));
+        long runId;
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<LinkCheckJobs>().StartAsync(CheckScope.List, CheckTrigger.Manual, "metrics test", CancellationToken.None);
+            runId = (await scope.ServiceProvider.GetRequiredService<LinkCheckJobs>()
+                .StartAsync(CheckScope.List, CheckTrigger.Manual, "metrics test", CancellationToken.None))!.Id;
 
+        // Other tests' hosts run checks in this process and database too: wait for this run and its figures.
         var (metrics, _) = await Eventually.ReadAsync(async () =>
             {
                 var response = await client.GetAsync("/metrics");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 return (Text: await response.Content.ReadAsStringAsync(),
-                    Finished: await app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.FinishedAt != null)));
+                    Finished: await app.QueryAsync(db => db.CheckRuns.AnyAsync(r => r.Id == runId && r.FinishedAt != null)));
             },
-            m => m.Text.Contains("cnl_job_duration_seconds_count{", StringComparison.Ordinal) && m.Finished,
-            m => "no job duration reached /metrics within a minute:\n" + m.Text, TimeSpan.FromSeconds(60), everyMs: 250);
+            m => m.Finished && m.Text.Contains("cnl_job_duration_seconds_count{", StringComparison.Ordinal)
+                && Regex.IsMatch(m.Text, "cnl_link_check_runs_total\\{[^}]*verdict=\"Conclusive\"[^}]*\\} [1-9]"),
+            m => "this run's figures did not reach /metrics within a minute:\n" + m.Text, TimeSpan.FromSeconds(60),
+            everyMs: 250);
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
         Assert.Contains("http_route=\"/sections/{Slug}\"", metrics);
         Assert.Matches("cnl_link_checks_total\\{[^}]*outcome=\"Ok\"[^}]*\\} [1-9]", metrics);

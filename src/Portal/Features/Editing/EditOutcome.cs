@@ -4,7 +4,11 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// change.</summary>
 public abstract record EditOutcome
 {
+    /// <summary>An entry or section saved: its id and the version the next save starts from.</summary>
     public sealed record Saved(long Id, uint Version) : EditOutcome;
+
+    /// <summary>A change to something without a version (a rule, a decision): what the editor is told.</summary>
+    public sealed record Changed(string Message) : EditOutcome;
 
     public sealed record Invalid(string Message) : EditOutcome;
 

@@ -1,20 +1,22 @@
 using ContainerNetLib.Domain.Data;
-using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
 /// <summary>
 /// The one way an editor's change reaches the database: one transaction that applies the change, writes its
 /// history rows, bumps the content revision (readers' cached pages go at once) and commits. A change that
-/// records no history writes nothing. A save overtaken by someone else's answers <see cref="EditOutcome.Conflict"/>.
+/// records nothing writes nothing. A save overtaken by someone else's answers <see cref="EditOutcome.Conflict"/>.
 /// </summary>
 public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
     SearchVocabulary vocabulary)
 {
-    /// <param name="apply">Makes the change on the edit's context and records its history, or refuses.</param>
+    public const string SameMoment = "Someone made the same change at the same moment; nothing was changed.";
+
+    /// <param name="apply">Makes the change on the edit's context and records it, or refuses.</param>
     /// <param name="conflict">What the editor is told when another save overtook this one (null when the change
     /// guards no version: adding).</param>
     public async Task<EditOutcome> RunAsync(EditorIdentity editor, Func<Edit, Task<EditStep>> apply,
@@ -38,56 +40,44 @@ public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeP
             await using var fresh = await databases.CreateDbContextAsync(ct);
             return await conflict(fresh);
         }
+        catch (DbUpdateException e)
+            when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two editors adding the same thing (or the same place) at once: the second is told, nothing is lost.
+            return new EditOutcome.Invalid(SameMoment);
+        }
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         if (edit.ChangedEntries) vocabulary.Request();
         // The version as PostgreSQL returned it from the write: the one the editor's next save starts from.
         return ((EditStep.Done)step).Answer();
     }
-}
 
-/// <summary>An edit in progress: its database context, its moment, and its history rows.</summary>
-public sealed class Edit(PortalDbContext db, EditorIdentity editor, DateTimeOffset now)
-{
-    public PortalDbContext Db => db;
-    public DateTimeOffset Now => now;
-    internal bool Recorded { get; private set; }
+    /// <summary>
+    /// The shape of every change to something that exists and carries a version (an entry, a section): load it,
+    /// check the version the editor started from (when given), change it, and record the change if there is one.
+    /// The change returns an error message, or null when done.
+    /// </summary>
+    public Task<EditOutcome> ChangeAsync<T, TSnapshot>(EditorIdentity editor, EditSubject<T, TSnapshot> subject,
+        Func<PortalDbContext, T, DateTimeOffset, Task<string?>> change, CancellationToken ct,
+        uint? expectedVersion = null)
+        where T : class where TSnapshot : class =>
+        RunAsync(editor, Change(subject, change, ct, expectedVersion), db => subject.ConflictAsync(db, ct), ct);
 
-    /// <summary>Entries' text is searchable: a change to them asks for a new search vocabulary.</summary>
-    internal bool ChangedEntries { get; private set; }
-
-    public void RecordEntry(string action, string summary, long entryId, int sectionId, EntrySnapshot? before,
-        EntrySnapshot? after)
+    /// <summary><see cref="ChangeAsync"/> as a step, for a change that is part of a larger one.</summary>
+    public static Func<Edit, Task<EditStep>> Change<T, TSnapshot>(EditSubject<T, TSnapshot> subject,
+        Func<PortalDbContext, T, DateTimeOffset, Task<string?>> change, CancellationToken ct,
+        uint? expectedVersion = null)
+        where T : class where TSnapshot : class => async edit =>
     {
-        ContentHistory.Entry(db, editor, now, action, summary, entryId, sectionId, before, after);
-        Recorded = ChangedEntries = true;
-    }
-
-    public void RecordSection(string action, string summary, int sectionId, SectionSnapshot? before,
-        SectionSnapshot? after)
-    {
-        ContentHistory.Section(db, editor, now, action, summary, sectionId, before, after);
-        Recorded = true;
-    }
-
-    public static EditStep Refuse(string message) => new EditStep.Refused(new EditOutcome.Invalid(message));
-
-    public static EditStep Refuse(EditOutcome outcome) => new EditStep.Refused(outcome);
-
-    /// <summary>Done; the entry's id and version answer once written.</summary>
-    public static EditStep Done(Entry entry) => new EditStep.Done(() => new EditOutcome.Saved(entry.Id, entry.Version));
-
-    public static EditStep Done(Section section) =>
-        new EditStep.Done(() => new EditOutcome.Saved(section.Id, section.Version));
-}
-
-/// <summary>What a change made of itself: refused (nothing is written), or done.</summary>
-public abstract record EditStep
-{
-    private EditStep() { }
-
-    public sealed record Refused(EditOutcome Outcome) : EditStep;
-
-    /// <summary>Asked after the write, so that the answer carries the version PostgreSQL gave the row.</summary>
-    public sealed record Done(Func<EditOutcome.Saved> Answer) : EditStep;
+        var item = await subject.LoadAsync(edit.Db, ct);
+        if (item is null) return Edit.Refuse(new EditOutcome.NotFound());
+        if (expectedVersion is { } version && subject.VersionOf(item) != version)
+            return Edit.Refuse(await subject.ConflictAsync(edit.Db, ct));
+        var before = subject.Snapshot(item);
+        if (await change(edit.Db, item, edit.Now) is { } error) return Edit.Refuse(error);
+        var after = subject.Snapshot(item);
+        if (subject.Differs(edit, before, after)) subject.Record(edit, item, before, after);
+        return new EditStep.Done(() => new EditOutcome.Saved(subject.IdOf(item), subject.VersionOf(item)));
+    };
 }

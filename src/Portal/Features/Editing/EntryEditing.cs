@@ -72,13 +72,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
     /// it.</summary>
     public Task<EditOutcome> RetireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
-        ChangeAsync(entryId, editor, "retired", e => $"Retired “{ContentHistory.Name(e)}”", async (db, entry,
-            now) =>
-        {
-            if (entry.RetiredAt is not null) return "The entry is already retired.";
-            foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: false, ct)) e.RetiredAt = now;
-            return null;
-        }, ct);
+        ChangeAsync(entryId, editor, "retired", Retired, Retiring(ct), ct);
 
     public Task<EditOutcome> UnretireAsync(long entryId, EditorIdentity editor, CancellationToken ct = default) =>
         ChangeAsync(entryId, editor, "unretired", e => $"Brought back “{ContentHistory.Name(e)}”",
@@ -125,29 +119,26 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
         }, ct);
     }
 
-    /// <summary>
-    /// The shape of every change to an existing entry: load it, check the version the editor started from (when
-    /// given), change it, and record the change if there is one. The change returns an error message, or null
-    /// when done.
-    /// </summary>
+    /// <summary>A change to an existing entry (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
+    /// message, or null when done.</summary>
     internal Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action,
         Func<Entry, string> summary, Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change,
         CancellationToken ct, uint? expectedVersion = null) =>
-        unit.RunAsync(editor, async edit =>
+        unit.ChangeAsync(editor, new EntrySubject(entryId, action, summary), change, ct, expectedVersion);
+
+    /// <summary>Retiring as one step of a larger change (settling a changed-page alert).</summary>
+    internal static Func<Edit, Task<EditStep>> Retire(long entryId, CancellationToken ct) =>
+        EditUnit.Change(new EntrySubject(entryId, "retired", Retired), Retiring(ct), ct);
+
+    private static string Retired(Entry entry) => $"Retired “{ContentHistory.Name(entry)}”";
+
+    private static Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> Retiring(CancellationToken ct) =>
+        async (db, entry, now) =>
         {
-            var db = edit.Db;
-            var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links)
-                .SingleOrDefaultAsync(e => e.Id == entryId, ct);
-            if (entry is null) return Edit.Refuse(new EditOutcome.NotFound());
-            if (expectedVersion is { } version && entry.Version != version)
-                return Edit.Refuse(await EditConflicts.EntryAsync(db, entryId, ct));
-            var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-            var before = EntrySnapshot.Of(entry, sections[entry.SectionId]);
-            if (await change(db, entry, edit.Now) is { } error) return Edit.Refuse(error);
-            var after = EntrySnapshot.Of(entry, sections.GetValueOrDefault(entry.SectionId) ?? before.SectionTitle);
-            if (after != before) edit.RecordEntry(action, summary(entry), entry.Id, entry.SectionId, before, after);
-            return Edit.Done(entry);
-        }, db => EditConflicts.EntryAsync(db, entryId, ct), ct);
+            if (entry.RetiredAt is not null) return "The entry is already retired.";
+            foreach (var e in await EntryTree.SubtreeAsync(db, entry, includeRetired: false, ct)) e.RetiredAt = now;
+            return null;
+        };
 }
 
 /// <summary>Where an entry stands, for duplicate warnings and lists.</summary>

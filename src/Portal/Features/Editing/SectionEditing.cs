@@ -165,29 +165,12 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         return await UpdateAsync(sectionId, current.Version, target.Title, target.IntroMarkdown, editor, ct);
     }
 
-    /// <summary>
-    /// The shape of every change to an existing section: load it, check the version the editor started from (when
-    /// given), change it, and record the change if there is one. The change returns an error message, or null.
-    /// </summary>
+    /// <summary>A change to an existing section (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
+    /// message, or null.</summary>
     private Task<EditOutcome> ChangeAsync(int sectionId, EditorIdentity editor, string action,
         Func<Section, string> summary, Func<PortalDbContext, Section, DateTimeOffset, Task<string?>> change,
         CancellationToken ct, uint? expectedVersion = null) =>
-        unit.RunAsync(editor, async edit =>
-        {
-            var section = await edit.Db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
-            if (section is null) return Edit.Refuse(new EditOutcome.NotFound());
-            if (expectedVersion is { } version && section.Version != version)
-                return Edit.Refuse(await EditConflicts.SectionAsync(edit.Db, sectionId, ct));
-            var before = SectionSnapshot.Of(section);
-            if (await change(edit.Db, section, edit.Now) is { } error) return Edit.Refuse(error);
-            var after = SectionSnapshot.Of(section);
-            if (after != before || edit.Db.ChangeTracker.HasChanges())
-            {
-                section.UpdatedAt = edit.Now;
-                edit.RecordSection(action, summary(section), section.Id, before, after);
-            }
-            return Edit.Done(section);
-        }, db => EditConflicts.SectionAsync(db, sectionId, ct), ct);
+        unit.ChangeAsync(editor, new SectionSubject(sectionId, action, summary), change, ct, expectedVersion);
 
     private static string? TitleProblem(string title) =>
         title.Length == 0 ? "Give the section a title."

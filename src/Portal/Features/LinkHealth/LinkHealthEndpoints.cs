@@ -134,7 +134,8 @@ public static class LinkHealthEndpoints
         return Back(outcome is EditOutcome.Saved ? $"Title updated to \"{title}\"." : Refusal(outcome));
     }
 
-    private static string Refusal(EditOutcome outcome) => outcome switch
+    /// <summary>Why a change from the report's forms was not made, in one sentence.</summary>
+    internal static string Refusal(EditOutcome outcome) => outcome switch
     {
         EditOutcome.Invalid invalid => invalid.Message,
         EditOutcome.Conflict conflict =>
@@ -144,7 +145,7 @@ public static class LinkHealthEndpoints
 
     private static async Task<IResult> AcceptStateAsync(
         [FromForm] string url, [FromForm] string? reason, [FromForm] string? until, ClaimsPrincipal user,
-        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+        EditUnit unit, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
@@ -155,29 +156,39 @@ public static class LinkHealthEndpoints
             expiry <= today || expiry > today.AddYears(1))
             return Back("Give an expiry date after today and within a year. Nothing was changed.");
 
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var state = await db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);
-        if (state is null) return Back("That link has not been checked; nothing was changed.");
-        state.AcceptedReason = reason.Trim();
-        state.AcceptedUntil = expiry;
-        state.AcceptedBy = user.Identity?.Name;
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        return Back($"Accepted until {expiry:yyyy-MM-dd}: {state.Url}.");
+        return Back(await ChangeStateAsync(url, user, unit, state =>
+        {
+            state.AcceptedReason = reason.Trim();
+            state.AcceptedUntil = expiry;
+            state.AcceptedBy = user.Identity?.Name;
+            return $"Accepted until {expiry:yyyy-MM-dd}: {state.Url}.";
+        }, ct));
     }
 
     private static async Task<IResult> UnacceptStateAsync(
-        [FromForm] string url, IDbContextFactory<PortalDbContext> databases, CancellationToken ct)
+        [FromForm] string url, ClaimsPrincipal user, EditUnit unit, CancellationToken ct) =>
+        Back(await ChangeStateAsync(url, user, unit, state =>
+        {
+            state.AcceptedReason = null;
+            state.AcceptedUntil = null;
+            state.AcceptedBy = null;
+            return $"No longer accepted: {state.Url}.";
+        }, ct));
+
+    /// <summary>Whether a link is accepted as fine is kept on its state row, by whom included; readers' badges
+    /// change with it.</summary>
+    private static async Task<string> ChangeStateAsync(string url, ClaimsPrincipal user, EditUnit unit,
+        Func<LinkState, string> change, CancellationToken ct)
     {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var state = await db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);
-        if (state is null) return Back("That link has not been checked; nothing was changed.");
-        state.AcceptedReason = null;
-        state.AcceptedUntil = null;
-        state.AcceptedBy = null;
-        await db.SaveChangesAsync(ct);
-        await ContentRevision.BumpAsync(db, ct);
-        return Back($"No longer accepted: {state.Url}.");
+        var outcome = await unit.RunAsync(EditorIdentity.From(user), async edit =>
+        {
+            var state = await edit.Db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);
+            if (state is null) return Edit.Refuse("That link has not been checked; nothing was changed.");
+            var message = change(state);
+            edit.RecordOnItsRow();
+            return Edit.Done(() => message);
+        }, conflict: null, ct);
+        return outcome is EditOutcome.Changed changed ? changed.Message : Refusal(outcome);
     }
 }
 

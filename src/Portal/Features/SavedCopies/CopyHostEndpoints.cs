@@ -4,6 +4,7 @@ using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -33,25 +34,25 @@ public static class CopyHostEndpoints
             or UriHostNameType.IPv4 ? trimmed : null;
     }
 
-    private static async Task<IResult> SwitchOffAsync([FromForm] string? host, ClaimsPrincipal user,
-        IDbContextFactory<PortalDbContext> databases, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SwitchOffAsync([FromForm] string? host, ClaimsPrincipal user, EditUnit unit,
+        CancellationToken ct)
     {
         if (HostOf(host) is not { } name)
             return LinkHealthEndpoints.Back($"'{host}' is not a host name (for example blog.example.org).");
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A second click (or a second editor) finds it switched off already: nothing to add, no error.
-        var by = user.Identity?.Name ?? "editor";
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO copies_off_hosts (host, switched_off_by, switched_off_at)
-            VALUES ({name}, {by}, {time.GetUtcNow()})
-            ON CONFLICT (host) DO NOTHING
-            """, ct);
-        var deleted = await db.SavedCopies.Where(c => c.Host == name).ExecuteDeleteAsync(ct);
-        // Section pages link the copies that were just deleted.
-        if (deleted > 0) await ContentRevision.BumpAsync(db, ct);
-        await tx.CommitAsync(ct);
-        return LinkHealthEndpoints.Back($"Copies switched off for {name}: {deleted} saved copies deleted.");
+        // Section pages link the copies deleted here: one edit, so readers' pages lose the links with them.
+        var outcome = await unit.RunAsync(EditorIdentity.From(user), async edit =>
+        {
+            // A second click (or a second editor) finds it switched off already: nothing to add, no error.
+            await edit.Db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO copies_off_hosts (host, switched_off_by, switched_off_at)
+                VALUES ({name}, {edit.Editor.UserName}, {edit.Now})
+                ON CONFLICT (host) DO NOTHING
+                """, ct);
+            var deleted = await edit.Db.SavedCopies.Where(c => c.Host == name).ExecuteDeleteAsync(ct);
+            edit.RecordOnItsRow();
+            return Edit.Done(() => $"Copies switched off for {name}: {deleted} saved copies deleted.");
+        }, conflict: null, ct);
+        return LinkHealthEndpoints.Back(((EditOutcome.Changed)outcome).Message);
     }
 
     private static async Task<IResult> SwitchOnAsync([FromForm] string? host,

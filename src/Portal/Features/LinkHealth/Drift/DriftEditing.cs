@@ -6,58 +6,61 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 
 /// <summary>
-/// The two ways an editor settles a "changed beyond recognition" alert, both in the history: accept the page as it
-/// is now (it becomes the copy the next change is compared with), or retire the entry (the editing path's own
-/// retire, history and all).
+/// The two ways an editor settles a "changed beyond recognition" alert, both in the history and each one edit
+/// (<see cref="EditUnit"/>): accept the page as it is now (it becomes the copy the next change is compared with),
+/// or retire the entry (the editing path's own retire, history and all) and close the alert with it.
 /// </summary>
-public sealed class DriftEditing(IDbContextFactory<PortalDbContext> databases, EntryEditing editing,
-    TimeProvider time)
+public sealed class DriftEditing(EditUnit unit)
 {
+    public const string Settled = "That page was settled already; nothing was changed.";
+
     /// <summary>Closes the alert and writes a history row on each live entry that links the page; a message
     /// saying what happened.</summary>
-    public async Task<string> AcceptAsync(long driftId, EditorIdentity editor, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var drift = await db.PageDrifts.SingleOrDefaultAsync(d => d.Id == driftId && d.ResolvedAt == null, ct);
-        if (drift is null) return "That page was settled already; nothing was changed.";
-        var now = time.GetUtcNow();
-        Resolve(drift, PageDriftResolution.Accepted, editor, now);
-        var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        foreach (var entry in await db.Entries.AsNoTracking()
-                     .Where(e => e.NormalizedUrl == drift.NormalizedUrl && e.RetiredAt == null).ToListAsync(ct))
+    public async Task<string> AcceptAsync(long driftId, EditorIdentity editor, CancellationToken ct) =>
+        Message(await unit.RunAsync(editor, async edit =>
         {
-            // The entry itself is unchanged: before and after are the same, the row says what was decided.
-            var snapshot = EntrySnapshot.Of(entry, sections[entry.SectionId]);
-            ContentHistory.Entry(db, editor, now, "changed page accepted",
-                $"Accepted {drift.Url} as it is now (“{drift.NewTitle ?? "untitled"}”) for “"
-                + $"{ContentHistory.Name(entry)}”", entry.Id, entry.SectionId, snapshot, snapshot);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return $"Accepted: {drift.Url} is kept as it is now; the next change is compared with this page.";
-    }
+            var db = edit.Db;
+            if (await OpenAsync(db, driftId, ct) is not { } drift) return Edit.Refuse(Settled);
+            Resolve(drift, PageDriftResolution.Accepted, edit);
+            var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+            foreach (var entry in await db.Entries.AsNoTracking()
+                         .Where(e => e.NormalizedUrl == drift.NormalizedUrl && e.RetiredAt == null).ToListAsync(ct))
+            {
+                // The entry itself is unchanged: before and after are the same, the row says what was decided.
+                var snapshot = EntrySnapshot.Of(entry, sections[entry.SectionId]);
+                edit.RecordEntry("changed page accepted",
+                    $"Accepted {drift.Url} as it is now (“{drift.NewTitle ?? "untitled"}”) for “"
+                    + $"{ContentHistory.Name(entry)}”", entry.Id, entry.SectionId, snapshot, snapshot);
+            }
+            edit.RecordOnItsRow();
+            return Edit.Done(() =>
+                $"Accepted: {drift.Url} is kept as it is now; the next change is compared with this page.");
+        }, conflict: null, ct));
 
-    /// <summary>Retires the entry through the editing path, then closes the alert.</summary>
-    public async Task<string> RetireAsync(long driftId, long entryId, EditorIdentity editor, CancellationToken ct)
-    {
-        await using var db = await databases.CreateDbContextAsync(ct);
-        var drift = await db.PageDrifts.SingleOrDefaultAsync(d => d.Id == driftId && d.ResolvedAt == null, ct);
-        if (drift is null) return "That page was settled already; nothing was changed.";
-        if (!await db.Entries.AnyAsync(e => e.Id == entryId && e.NormalizedUrl == drift.NormalizedUrl, ct))
-            return "That entry does not link this page (any more); nothing was changed.";
-        var outcome = await editing.RetireAsync(entryId, editor, ct);
-        if (outcome is EditOutcome.Invalid invalid) return invalid.Message;
-        if (outcome is EditOutcome.NotFound) return "That entry is gone; nothing was changed.";
-        Resolve(drift, PageDriftResolution.Retired, editor, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return $"Retired: readers no longer see the entry for {drift.Url}. History can bring it back.";
-    }
+    /// <summary>Retires the entry and closes the alert, both or neither.</summary>
+    public async Task<string> RetireAsync(long driftId, long entryId, EditorIdentity editor, CancellationToken ct) =>
+        Message(await unit.RunAsync(editor, async edit =>
+        {
+            if (await OpenAsync(edit.Db, driftId, ct) is not { } drift) return Edit.Refuse(Settled);
+            if (!await edit.Db.Entries.AnyAsync(e => e.Id == entryId && e.NormalizedUrl == drift.NormalizedUrl, ct))
+                return Edit.Refuse("That entry does not link this page (any more); nothing was changed.");
+            var retired = await EntryEditing.Retire(entryId, ct)(edit);
+            if (retired is EditStep.Refused) return retired;
+            Resolve(drift, PageDriftResolution.Retired, edit);
+            return Edit.Done(() =>
+                $"Retired: readers no longer see the entry for {drift.Url}. History can bring it back.");
+        }, db => EditConflicts.EntryAsync(db, entryId, ct), ct));
 
-    private static void Resolve(PageDrift drift, PageDriftResolution how, EditorIdentity editor, DateTimeOffset now)
+    private static Task<PageDrift?> OpenAsync(PortalDbContext db, long driftId, CancellationToken ct) =>
+        db.PageDrifts.SingleOrDefaultAsync(d => d.Id == driftId && d.ResolvedAt == null, ct);
+
+    private static string Message(EditOutcome outcome) =>
+        outcome is EditOutcome.Changed changed ? changed.Message : LinkHealthEndpoints.Refusal(outcome);
+
+    private static void Resolve(PageDrift drift, PageDriftResolution how, Edit edit)
     {
-        drift.ResolvedAt = now;
-        drift.ResolvedBy = editor.UserName;
+        drift.ResolvedAt = edit.Now;
+        drift.ResolvedBy = edit.Editor.UserName;
         drift.Resolution = how;
     }
 }

@@ -19,18 +19,13 @@ public static class ExclusionEndpoints
         [FromForm] string? kind, [FromForm] string? value, [FromForm] string? reason, [FromForm] string? expires,
         ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
     {
-        var (added, problems) = await editing.AddAsync(kind, value, reason, expires, EditorIdentity.From(user), ct);
-        if (added is null) return Results.LocalRedirect(ExclusionForm.Retry(problems, kind, value, reason, expires));
-        return LinkHealthEndpoints.Back(
-            $"Excluded from now on: {added.ToRule().Text}. The next run records it as Skipped.");
+        var (done, problems) = await editing.AddAsync(kind, value, reason, expires, EditorIdentity.From(user), ct);
+        return done is null
+            ? Results.LocalRedirect(ExclusionForm.Retry(problems, kind, value, reason, expires))
+            : LinkHealthEndpoints.Back(done);
     }
 
     private static async Task<IResult> RemoveAsync(
-        [FromForm] long id, ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct)
-    {
-        var removed = await editing.RemoveAsync(id, EditorIdentity.From(user), ct);
-        return LinkHealthEndpoints.Back(removed is null
-            ? "That rule was removed already; nothing was changed."
-            : $"Rule removed: {removed.ToRule().Text}. The next run checks those links again.");
-    }
+        [FromForm] long id, ClaimsPrincipal user, ExclusionEditing editing, CancellationToken ct) =>
+        LinkHealthEndpoints.Back(await editing.RemoveAsync(id, EditorIdentity.From(user), ct));
 }
