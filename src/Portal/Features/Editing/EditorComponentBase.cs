@@ -32,7 +32,7 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     {
         switch (outcome)
         {
-            case EditOutcome.Saved:
+            case EditOutcome.Saved or EditOutcome.Changed:
                 Say(done);
                 return true;
             case EditOutcome.Invalid invalid:
