@@ -7,6 +7,7 @@ using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,11 +44,14 @@ public static class LinkHealthSetup
             return new PostgreSqlStorage(
                 new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connection, storageOptions), storageOptions);
         });
+        // The job timer joins Hangfire's own filters for this host only: UseFilter would add it to the process-wide
+        // GlobalJobFilters, once per host.
+        services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(
+            JobFilterProviders.Providers, new JobFilterCollection { new JobDurationFilter() }));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseFilter(new JobDurationFilter()));
+            .UseRecommendedSerializerSettings());
         services.AddSingleton<JobStorageReadiness>();
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobServer>(sp, role));
         return builder;

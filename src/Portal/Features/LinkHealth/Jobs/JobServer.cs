@@ -48,7 +48,7 @@ public sealed partial class JobServer(
                     ServerName = $"{Environment.MachineName}:{Environment.ProcessId}",
                     WorkerCount = Math.Max(4, Environment.ProcessorCount * 2),
                     Activator = services.GetRequiredService<JobActivator>(),
-                    FilterProvider = services.GetService<IJobFilterProvider>() ?? JobFilterProviders.Providers,
+                    FilterProvider = services.GetRequiredService<IJobFilterProvider>(),
                 }, storage);
                 LogStarted(logger);
             }
