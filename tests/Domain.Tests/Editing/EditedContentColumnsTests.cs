@@ -12,10 +12,10 @@ namespace ContainerNetLib.Domain.Tests.Editing;
 /// parsed row: these hold the editor's side to the columns the import writes.</summary>
 public class EditedContentColumnsTests
 {
-    /// <summary>Where the entry stands and when: set by the editing path's own rules, not read from the
-    /// bullet.</summary>
-    private static readonly string[] PlaceAndTime = ["id", "section_id", "parent_id", "position", "created_at",
-        "updated_at"];
+    /// <summary>Where the entry stands, how the file lays its bullet out, and when: set by the editing path's own
+    /// rules (an edit keeps the entry's indent and marker), not read from the bullet's text.</summary>
+    private static readonly string[] NotFromTheText = ["id", "section_id", "parent_id", "position", "indent", "marker",
+        "leading_markdown", "created_at", "updated_at"];
 
     [Fact]
     public void An_edit_sets_every_column_an_import_writes_from_the_bullet_to_the_same_value()
@@ -26,13 +26,12 @@ public class EditedContentColumnsTests
             "[Ann Author](https://ann.example/) and Bob: how pairs of interfaces join namespaces";
         var node = ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document.Sections[0].Entries[0];
         var row = ParsedTree.ToRow(node, 0);
-        var entry = new Entry { Markdown = "", Indent = row.Indent, Marker = row.Marker,
-            LeadingMarkdown = row.LeadingMarkdown };
+        var entry = new Entry { Markdown = "" };
         Assert.True(EntryContent.TryApply(entry, markdown, DateTimeOffset.UnixEpoch));
 
         using var db = PortalDatabase.Create("Host=127.0.0.1;Database=model-only");
         var model = db.Model.FindEntityType(typeof(Entry))!.GetProperties().ToDictionary(p => p.GetColumnName());
-        var content = EntryWrites.Written.Select(w => w.Column).Except(PlaceAndTime).ToList();
+        var content = EntryWrites.Written.Select(w => w.Column).Except(NotFromTheText).ToList();
         Assert.NotEmpty(content);
         foreach (var column in content)
         {

@@ -24,23 +24,42 @@ public class EditUnitTests(TestDatabase server)
         var taken = await app.QueryAsync(db => db.Sections.Select(s => s.Slug).FirstAsync());
         var (revision, history, sections) = await CountsAsync(app);
 
-        // As the second save finds it: the address was free when looked up, taken when written.
-        var outcome = await unit.RunAsync(Ed, async edit =>
-        {
-            var section = new Section
-            {
-                Title = "Same moment", Slug = taken, Level = 2, HeadingMarkdown = "## Same moment\n",
-                IntroMarkdown = "\n", OutroMarkdown = "\n", CreatedAt = edit.Now, UpdatedAt = edit.Now, Position = 99,
-            };
-            edit.Db.Sections.Add(section);
-            edit.RecordSection("created", "Created section “Same moment”", 0, null, SectionSnapshot.Of(section));
-            await edit.Db.SaveChangesAsync();
-            return Edit.Done(section);
-        }, conflict: null, CancellationToken.None);
+        var outcome = await unit.RunAsync(Ed, TakeAddress(taken), conflict: null, CancellationToken.None);
 
         Assert.Equal(new EditOutcome.Invalid(EditUnit.SameMoment), outcome);
         Assert.Equal((revision, history, sections), await CountsAsync(app));
     }
+
+    [Fact]
+    public async Task A_versioned_save_that_clashes_with_another_answers_as_overtaken_with_the_text_to_merge()
+    {
+        // Otherwise: an editor whose rename met someone else's (both keeping the old address) is told they made "the
+        // same change", and is not given the other editor's text to merge with.
+        await using var app = await PortalApp.StartAsync(server);
+        var unit = app.Services.GetRequiredService<EditUnit>();
+        var taken = await app.QueryAsync(db => db.Sections.Select(s => s.Slug).FirstAsync());
+        var overtaken = new EditOutcome.Conflict("current text", 7, "someone", null);
+
+        var outcome = await unit.RunAsync(Ed, TakeAddress(taken), _ => Task.FromResult<EditOutcome>(overtaken),
+            CancellationToken.None);
+
+        Assert.Same(overtaken, outcome);
+    }
+
+    /// <summary>A section created under an address another one holds: free when looked up, taken when
+    /// written.</summary>
+    private static Func<Edit, Task<EditStep>> TakeAddress(string taken) => async edit =>
+    {
+        var section = new Section
+        {
+            Title = "Same moment", Slug = taken, Level = 2, HeadingMarkdown = "## Same moment\n",
+            IntroMarkdown = "\n", OutroMarkdown = "\n", CreatedAt = edit.Now, UpdatedAt = edit.Now, Position = 99,
+        };
+        edit.Db.Sections.Add(section);
+        edit.RecordSection("created", "Created section “Same moment”", 0, null, SectionSnapshot.Of(section));
+        await edit.Db.SaveChangesAsync();
+        return Edit.Done(section);
+    };
 
     [Fact]
     public async Task A_change_that_records_nothing_writes_nothing_and_one_kept_on_its_row_bumps_the_revision()

@@ -43,8 +43,13 @@ public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeP
         catch (DbUpdateException e)
             when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Two editors adding the same thing (or the same place) at once: the second is told, nothing is lost.
-            return new EditOutcome.Invalid(SameMoment);
+            // Two editors adding the same thing at once: the second is told, nothing is lost. A versioned save
+            // that clashed is one that another save overtook (two renames both keeping the old address): its
+            // editor gets the current text to merge with.
+            await transaction.RollbackAsync(ct);
+            if (conflict is null) return new EditOutcome.Invalid(SameMoment);
+            await using var fresh = await databases.CreateDbContextAsync(ct);
+            return await conflict(fresh);
         }
         await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);

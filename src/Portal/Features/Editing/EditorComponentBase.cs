@@ -32,8 +32,11 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     {
         switch (outcome)
         {
-            case EditOutcome.Saved or EditOutcome.Changed:
+            case EditOutcome.Saved:
                 Say(done);
+                return true;
+            case EditOutcome.Changed changed:
+                Say(changed.Message);
                 return true;
             case EditOutcome.Invalid invalid:
                 Say(invalid.Message, error: true);

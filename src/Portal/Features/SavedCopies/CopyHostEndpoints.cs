@@ -52,7 +52,8 @@ public static class CopyHostEndpoints
             edit.RecordOnItsRow();
             return Edit.Done(() => $"Copies switched off for {name}: {deleted} saved copies deleted.");
         }, conflict: null, ct);
-        return LinkHealthEndpoints.Back(((EditOutcome.Changed)outcome).Message);
+        return LinkHealthEndpoints.Back(
+            outcome is EditOutcome.Changed changed ? changed.Message : LinkHealthEndpoints.Refusal(outcome));
     }
 
     private static async Task<IResult> SwitchOnAsync([FromForm] string? host,

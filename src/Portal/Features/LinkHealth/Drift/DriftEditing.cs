@@ -42,17 +42,21 @@ public sealed class DriftEditing(EditUnit unit)
         Message(await unit.RunAsync(editor, async edit =>
         {
             if (await OpenAsync(edit.Db, driftId, ct) is not { } drift) return Edit.Refuse(Settled);
-            if (!await edit.Db.Entries.AnyAsync(e => e.Id == entryId && e.NormalizedUrl == drift.NormalizedUrl, ct))
+            if (!await edit.Db.Entries.IgnoreQueryFilters()
+                    .AnyAsync(e => e.Id == entryId && e.NormalizedUrl == drift.NormalizedUrl, ct))
                 return Edit.Refuse("That entry does not link this page (any more); nothing was changed.");
+            Resolve(drift, PageDriftResolution.Retired, edit);
+            // A refused retire writes nothing, the alert's resolution with it.
             var retired = await EntryEditing.Retire(entryId, ct)(edit);
             if (retired is EditStep.Refused) return retired;
-            Resolve(drift, PageDriftResolution.Retired, edit);
             return Edit.Done(() =>
                 $"Retired: readers no longer see the entry for {drift.Url}. History can bring it back.");
         }, db => EditConflicts.EntryAsync(db, entryId, ct), ct));
 
+    /// <summary>The open alert, locked: of two editors settling it at once, the second finds it settled.</summary>
     private static Task<PageDrift?> OpenAsync(PortalDbContext db, long driftId, CancellationToken ct) =>
-        db.PageDrifts.SingleOrDefaultAsync(d => d.Id == driftId && d.ResolvedAt == null, ct);
+        db.PageDrifts.FromSql($"SELECT * FROM page_drifts WHERE id = {driftId} AND resolved_at IS NULL FOR UPDATE")
+            .SingleOrDefaultAsync(ct);
 
     private static string Message(EditOutcome outcome) =>
         outcome is EditOutcome.Changed changed ? changed.Message : LinkHealthEndpoints.Refusal(outcome);
