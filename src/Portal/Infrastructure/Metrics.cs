@@ -77,7 +77,8 @@ public static class Metrics
     /// <summary>The Prometheus endpoint at /metrics, behind <see cref="UseMetricsAllowList"/>.</summary>
     public static WebApplication MapPortalMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(Path);
+        // Open in private mode too: who may scrape is the allow-list's rule.
+        app.MapPrometheusScrapingEndpoint(Path).AllowAnonymous();
         return app;
     }
 }

@@ -23,13 +23,11 @@ public class PrivateModeEndpointTests(TestDatabase database)
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
 
     /// <summary>
-    /// Open in private mode by design: the sign-in page and the steps of single sign-on (marked AllowAnonymous),
-    /// the static files, health and metrics.
+    /// Open in private mode by design: the endpoints marked AllowAnonymous (the sign-in page, the steps of single
+    /// sign-on, health and metrics) and the static files.
     /// </summary>
     private static bool IsOpen(RouteEndpoint e) =>
-        Route(e) == AccountSetup.LoginPath || IsMarkedOpen(e)
-        || e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
-        || Route(e).StartsWith("/healthz/", StringComparison.Ordinal) || Route(e) == "/metrics";
+        IsMarkedOpen(e) || e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 
     private static bool IsMarkedOpen(RouteEndpoint e) =>
         e.Metadata.GetMetadata<IAllowAnonymous>() is not null
@@ -37,7 +35,8 @@ public class PrivateModeEndpointTests(TestDatabase database)
 
     /// <summary>Pages and routes marked AllowAnonymous: each one is a hole in private mode, so each is named.</summary>
     private static readonly string[] MarkedOpen =
-        [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed"];
+        [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed", "/healthz/live", "/healthz/ready",
+            "/metrics"];
 
     private static bool NeedsEditor(RouteEndpoint e) => e.Metadata.GetOrderedMetadata<IAuthorizeData>()
         .Any(a => a.Policy is Policies.Editor or Policies.Admin or ApiTokenSetup.WritePolicy || a.Roles is not null);

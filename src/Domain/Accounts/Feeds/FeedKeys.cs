@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContainerNetLib.Domain.Accounts.Tokens;
@@ -51,25 +50,15 @@ public static class FeedKeys
     /// replaced.</summary>
     public static async Task<string?> OwnerAsync(PortalDbContext db, string? presented, CancellationToken ct = default)
     {
-        if (!TryParse(presented, out var id, out var secret)) return null;
+        if (!TokenSecret.TryParse(presented, out var id, out var secret, NoPrefix)) return null;
         var key = await db.FeedKeys.AsNoTracking().Where(k => k.Id == id)
             .Select(k => new { k.UserId, k.Secret }).SingleOrDefaultAsync(ct);
         return key is not null && CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(secret), Encoding.ASCII.GetBytes(key.Secret)) ? key.UserId : null;
     }
 
-    public static bool TryParse(string? text, out long id, out string secret)
-    {
-        id = 0;
-        secret = "";
-        var separator = text?.IndexOf('_') ?? -1;
-        if (separator is <= 0 or > 18 || text!.Length - separator - 1 is 0 or > 64) return false;
-        if (!long.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out id))
-            return false;
-        secret = text[(separator + 1)..];
-        return secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-    }
+    /// <summary>A feed key is written like an API token without its prefix.</summary>
+    private const string NoPrefix = "";
 
-    private static string Format(FeedKey key) =>
-        $"{key.Id.ToString(CultureInfo.InvariantCulture)}_{key.Secret}";
+    private static string Format(FeedKey key) => TokenSecret.Format(key.Id, key.Secret, NoPrefix);
 }

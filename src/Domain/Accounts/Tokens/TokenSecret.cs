@@ -20,16 +20,17 @@ public static class TokenSecret
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.ASCII.GetBytes(secret));
 
-    public static string Format(long id, string secret) =>
-        $"{Prefix}{id.ToString(CultureInfo.InvariantCulture)}_{secret}";
+    public static string Format(long id, string secret, string prefix = Prefix) =>
+        $"{prefix}{id.ToString(CultureInfo.InvariantCulture)}_{secret}";
 
-    /// <summary>Splits a presented token; false for anything not shaped like one (never throws).</summary>
-    public static bool TryParse(string? token, out long id, out string secret)
+    /// <summary>Splits a presented token (or, with its own prefix, a feed key); false for anything not shaped like
+    /// one (never throws).</summary>
+    public static bool TryParse(string? token, out long id, out string secret, string prefix = Prefix)
     {
         id = 0;
         secret = "";
-        if (token is null || !token.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-        var rest = token.AsSpan(Prefix.Length);
+        if (token is null || !token.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var rest = token.AsSpan(prefix.Length);
         var separator = rest.IndexOf('_');
         if (separator is <= 0 or > 18) return false;
         if (!long.TryParse(rest[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out id) || id <= 0)

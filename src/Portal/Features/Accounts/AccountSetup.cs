@@ -47,7 +47,7 @@ public static class AccountSetup
             antiforgery.Cookie.HttpOnly = true;
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editing))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,

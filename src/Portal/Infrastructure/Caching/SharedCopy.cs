@@ -14,7 +14,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 public static class SharedCopy
 {
     public static bool MayShare(HttpContext context, ReaderAccess access) => access.SignedInOnly
-        ? context.User.Identity?.IsAuthenticated == true && !IsEditor(context.User)
+        ? context.User.Identity?.IsAuthenticated == true && !Roles.MayEdit(context.User)
         : context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count == 0;
 
     /// <summary>A page made for this person alone (an editor's, an account page): not stored anywhere, no
@@ -27,7 +27,6 @@ public static class SharedCopy
     /// </summary>
     public static string CacheControl(ReaderAccess access) => access.SignedInOnly ? "private, no-cache" : "no-cache";
 
-    private static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 }
 
 /// <summary>

@@ -28,10 +28,10 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks($"{Path}/live",
             new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapHealthChecks($"{Path}/ready",
             new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

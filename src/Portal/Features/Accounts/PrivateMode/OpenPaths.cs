@@ -1,15 +1,13 @@
-using ContainerNetLib.Portal.Infrastructure;
-using ContainerNetLib.Portal.Infrastructure.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.StaticAssets;
 
 namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 
 /// <summary>
-/// What stays open to anonymous requests in private mode: the sign-in page, the static files it needs (every
-/// asset MapStaticAssets serves: styles, scripts, icons; none holds the list), endpoints marked
-/// <c>AllowAnonymous</c>, and the health and metrics endpoints, which keep their own rules. Everything else,
-/// including addresses no endpoint answers, needs an account.
+/// What stays open to anonymous requests in private mode: the static files (every asset MapStaticAssets serves:
+/// styles, scripts, icons; none holds the list) and the endpoints marked <c>AllowAnonymous</c> (the sign-in pages,
+/// and the health and metrics endpoints, which keep their own rules). Everything else, including addresses no
+/// endpoint answers, needs an account.
 /// </summary>
 public sealed class OpenPaths(EndpointDataSource endpoints)
 {
@@ -17,7 +15,6 @@ public sealed class OpenPaths(EndpointDataSource endpoints)
 
     public bool Contains(PathString path)
     {
-        if (path.StartsWithSegments(HealthEndpoints.Path) || path.StartsWithSegments(Metrics.Path)) return true;
         // Endpoints are all mapped before the first request; two first requests at once build the same set.
         var open = _open ??= Collect();
         var value = path.Value is { Length: > 1 } text ? text.TrimEnd('/') : "/";
@@ -26,7 +23,7 @@ public sealed class OpenPaths(EndpointDataSource endpoints)
 
     private HashSet<string> Collect()
     {
-        var open = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { AccountSetup.LoginPath };
+        var open = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
             var route = endpoint.RoutePattern;

@@ -4,7 +4,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Infrastructure.Database;
 
 namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 
@@ -15,7 +15,7 @@ namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 /// reader and no key reaches a cache key). Refused: pages go to sign-in and come back; the API answers 401 as
 /// problem+json; feeds a plain 401.
 /// </summary>
-public sealed class ReaderGate(RequestDelegate next, OpenPaths open, IDbContextFactory<PortalDbContext> databases)
+public sealed class ReaderGate(RequestDelegate next, OpenPaths open, ReaderDatabase databases)
 {
     public const string FeedKeyParameter = "key";
     public const string FeedKeyScheme = "FeedKey";

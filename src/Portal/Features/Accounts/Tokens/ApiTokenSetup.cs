@@ -33,7 +33,7 @@ public static class ApiTokenSetup
         services.AddAuthorizationBuilder().AddPolicy(WritePolicy, policy => policy
             .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireRole(Roles.Editor, Roles.Admin)
+            .RequireRole(Roles.Editing)
             .RequireClaim(TokenClaims.Scope, TokenScope.Write.Name()));
         services.AddOptions<ApiWriteOptions>().Bind(builder.Configuration.GetSection(ApiWriteOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
