@@ -9,7 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 base="$(scripts/postgres.sh start)"
 db="cnl_bench_copies"
-admin="postgresql://portal:portal-dev@127.0.0.1:${PORTAL_PG_PORT:-55432}/postgres"
+# postgres.sh moves to the next free port when 55432 is taken: the port is the one it answered with.
+admin="postgresql://portal:portal-dev@127.0.0.1:$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base")/postgres"
 export PGPASSWORD=portal-dev
 mkdir -p bench/out
 

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,7 +31,7 @@ public static partial class PageMetadataReader
         string? Meta(string selector) => document.QuerySelector(selector)?.GetAttribute("content")?.Trim() is { Length:
             > 0 } v ? v : null;
         return new PageMetadata(
-            Collapse(document.Title),
+            Whitespace.CollapseOrNull(document.Title),
             Meta("meta[property='og:title']"),
             Meta("meta[property='og:description'], meta[name='description']"),
             Meta("meta[property='article:published_time']"),
@@ -110,12 +111,7 @@ public static partial class PageMetadataReader
         }
     }
 
-    private static string? Collapse(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : MultipleSpaces().Replace(text.Trim(), " ");
-
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_:.\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharsetPattern();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex MultipleSpaces();
 }

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -106,10 +107,7 @@ internal sealed partial class BlockWriter
         _text.Append(prefix).Append(text);
     }
 
-    internal static string Collapse(string text) => Spaces().Replace(text, " ").Trim();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    private static string Collapse(string text) => Whitespace.Collapse(text);
 
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLines();

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -111,8 +112,7 @@ public static class PageExtractor
         return (text[..cut].TrimEnd(), true);
     }
 
-    internal static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : BlockWriter.Collapse(text);
+    internal static string? Clean(string? text) => Whitespace.CollapseOrNull(text);
 
     internal static string? Short(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 

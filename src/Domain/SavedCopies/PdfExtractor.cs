@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Entities;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
@@ -43,7 +44,7 @@ public static class PdfExtractor
                 continue;
             }
             if (lines.Count == 0) continue;
-            yield return BlockWriter.Collapse(string.Join(' ', lines));
+            yield return Whitespace.Collapse(string.Join(' ', lines));
             lines.Clear();
         }
     }

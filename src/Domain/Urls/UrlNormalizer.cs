@@ -41,6 +41,22 @@ public static class UrlNormalizer
         return result.ToString();
     }
 
+    /// <summary>A typed host name as <see cref="Host"/> gives hosts (lower case, ASCII), or null when it is not a
+    /// name or an IPv4 address.</summary>
+    public static string? HostName(string value)
+    {
+        string ascii;
+        try
+        {
+            ascii = new System.Globalization.IdnMapping().GetAscii(value.Trim().TrimEnd('.')).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        return Uri.CheckHostName(ascii) is UriHostNameType.Dns or UriHostNameType.IPv4 ? ascii : null;
+    }
+
     /// <summary>The host of a normalised http(s) URL, or null.</summary>
     public static string? Host(string url) =>
         TryParseWebAddress(url, out var uri) ? uri.IdnHost.ToLowerInvariant() : null;

@@ -109,7 +109,9 @@ public class CopyFetcherTests
     {
         var page = await FetchAsync("/to-private");
         // Otherwise: a linked site can make the portal fetch its internal network and show it as a copy.
-        Assert.NotNull(page.Error);
+        // Refused by the guard before any connection, not merely failed to connect.
+        Assert.Contains("10.0.0.1", page.Error);
+        Assert.Contains("private", page.Error);
         Assert.Null(page.Body);
     }
 
@@ -118,7 +120,7 @@ public class CopyFetcherTests
     {
         var page = await FetchAsync("/image");
         // Otherwise: images and archives are stored as "text".
-        Assert.NotNull(page.Error);
+        Assert.Equal("neither an HTML page nor a PDF", page.Error);
         Assert.Null(page.Refusal);
     }
 }

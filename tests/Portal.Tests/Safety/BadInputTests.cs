@@ -45,6 +45,31 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_form_post_the_endpoint_cannot_read_says_so_and_a_long_value_comes_back_short()
+    {
+        // Otherwise: an editor whose form lost a field sees a blank page, and a pasted essay in the host field
+        // comes back in a redirect address too long for the proxy in front of the portal (its 502, not a message).
+        await using var app = await PortalApp.StartAsync(server);
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var unreadable = await editor.PostFormAsync("/link-health", "/link-health/exclusions/remove",
+            new() { ["id"] = "abc" });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Equal(Infrastructure.StatusCodePagesScope.UnusableForm, await unreadable.Content.ReadAsStringAsync());
+
+        var essay = new string('x', 20_000);
+        var offHost = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = essay });
+        var rule = await editor.PostFormAsync("/link-health", "/link-health/exclusions",
+            new() { ["kind"] = "host", ["value"] = essay, ["reason"] = essay });
+        foreach (var answer in new[] { offHost, rule })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+            Assert.InRange(answer.Headers.Location!.OriginalString.Length, 1, 8_000);
+        }
+        Assert.Contains("is not a host name", Uri.UnescapeDataString(offHost.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
     public async Task No_generated_address_or_form_gets_a_5xx_as_reader_editor_or_administrator()
     {
         // Otherwise: a mistyped link, a bot's probe or a hand-edited address shows a server error, logged as a bug.

@@ -118,22 +118,11 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
 
     private static string Noun(ExclusionKind kind) => kind == ExclusionKind.Url ? "URL" : "URL prefix";
 
-    /// <summary>A host as <see cref="UrlNormalizer.Host"/> gives it (lower case, ASCII), or "*." and one.</summary>
+    /// <summary>A host as <see cref="UrlNormalizer.Host"/> gives it (lower case, ASCII), or "*." and a name.</summary>
     private static string? HostName(string value)
     {
-        var wildcard = value.StartsWith("*.", StringComparison.Ordinal);
-        var name = (wildcard ? value[2..] : value).TrimEnd('.');
-        string ascii;
-        try
-        {
-            ascii = new IdnMapping().GetAscii(name).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        if (Uri.CheckHostName(ascii) is not (UriHostNameType.Dns or UriHostNameType.IPv4)) return null;
-        if (wildcard && Uri.CheckHostName(ascii) != UriHostNameType.Dns) return null;
-        return wildcard ? "*." + ascii : ascii;
+        if (!value.StartsWith("*.", StringComparison.Ordinal)) return UrlNormalizer.HostName(value);
+        return UrlNormalizer.HostName(value[2..]) is { } name && Uri.CheckHostName(name) == UriHostNameType.Dns
+            ? "*." + name : null;
     }
 }

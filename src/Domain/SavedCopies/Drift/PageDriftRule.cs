@@ -1,3 +1,5 @@
+using ContainerNetLib.Domain.Urls;
+
 namespace ContainerNetLib.Domain.SavedCopies.Drift;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class PageDriftRule
         return similarity < threshold ? new(PageDriftReason.Dissimilar, similarity) : null;
     }
 
-    private static string Host(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost : url;
+    private static string Host(string url) => UrlNormalizer.Host(url) ?? url;
 }
 
 /// <summary>One reading of a page: its title, its text in the copy format and the address it was read at.</summary>

@@ -18,7 +18,7 @@ public abstract class EditSubject<T, TSnapshot> where T : class where TSnapshot 
 
     public abstract Task<EditOutcome> ConflictAsync(PortalDbContext db, CancellationToken ct);
 
-    public abstract TSnapshot Snapshot(T item);
+    public abstract Task<TSnapshot> SnapshotAsync(PortalDbContext db, T item, CancellationToken ct);
 
     public virtual bool Differs(Edit edit, TSnapshot before, TSnapshot after) => before != after;
 
@@ -29,16 +29,11 @@ public abstract class EditSubject<T, TSnapshot> where T : class where TSnapshot 
 public sealed class EntrySubject(long entryId, string action, Func<Entry, string> summary)
     : EditSubject<Entry, EntrySnapshot>
 {
-    private Dictionary<int, string> _sections = [];
+    /// <summary>Section titles read for this edit: its own section's, and the one it moved to.</summary>
+    private readonly Dictionary<int, string> _titles = [];
 
-    public override async Task<Entry?> LoadAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Links)
-            .SingleOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is not null)
-            _sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        return entry;
-    }
+    public override Task<Entry?> LoadAsync(PortalDbContext db, CancellationToken ct) =>
+        db.Entries.IgnoreQueryFilters().Include(e => e.Links).SingleOrDefaultAsync(e => e.Id == entryId, ct);
 
     public override long IdOf(Entry item) => item.Id;
 
@@ -47,9 +42,13 @@ public sealed class EntrySubject(long entryId, string action, Func<Entry, string
     public override Task<EditOutcome> ConflictAsync(PortalDbContext db, CancellationToken ct) =>
         EditConflicts.EntryAsync(db, entryId, ct);
 
-    // A section the entry moved to in this edit is one that existed when the edit began.
-    public override EntrySnapshot Snapshot(Entry item) =>
-        EntrySnapshot.Of(item, _sections.GetValueOrDefault(item.SectionId) ?? "");
+    public override async Task<EntrySnapshot> SnapshotAsync(PortalDbContext db, Entry item, CancellationToken ct)
+    {
+        if (!_titles.TryGetValue(item.SectionId, out var title))
+            _titles[item.SectionId] = title = await db.Sections.AsNoTracking().Where(s => s.Id == item.SectionId)
+                .Select(s => s.Title).SingleAsync(ct);
+        return EntrySnapshot.Of(item, title);
+    }
 
     public override void Record(Edit edit, Entry item, EntrySnapshot before, EntrySnapshot after) =>
         edit.RecordEntry(action, summary(item), item.Id, item.SectionId, before, after);
@@ -70,7 +69,8 @@ public sealed class SectionSubject(int sectionId, string action, Func<Section, s
     public override Task<EditOutcome> ConflictAsync(PortalDbContext db, CancellationToken ct) =>
         EditConflicts.SectionAsync(db, sectionId, ct);
 
-    public override SectionSnapshot Snapshot(Section item) => SectionSnapshot.Of(item);
+    public override Task<SectionSnapshot> SnapshotAsync(PortalDbContext db, Section item, CancellationToken ct) =>
+        Task.FromResult(SectionSnapshot.Of(item));
 
     public override bool Differs(Edit edit, SectionSnapshot before, SectionSnapshot after) =>
         before != after || edit.Db.ChangeTracker.HasChanges();

@@ -79,9 +79,9 @@ public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeP
         if (item is null) return Edit.Refuse(new EditOutcome.NotFound());
         if (expectedVersion is { } version && subject.VersionOf(item) != version)
             return Edit.Refuse(await subject.ConflictAsync(edit.Db, ct));
-        var before = subject.Snapshot(item);
+        var before = await subject.SnapshotAsync(edit.Db, item, ct);
         if (await change(edit.Db, item, edit.Now) is { } error) return Edit.Refuse(error);
-        var after = subject.Snapshot(item);
+        var after = await subject.SnapshotAsync(edit.Db, item, ct);
         if (subject.Differs(edit, before, after)) subject.Record(edit, item, before, after);
         return new EditStep.Done(() => new EditOutcome.Saved(subject.IdOf(item), subject.VersionOf(item)));
     };

@@ -69,13 +69,20 @@ public static class LinkHealthEndpoints
     }
 
     internal static IResult Back(string message) =>
-        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(message)}");
+        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(Capped(message, 500))}");
+
+    /// <summary>Text that travels back in the redirect's address: a message quoting what was typed stays short enough
+    /// for any proxy's header limit, whatever was posted.</summary>
+    internal static string Capped(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>What someone typed, quoted in a message: its start when it is long.</summary>
+    internal static string Quoted(string? typed) => $"'{Capped(typed ?? "", 80)}'";
 
     private static async Task<IResult> StartCheckAsync([FromForm] string scope, LinkCheckJobs jobs,
         ClaimsPrincipal user, CancellationToken ct)
     {
         if (CheckScope.TryParse(scope) is not { } parsed)
-            return Back($"'{scope}' is not something that can be checked.");
+            return Back($"{Quoted(scope)} is not something that can be checked.");
         var run = await jobs.StartAsync(parsed, CheckTrigger.Manual, user.Identity?.Name, ct);
         return run is null
             ? Back($"Nothing to check: {parsed.Description} does not exist (any more).")

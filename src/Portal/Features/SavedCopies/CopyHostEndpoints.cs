@@ -28,17 +28,15 @@ public static class CopyHostEndpoints
     internal static string? HostOf(string? text)
     {
         var trimmed = text?.Trim() ?? "";
-        if (UrlNormalizer.Host(trimmed) is { } host) return host;
-        trimmed = trimmed.TrimEnd('.').ToLowerInvariant();
-        return trimmed.Length is > 0 and <= 253 && Uri.CheckHostName(trimmed) is UriHostNameType.Dns
-            or UriHostNameType.IPv4 ? trimmed : null;
+        return trimmed.Length is 0 or > 253 ? null : UrlNormalizer.Host(trimmed) ?? UrlNormalizer.HostName(trimmed);
     }
 
     private static async Task<IResult> SwitchOffAsync([FromForm] string? host, ClaimsPrincipal user, EditUnit unit,
         CancellationToken ct)
     {
         if (HostOf(host) is not { } name)
-            return LinkHealthEndpoints.Back($"'{host}' is not a host name (for example blog.example.org).");
+            return LinkHealthEndpoints.Back(
+                $"{LinkHealthEndpoints.Quoted(host)} is not a host name (for example blog.example.org).");
         // Section pages link the copies deleted here: one edit, so readers' pages lose the links with them.
         var outcome = await unit.RunAsync(EditorIdentity.From(user), async edit =>
         {
@@ -59,7 +57,8 @@ public static class CopyHostEndpoints
     private static async Task<IResult> SwitchOnAsync([FromForm] string? host,
         IDbContextFactory<PortalDbContext> databases, CancellationToken ct)
     {
-        if (HostOf(host) is not { } name) return LinkHealthEndpoints.Back($"'{host}' is not a host name.");
+        if (HostOf(host) is not { } name) return LinkHealthEndpoints.Back(
+            $"{LinkHealthEndpoints.Quoted(host)} is not a host name.");
         await using var db = await databases.CreateDbContextAsync(ct);
         var removed = await db.CopiesOffHosts.Where(h => h.Host == name).ExecuteDeleteAsync(ct);
         return LinkHealthEndpoints.Back(removed > 0

@@ -49,8 +49,8 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
             select new { e.Id, saved, refusal, outcome }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new CopyMark(
             r.saved is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null,
-            badges.GetValueOrDefault(r.Id)?.Kind == LinkBadgeKind.Broken
-                || r.outcome is LinkOutcome.Broken or LinkOutcome.Blocked,
+            // Broken as the badge says (failures in a row, accepted links, exclusions); blocked has no badge.
+            badges.GetValueOrDefault(r.Id)?.Kind == LinkBadgeKind.Broken || r.outcome is LinkOutcome.Blocked,
             r.refusal == CopyRefusalReason.NoArchive));
     }
 
@@ -75,7 +75,8 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
 public sealed record SavedCopyView(long EntryId, string? EntryTitle, string EntryUrl, SavedCopy Copy);
 
 /// <param name="SavedOn">The latest copy's day; null when there is none.</param>
-/// <param name="LinkFails">The link is broken, gone or blocked: the copy is what a reader can still read.</param>
+/// <param name="LinkFails">The link is broken or gone (its badge says so) or blocked: the copy is what a reader can
+/// still read.</param>
 /// <param name="NoArchive">The page asks not to be archived, so there is no copy.</param>
 public sealed record CopyMark(DateOnly? SavedOn, bool LinkFails, bool NoArchive);
 

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.SavedCopies;
 
 namespace ContainerNetLib.Portal.Features.Search;
@@ -13,8 +14,7 @@ public static class Passage
 
     public static string Around(string copyText, Highlighter words)
     {
-        var text = string.Join(' ', CopyText.Plain(copyText).Split((char[]?)null,
-            StringSplitOptions.RemoveEmptyEntries));
+        var text = Whitespace.Collapse(CopyText.Plain(copyText));
         var at = Math.Max(0, words.FirstMatch(text));
         var start = at <= Before ? 0 : WordStart(text, at - Before);
         var end = text.Length - at <= After ? text.Length : WordEnd(text, at + After, at);

@@ -46,10 +46,18 @@ public static class ReaderCaching
         app.UseMiddleware<RenderedPageMiddleware>();
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
-    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
+    {
+        // Both are the same for every request: looked up once, not on each reader's page.
+        var access = app.ApplicationServices.GetRequiredService<ReaderAccess>();
+        var version = app.ApplicationServices.GetRequiredService<ContentVersion>();
+        return app.Use((context, next) => ContentETagAsync(context, next, access, version));
+    }
+
+    private static Task ContentETagAsync(HttpContext context, RequestDelegate next, ReaderAccess access,
+        ContentVersion version)
     {
         var request = context.Request;
-        var access = context.RequestServices.GetRequiredService<ReaderAccess>();
         if (SharedCopy.IsPersonal(context, access))
         {
             // An editor's page differs from the reader's copy the browser may hold under the same ETag
@@ -57,7 +65,6 @@ public static class ReaderCaching
             context.Response.Headers.CacheControl = "no-store, private";
             return next(context);
         }
-        var version = context.RequestServices.GetRequiredService<ContentVersion>();
         // Static assets carry their own fingerprinted ETags; only the pages that render content are versioned here.
         if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && IsCachedReaderPath(request.Path))
@@ -78,7 +85,7 @@ public static class ReaderCaching
             }
         }
         return next(context);
-    });
+    }
 
     /// <summary>
     /// Reader pages, searches, feeds and the API; not static assets (served with their own caching

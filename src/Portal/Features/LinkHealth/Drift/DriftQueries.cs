@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.SavedCopies.Drift;
 using ContainerNetLib.Portal.Infrastructure.Database;
@@ -42,5 +43,5 @@ public sealed record DriftView(PageDrift Drift, IReadOnlyList<DriftEntry> Entrie
             + "it may be another article now.",
     };
 
-    private static string Host(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
+    private static string Host(string url) => UrlNormalizer.Host(url) ?? url;
 }
