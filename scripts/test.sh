@@ -39,7 +39,15 @@ if ! command -v npm >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
-if ! (cd tests/OidcProvider && npm ci --no-audit --no-fund --silent); then
+# Debian 12's own nodejs is 18; oidc-provider needs 20.19 or later: npm serves that Node as a package too.
+if (( $(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0) < 20 )); then
+  echo "installing Node 20 from npm into .data/node (this machine's node is $(node -v 2>/dev/null || echo missing))" >&2
+  npm install --prefix .data/node --no-audit --no-fund --silent node@20.20.2 >/dev/null
+  export PATH="$PWD/.data/node/node_modules/.bin:$PATH"
+fi
+# npm ci starts from nothing; it is needed only when the lock changed since the last install.
+if [[ tests/OidcProvider/package-lock.json -nt tests/OidcProvider/node_modules/.package-lock.json ]] \
+  && ! (cd tests/OidcProvider && npm ci --no-audit --no-fund --silent); then
   echo "npm ci in tests/OidcProvider failed: the single sign-on tests need its oidc-provider" >&2
   failed=1; finish
 fi

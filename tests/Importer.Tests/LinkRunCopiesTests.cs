@@ -35,7 +35,7 @@ public class LinkRunCopiesTests(TestDatabase server)
         var copies = first.Json.GetProperty("copies");
         Assert.Equal((1, 1), (copies.GetProperty("saved").GetInt32(), copies.GetProperty("refused").GetInt32()));
         Assert.Equal(1, second.Json.GetProperty("copies").GetProperty("unchanged").GetInt32());
-        await using var portal = PortalDatabase.Create(db.ConnectionString);
+        await using var portal = db.Open();
         var saved = await portal.SavedCopies.SingleAsync();
         Assert.Equal(1, saved.Version);
         Assert.Contains(CopyPages.ArticleWords, saved.Text);
@@ -58,7 +58,7 @@ public class LinkRunCopiesTests(TestDatabase server)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(1, fixture.Hits("/article"));
-        await using var portal = PortalDatabase.Create(db.ConnectionString);
+        await using var portal = db.Open();
         Assert.Equal(0, await portal.SavedCopies.CountAsync());
     }
 

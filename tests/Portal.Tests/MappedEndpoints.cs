@@ -13,4 +13,10 @@ public static class MappedEndpoints
     /// <summary>The route as written, with one leading slash and none trailing ("/api/entries" for the group's
     /// own route).</summary>
     public static string Route(this RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
+
+    /// <summary>Only an editor (or an administrator, or a token that may write) gets in.</summary>
+    public static bool NeedsEditor(this RouteEndpoint endpoint) => endpoint.Metadata
+        .GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+        .Any(a => a.Policy is Features.Accounts.Policies.Editor or Features.Accounts.Policies.Admin
+            or Features.Accounts.Tokens.ApiTokenSetup.WritePolicy || a.Roles is not null);
 }

@@ -38,8 +38,6 @@ public class PrivateModeEndpointTests(TestDatabase database)
         [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed", "/healthz/live", "/healthz/ready",
             "/metrics"];
 
-    private static bool NeedsEditor(RouteEndpoint e) => e.Metadata.GetOrderedMetadata<IAuthorizeData>()
-        .Any(a => a.Policy is Policies.Editor or Policies.Admin or ApiTokenSetup.WritePolicy || a.Roles is not null);
 
     /// <summary>A real address for the route, from the seed; a route with a parameter nobody has a value for fails
     /// here, so that its author adds one.</summary>
@@ -114,7 +112,7 @@ public class PrivateModeEndpointTests(TestDatabase database)
                 continue;
             var path = Concrete(route, sectionId, entryId);
             var response = await reader.GetAsync(path);
-            if (NeedsEditor(endpoint))
+            if (endpoint.NeedsEditor())
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden
                     || response.Headers.Location?.AbsolutePath == "/account/denied",
                     $"a reader got {(int)response.StatusCode} from the editors' {path}");
