@@ -91,7 +91,7 @@ public static class PageExtractor
     }
 
     /// <summary>&lt;meta name="robots" content="noarchive"&gt; (any case, among other directives).</summary>
-    public static bool AsksNoArchive(IHtmlDocument document) =>
+    private static bool AsksNoArchive(IHtmlDocument document) =>
         document.QuerySelectorAll("meta[name]")
             .Where(m => string.Equals(m.GetAttribute("name")?.Trim(), "robots", StringComparison.OrdinalIgnoreCase))
             .Any(m => HasNoArchive(m.GetAttribute("content")));

@@ -17,13 +17,18 @@ public static class ProcessRoles
     public static ProcessRole Read(IConfiguration configuration)
     {
         var value = configuration["role"] ?? configuration["Portal:Role"] ?? "all";
-        return Enum.TryParse<ProcessRole>(value, ignoreCase: true, out var role) && Enum.IsDefined(role)
-            ? role
-            : throw new ConfigurationException($"Portal:Role (or --role) '{value}' is not one of all, web, worker");
+        return ConfigurationException.Choice<ProcessRole>("Portal:Role (or --role)", value, "all, web, worker");
     }
 
     public static bool RunsJobs(this ProcessRole role) => role is ProcessRole.All or ProcessRole.Worker;
 }
 
 /// <summary>A setting the process cannot start with; the message names it and is all an operator sees.</summary>
-public sealed class ConfigurationException(string message) : Exception(message);
+public sealed class ConfigurationException(string message) : Exception(message)
+{
+    /// <summary>A setting that names one of an enum's values (any case), or a one-line refusal listing them.</summary>
+    public static T Choice<T>(string setting, string value, string choices) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen)
+            ? chosen
+            : throw new ConfigurationException($"{setting} '{value}' is not one of {choices}");
+}

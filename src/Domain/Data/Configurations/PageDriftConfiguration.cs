@@ -19,20 +19,3 @@ internal sealed class PageDriftConfiguration : IEntityTypeConfiguration<PageDrif
             .HasDatabaseName("ix_page_drifts_open_url");
     }
 }
-
-/// <summary>
-/// Search over saved copies: a generated tsvector of the copy's title and text (a shadow property, so the entity
-/// stays what the archive side defines), with its GIN index. Search reads only each URL's latest copy.
-/// </summary>
-internal sealed class SavedCopySearchConfiguration : IEntityTypeConfiguration<SavedCopy>
-{
-    public const string Column = "search_vector";
-
-    public void Configure(EntityTypeBuilder<SavedCopy> copy)
-    {
-        copy.Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector").HasColumnName(Column)
-            .HasComputedColumnSql("to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)",
-                stored: true);
-        copy.HasIndex("SearchVector").HasMethod("GIN");
-    }
-}

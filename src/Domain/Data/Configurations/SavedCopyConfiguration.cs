@@ -18,6 +18,12 @@ internal sealed class SavedCopyConfiguration : IEntityTypeConfiguration<SavedCop
         // One numbering per URL; the latest copy is the highest version.
         copy.HasIndex(c => new { c.NormalizedUrl, c.Version }).IsUnique();
         copy.HasIndex(c => c.Host);
+        // Search over saved copies: a generated tsvector of the title and text (a shadow property, so the entity
+        // stays what the archive side defines), with its GIN index. Search reads only each URL's latest copy.
+        copy.Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector").HasColumnName("search_vector")
+            .HasComputedColumnSql("to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)",
+                stored: true);
+        copy.HasIndex("SearchVector").HasMethod("GIN");
     }
 }
 

@@ -9,7 +9,7 @@ namespace ContainerNetLib.Domain.SavedCopies.Drift;
 /// </summary>
 public static partial class PageSimilarity
 {
-    public const int ShingleWords = 3;
+    private const int ShingleWords = 3;
 
     public static double Of(string first, string second)
     {

@@ -10,10 +10,10 @@ namespace ContainerNetLib.Domain.SavedCopies.Drift;
 public static partial class ParkedPage
 {
     /// <summary>Parked pages are a few lines; beyond this many words a marker is an article's subject.</summary>
-    public const int MaxWords = 400;
+    private const int MaxWords = 400;
 
     /// <summary>Registrable domains of the services that park and sell domains.</summary>
-    public static readonly IReadOnlySet<string> Services = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly IReadOnlySet<string> Services = new HashSet<string>(StringComparer.Ordinal)
     {
         "sedo.com", "sedoparking.com", "dan.com", "afternic.com", "hugedomains.com", "bodis.com", "parkingcrew.net",
         "undeveloped.com", "uniregistry.com", "domainmarket.com",

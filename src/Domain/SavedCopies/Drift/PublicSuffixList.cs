@@ -29,7 +29,7 @@ public sealed class PublicSuffixList
     public static PublicSuffixList Default => Embedded.Value;
 
     /// <summary>Reads the list's text format: one rule a line, "//" comments, blank lines ignored.</summary>
-    public static PublicSuffixList Parse(string text)
+    private static PublicSuffixList Parse(string text)
     {
         HashSet<string> rules = new(StringComparer.Ordinal), wildcards = new(StringComparer.Ordinal),
             exceptions = new(StringComparer.Ordinal);

@@ -9,8 +9,8 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// </summary>
 public static class Passage
 {
-    public const int Before = 80;
-    public const int After = 200;
+    private const int Before = 80;
+    private const int After = 200;
 
     public static string Around(string copyText, Highlighter words)
     {

@@ -20,8 +20,6 @@ public sealed record ReaderAccess(Readers Readers)
     {
         var value = configuration[Setting];
         if (string.IsNullOrWhiteSpace(value)) return new ReaderAccess(Readers.Public);
-        return Enum.TryParse<Readers>(value, ignoreCase: true, out var readers) && Enum.IsDefined(readers)
-            ? new ReaderAccess(readers)
-            : throw new ConfigurationException($"{Setting} '{value}' is not one of Public, SignedIn");
+        return new ReaderAccess(ConfigurationException.Choice<Readers>(Setting, value, "Public, SignedIn"));
     }
 }

@@ -12,7 +12,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 /// </summary>
 public sealed class DriftEditing(EditUnit unit)
 {
-    public const string Settled = "That page was settled already; nothing was changed.";
+    private const string Settled = "That page was settled already; nothing was changed.";
 
     /// <summary>Closes the alert and writes a history row on each live entry that links the page; a message
     /// saying what happened.</summary>
