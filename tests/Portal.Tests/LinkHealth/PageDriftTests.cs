@@ -7,6 +7,7 @@ using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Domain.SavedCopies.Drift;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Portal.Tests.Accounts;
+using ContainerNetLib.Portal.Tests.SavedCopies;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,18 +90,10 @@ public class PageDriftTests(TestDatabase database)
         var app = await PortalApp.StartAsync(database, importSeed: false, settings,
             services: s => s.AddSingleton<IHostResolver>(new TestNames()));
         await app.ImportAsync(site.List);
-        await CheckAndCopyAsync(app);
+        await app.RunAndCopyAsync();
         site.Night = 1;
-        await CheckAndCopyAsync(app);
+        await app.RunAndCopyAsync();
         return app;
-    }
-
-    /// <summary>A night: the recorded run, then its copies, here and now (the copy jobs' work).</summary>
-    private static async Task CheckAndCopyAsync(PortalApp app)
-    {
-        var run = await app.RunNowAsync();
-        var copies = app.Services.GetRequiredService<CopyRuns>();
-        for (var chunk = 0; chunk < run.ChunkCount; chunk++) await copies.SaveChunkAsync(run.Id, chunk, default);
     }
 
     private static Task<List<PageDrift>> DriftsAsync(PortalApp app) =>
@@ -146,7 +139,7 @@ public class PageDriftTests(TestDatabase database)
         Assert.Equal(site.Url("other.test", "/same"), first.NewFinalUrl);
         Assert.Equal(1, await app.QueryAsync(db => db.SavedCopies.CountAsync(c => c.Url == url)));
 
-        await CheckAndCopyAsync(app);
+        await app.RunAndCopyAsync();
 
         var again = Assert.Single(await DriftsAsync(app), d => d.Url == url);
         Assert.Equal(first.DetectedAt, again.DetectedAt);
