@@ -57,6 +57,7 @@ ConnectionStrings__Portal="$cs" ASPNETCORE_ENVIRONMENT=Production Logging__LogLe
   >$out/portal-5094.log 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:5094/" && break; sleep 0.2; done
+curl -sf -o /dev/null "http://127.0.0.1:5094/" || { echo "the portal did not answer on :5094 within 20 s; see $out/portal-5094.log" >&2; exit 1; }
 
 cat > $out/page-search.lua <<'LUA'
 -- One query, every request distinct (a counter), so none is answered from the output cache.
