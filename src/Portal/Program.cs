@@ -1,6 +1,7 @@
 using ContainerNetLib.Portal.Components;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
+using ContainerNetLib.Portal.Features.Accounts.Sessions;
 using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Portal.Features.Api;
@@ -67,6 +68,8 @@ try
     app.UseReaderCompression();
     // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
     app.UseDatabaseUnavailableAnswers();
+    // A sign-in session that could not be checked for the outage answers 503 like the rest.
+    app.UseSessionCheckFailures();
     // Private mode (Portal:Readers SignedIn): no one without an account gets past here, so no cache below answers
     // them.
     app.UseReaderAccess();
@@ -84,6 +87,8 @@ try
     // After authorization: the API's write limit is per token, known once the token has been checked.
     app.UseRateLimiter();
     app.UseAntiforgery();
+    // Every write from a browser carries its page's antiforgery token, whether or not its endpoint reads a form.
+    app.UseCrossSiteRequestGuard();
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();

@@ -1,4 +1,7 @@
+using ContainerNetLib.Domain.Accounts.Sessions;
+using ContainerNetLib.Domain.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Domain.Accounts;
 
@@ -35,4 +38,9 @@ public static class AccountRules
         options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
         options.IterationCount = PasswordHashIterations;
     }
+
+    /// <summary>Identity's EF Core stores over the portal's database, the user store being the one that ends an
+    /// account's sessions when its password, stamp or role changes.</summary>
+    public static IdentityBuilder AddPortalStores(this IdentityBuilder identity) =>
+        identity.AddEntityFrameworkStores<PortalDbContext>().AddUserStore<SessionEndingUserStore>();
 }

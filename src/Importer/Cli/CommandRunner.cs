@@ -17,6 +17,7 @@ public static class CommandRunner
                                                exit 4 when it is inconclusive (the checker could not reach the network)
           users add <email> --role Admin|Editor|Reader --password-stdin
           users list | users remove <email> | users reset-password <email> --password-stdin
+          users set-role <email> --role Admin|Editor|Reader
                                                editors' and administrators' accounts
           tokens create <email> --name NAME --scope read|write [--expires-days N]
           tokens list [<email>] | tokens revoke <id>

@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContainerNetLib.Importer.Commands;
 
 /// <summary>
-/// users add|list|remove|reset-password: accounts for editors, administrators and (for a private list) readers,
-/// through Identity's own UserManager with the portal's rules (password length, PBKDF2 iterations), so the first
-/// administrator can be made before the portal has anyone to manage users.
+/// users add|list|remove|reset-password|set-role: accounts for editors, administrators and (for a private list)
+/// readers, through Identity's own UserManager with the portal's rules (password length, PBKDF2 iterations) and its
+/// user store (a new password or role, or a removal, signs the account out of the portal everywhere at once), so the
+/// first administrator can be made before the portal has anyone to manage users.
 /// Passwords come from standard input only, never from the command line (shell history, ps).
 /// </summary>
 internal sealed class UsersCommand : ICommand
@@ -22,8 +23,9 @@ internal sealed class UsersCommand : ICommand
         var passwordStdin = arguments.Flag("--password-stdin");
         var positional = arguments.Positional();
         if (positional is not [var action, .. var rest])
-            throw new UsageException("users needs add, list, remove or reset-password");
-        if (role is not null && action != "add") throw new UsageException("--role is for users add");
+            throw new UsageException("users needs add, list, remove, reset-password or set-role");
+        if (role is not null && action is not ("add" or "set-role"))
+            throw new UsageException("--role is for users add and users set-role");
 
         context.OpenDatabase().Dispose(); // the connection-string check, with its clear message
         await using var services = Services(context.ConnectionString!);
@@ -43,12 +45,7 @@ internal sealed class UsersCommand : ICommand
                 return 0;
             case ("add", [var email]):
             {
-                if (role is null)
-                    throw new UsageException("users add needs --role Admin, --role Editor or --role Reader");
-                // A reader holds no role: an account that may read a private list (Portal:Readers SignedIn).
-                var reader = string.Equals(role, "Reader", StringComparison.OrdinalIgnoreCase);
-                var canonical = reader ? null : Roles.Find(role)
-                    ?? throw new UsageException($"there is no role '{role}'; use Admin, Editor or Reader");
+                var canonical = Role(role, action);
                 var password = await PasswordAsync(context, passwordStdin);
                 if (await users.FindByEmailAsync(email) is not null)
                     throw new InvalidInputException($"a user {email} already exists");
@@ -64,7 +61,17 @@ internal sealed class UsersCommand : ICommand
                 var user = await users.FindByEmailAsync(email)
                     ?? throw new InvalidInputException($"there is no user {email}");
                 Check(await users.DeleteAsync(user), email);
-                await context.Error.WriteLineAsync($"Removed {email}.");
+                await context.Error.WriteLineAsync($"Removed {email}; their portal sessions ended with the account.");
+                return 0;
+            }
+            case ("set-role", [var email]):
+            {
+                var canonical = Role(role, action);
+                var user = await users.FindByEmailAsync(email)
+                    ?? throw new InvalidInputException($"there is no user {email}");
+                Check(await AccountRoles.SetAsync(users, roles, user, canonical), email);
+                await context.Error.WriteLineAsync(
+                    $"{email} is now {canonical ?? "Reader"}; they are signed out of the portal everywhere.");
                 return 0;
             }
             case ("reset-password", [var email]):
@@ -76,12 +83,23 @@ internal sealed class UsersCommand : ICommand
                 Check(await users.AddPasswordAsync(user, password), email);
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
-                await context.Error.WriteLineAsync($"Password of {email} reset; the account is unlocked.");
+                await context.Error.WriteLineAsync(
+                    $"Password of {email} reset; the account is unlocked and signed out of the portal everywhere.");
                 return 0;
             }
             default:
                 throw new UsageException($"users {string.Join(' ', positional)}: not a users command");
         }
+    }
+
+    /// <summary>The role --role names (null for a reader, who holds none: an account that may read a private list,
+    /// Portal:Readers SignedIn).</summary>
+    private static string? Role(string? role, string action)
+    {
+        if (role is null)
+            throw new UsageException($"users {action} needs --role Admin, --role Editor or --role Reader");
+        if (string.Equals(role, "Reader", StringComparison.OrdinalIgnoreCase)) return null;
+        return Roles.Find(role) ?? throw new UsageException($"there is no role '{role}'; use Admin, Editor or Reader");
     }
 
     private static async Task<string> PasswordAsync(CommandContext context, bool passwordStdin)
@@ -111,7 +129,7 @@ internal sealed class UsersCommand : ICommand
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, connectionString));
         services.AddIdentityCore<IdentityUser>(AccountRules.Configure)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddPortalStores();
         services.Configure<PasswordHasherOptions>(AccountRules.Configure);
         return services.BuildServiceProvider();
     }

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Features.Accounts.Sessions;
 using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -20,19 +22,26 @@ public static class AccountSetup
         // Identity's stores want the context itself; each request gets one from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddIdentity<IdentityUser, IdentityRole>(AccountRules.Configure)
-            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddPortalStores()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(AccountRules.Configure);
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<SessionCheck>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie = new LoopbackAwareCookieBuilder { Name = "cnl.auth" };
             cookie.LoginPath = LoginPath;
             cookie.AccessDeniedPath = "/account/denied";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = SignInSessions.Lifetime;
             cookie.SlidingExpiration = true;
+            // In place of Identity's security stamp check every 30 minutes: the session's row, at every request.
             cookie.Events = new CookieAuthenticationEvents
             {
+                OnSigningIn = context => Sessions(context.HttpContext).SigningInAsync(context),
+                OnValidatePrincipal = context => Sessions(context.HttpContext).ValidateAsync(context),
+                OnSigningOut = context => Sessions(context.HttpContext).SigningOutAsync(context),
                 // Scripts and API clients get a status they can act on, not a login page.
                 OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden),
@@ -73,6 +82,9 @@ public static class AccountSetup
         });
         return builder;
     }
+
+    private static SessionCookie Sessions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<SessionCookie>();
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -32,7 +32,9 @@ public sealed class SingleSignOnAccounts(
         if (await users.IsLockedOutAsync(user)) return SignInFailure.LockedOut;
 
         var groups = person.FindAll(oidc.RoleClaim).Select(c => c.Value);
-        await SetRoleAsync(user, GroupRoles.RoleFor(groups, oidc.AdminGroups, oidc.EditorGroups));
+        // A role that changed takes effect now and signs the account's other sessions out.
+        Check(await AccountRoles.SetAsync(users, roles, user,
+            GroupRoles.RoleFor(groups, oidc.AdminGroups, oidc.EditorGroups)));
         var session = new AuthenticationProperties();
         if (idToken is not null) session.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
         await signIn.SignInAsync(user, session, authenticationMethod: SingleSignOnSetup.Scheme);
@@ -52,23 +54,6 @@ public sealed class SingleSignOnAccounts(
         var displayName = person.FindFirstValue("name") ?? email;
         Check(await users.AddLoginAsync(user, new UserLoginInfo(subject.Issuer, subject.Value, displayName)));
         return user;
-    }
-
-    /// <summary>
-    /// A role that changed takes effect now and also ends the account's other sessions (an open editor page) at their
-    /// next check, by a new security stamp.
-    /// </summary>
-    private async Task SetRoleAsync(IdentityUser user, string? role)
-    {
-        var held = await users.GetRolesAsync(user);
-        if (held.Count == (role is null ? 0 : 1) && (role is null || held.Contains(role))) return;
-        if (held.Count > 0) Check(await users.RemoveFromRolesAsync(user, held));
-        if (role is not null)
-        {
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
-            Check(await users.AddToRoleAsync(user, role));
-        }
-        Check(await users.UpdateSecurityStampAsync(user));
     }
 
     /// <summary>

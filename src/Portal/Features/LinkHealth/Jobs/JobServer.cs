@@ -11,7 +11,8 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 /// <summary>
 /// Brings Hangfire up once PostgreSQL answers: installs or upgrades its schema, then, in a process
 /// that runs jobs, registers the recurring jobs (the nightly check at LinkHealth:Cron in
-/// LinkHealth:TimeZone, the history prune an hour before) and starts the server. Hangfire's own
+/// LinkHealth:TimeZone, the history prune an hour before, the hourly sweep of expired sign-in sessions) and starts
+/// the server. Hangfire's own
 /// hosted service and schema preparation open the database while the host starts: with PostgreSQL
 /// down (a restart, a slow container) the process would hang or fail. Here it starts, reports
 /// not-ready on /healthz/ready, and retries with back-off.
@@ -82,6 +83,8 @@ public sealed partial class JobServer(
             j => j.PruneHistoryAsync(CancellationToken.None), "0 1 * * *", schedule);
         recurring.AddOrUpdate<SavedCopies.SavedCopyJobs>(SavedCopies.SavedCopyJobs.PruneJobId,
             j => j.PruneAsync(CancellationToken.None), "30 1 * * *", schedule);
+        recurring.AddOrUpdate<Accounts.Sessions.SessionCleanupJob>(Accounts.Sessions.SessionCleanupJob.JobId,
+            j => j.RemoveExpiredAsync(CancellationToken.None), Accounts.Sessions.SessionCleanupJob.Cron, schedule);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job server started")]
