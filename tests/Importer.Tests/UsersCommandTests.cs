@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,10 @@ public class UsersCommandTests(TestDatabase server)
     [InlineData(Password + "\n", new[] { "users", "add", "a@example.org", "--role", "Editor" }, "--password-stdin")]
     [InlineData("", new[] { "users", "remove", "nobody@example.org" }, "there is no user nobody@example.org")]
     [InlineData("", new[] { "users", "fire", "a@example.org" }, "not a users command")]
+    [InlineData("", new[] { "users", "set-role", "a@example.org" }, "needs --role")]
+    [InlineData("", new[] { "users", "set-role", "nobody@example.org", "--role", "Editor" },
+        "there is no user nobody@example.org")]
+    [InlineData("", new[] { "users", "set-role", "a@example.org", "--role", "Owner" }, "there is no role 'Owner'")]
     public async Task Bad_input_gets_one_clear_line_and_changes_nothing(string input, string[] args, string expected)
     {
         await using var db = await server.CreateAsync();
@@ -81,5 +86,66 @@ public class UsersCommandTests(TestDatabase server)
         var again = await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n", "users", "add", "a@example.org", "--role", "Admin", "--password-stdin");
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Error);
+    }
+
+    [Fact]
+    public async Task Set_role_makes_an_editor_a_reader_or_an_administrator()
+    {
+        // Otherwise: changing someone's role means removing their account and making it again, history and tokens lost.
+        await using var db = await server.CreateAsync();
+        await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n",
+            "users", "add", "ed@example.org", "--role", "Editor", "--password-stdin");
+
+        var reader = await Cli.RunAsync(db.ConnectionString, "users", "set-role", "ed@example.org", "--role", "reader");
+        Assert.Equal(0, reader.ExitCode);
+        Assert.Contains("ed@example.org is now Reader", reader.Error);
+        Assert.Equal(["ed@example.org\t"], await ListAsync(db.ConnectionString));
+
+        foreach (var spelling in new[] { "admin", "Admin" })
+            Assert.Equal(0, (await Cli.RunAsync(db.ConnectionString,
+                "users", "set-role", "ed@example.org", "--role", spelling)).ExitCode);
+        Assert.Equal(["ed@example.org\tAdmin"], await ListAsync(db.ConnectionString));
+    }
+
+    private static async Task<string[]> ListAsync(string connectionString) =>
+        (await Cli.RunAsync(connectionString, "users", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Theory]
+    [InlineData("reset-password")]
+    [InlineData("set-role")]
+    [InlineData("remove")]
+    public async Task A_new_password_a_new_role_or_a_removal_ends_the_accounts_portal_sessions_at_once(string action)
+    {
+        // Otherwise: the operator resets a leaked password or removes a departed editor from the command line, and the
+        // browsers signed in as them stay signed in to the portal for hours.
+        await using var db = await server.CreateAsync();
+        foreach (var email in new[] { "ed@example.org", "ann@example.org" })
+            await Cli.RunWithInputAsync(db.ConnectionString, Password + "\n",
+                "users", "add", email, "--role", "Editor", "--password-stdin");
+        var browser = new SessionClient("Firefox/128.0", "192.0.2.7");
+        string edsSession, annsSession;
+        await using (var context = db.Open())
+        {
+            var users = await context.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+            var now = DateTimeOffset.UtcNow;
+            edsSession = await SignInSessions.StartAsync(context, users["ed@example.org"], browser, now);
+            annsSession = await SignInSessions.StartAsync(context, users["ann@example.org"], browser, now);
+        }
+
+        var result = action switch
+        {
+            "reset-password" => await Cli.RunWithInputAsync(db.ConnectionString, "another long password\n",
+                "users", "reset-password", "ed@example.org", "--password-stdin"),
+            "set-role" => await Cli.RunAsync(db.ConnectionString,
+                "users", "set-role", "ed@example.org", "--role", "Reader"),
+            _ => await Cli.RunAsync(db.ConnectionString, "users", "remove", "ed@example.org"),
+        };
+        Assert.Equal(0, result.ExitCode);
+
+        await using (var context = db.Open())
+        {
+            Assert.Null(await SignInSessions.CheckAsync(context, edsSession, browser, DateTimeOffset.UtcNow));
+            Assert.NotNull(await SignInSessions.CheckAsync(context, annsSession, browser, DateTimeOffset.UtcNow));
+        }
     }
 }

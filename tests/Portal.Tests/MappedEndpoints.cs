@@ -14,6 +14,11 @@ public static class MappedEndpoints
     /// own route).</summary>
     public static string Route(this RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
 
+    /// <summary>A path that matches the route: numbers for numeric parameters, a word for the rest.</summary>
+    public static string Concrete(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*\}",
+            m => m.Value.Contains(":long") || m.Value.Contains(":int") ? "1" : "x");
+
     /// <summary>Only an editor (or an administrator, or a token that may write) gets in.</summary>
     public static bool NeedsEditor(this RouteEndpoint endpoint) => endpoint.Metadata
         .GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()

@@ -28,7 +28,7 @@ public class JobServerTests(TestDatabase database)
 
         var storage = app.Services.GetRequiredService<JobStorage>();
         // The job server registers the schedule once the database answers, just after the host starts.
-        await Eventually.TrueAsync(() => HasBothJobs(storage), "the recurring jobs were never registered", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => HasEveryJob(storage), "the recurring jobs were never registered", TimeSpan.FromSeconds(30));
         using (var connection = storage.GetConnection())
         {
             var nightly = Assert.Single(connection.GetRecurringJobs(), j => j.Id == LinkCheckJobs.NightlyJobId);
@@ -50,16 +50,18 @@ public class JobServerTests(TestDatabase database)
     }
 
     /// <summary>
-    /// Both recurring jobs are there (the server registers them one after the other). Until the job server has
+    /// The recurring jobs are there (the server registers them one after the other). Until the job server has
     /// made its schema, moments after the host starts, Hangfire's tables do not exist yet: not there yet either.
     /// </summary>
-    private static bool HasBothJobs(JobStorage storage)
+    private static bool HasEveryJob(JobStorage storage)
     {
         try
         {
             using var connection = storage.GetConnection();
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
-            return ids.Contains(LinkCheckJobs.NightlyJobId) && ids.Contains(LinkCheckJobs.PruneJobId);
+            // The sessions' sweep is registered last.
+            return ids.Contains(LinkCheckJobs.NightlyJobId) && ids.Contains(LinkCheckJobs.PruneJobId)
+                && ids.Contains(Features.Accounts.Sessions.SessionCleanupJob.JobId);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Portal.Tests.Operations;
@@ -38,6 +39,29 @@ public class DatabaseFaultTests(TestDatabase database)
             Assert.Contains("https://geneve.example/", await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/entries/1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_request_during_an_outage_answers_503_and_the_session_outlives_it()
+    {
+        // Otherwise: while the database restarts, every signed-in editor's page is a 500, or the outage signs them
+        // all out.
+        await using var cluster = await OwnCluster.StartAsync("sessions");
+        await using var app = await cluster.PortalAsync(database, List);
+        await app.CreateUserAsync("ed@example.org", Roles.Editor);
+        var saved = (await app.SignInAsync("ed@example.org")).CookieHeader;
+
+        await cluster.StopAsync();
+        var during = await app.Replaying(saved).GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.NotNull(during.Headers.RetryAfter);
+        Assert.DoesNotContain(during.Headers.TryGetValues("Set-Cookie", out var set) ? set : [],
+            cookie => cookie.StartsWith(SavedCookies.SignInCookie + "=", StringComparison.Ordinal));
+
+        await cluster.StartAgainAsync();
+        await Eventually.ReadAsync(async () => (await app.Replaying(saved).GetAsync("/admin")).StatusCode,
+            status => status == HttpStatusCode.OK, status => $"/admin answered {(int)status} after the restart",
+            TimeSpan.FromSeconds(60), everyMs: 250);
     }
 
     private static Task ReadyAsync(HttpClient client, HttpStatusCode expected, string when) =>
