@@ -133,7 +133,7 @@ public class SignInSessionTests(TestDatabase server)
         Assert.Equal(0, await db.LinkExclusions.CountAsync());
     }
 
-    private static BunitContext UsersPageContext(PortalApp app, string adminId)
+    internal static BunitContext UsersPageContext(PortalApp app, string adminId)
     {
         var context = new BunitContext();
         context.Services.AddSingleton(app.Services.GetRequiredService<UserAdministration>());
