@@ -24,7 +24,8 @@ export ConnectionStrings__Portal="${base/Database=containernetlib/Database=$db}"
 importer=(dotnet src/Importer/bin/Release/net10.0/ContainerNetLib.Importer.dll)
 "${importer[@]}" migrate >/dev/null
 "${importer[@]}" import seeds/container-networking.md >/dev/null
-printf 'a long enough password\n' | "${importer[@]}" users add reader@example.org --role Reader --password-stdin 2>/dev/null
+printf 'a long enough password\n' |
+  "${importer[@]}" users add reader@example.org --role Reader --password-stdin 2>/dev/null
 
 start() { # $1: Public or SignedIn
   [[ -n $pid ]] && kill $pid && wait $pid 2>/dev/null || true
@@ -36,7 +37,8 @@ start() { # $1: Public or SignedIn
 }
 run() { # $1: label; rest: wrk options
   local label="$1"; shift
-  wrk -t2 -c16 -d60s "$@" "$web$page" >/dev/null # warm-up: the signed-in path runs EF Core and Npgsql, slow until tiered JIT is done
+  # Warm-up: the signed-in path runs EF Core and Npgsql, slow until the JIT has tiered them up (about a minute).
+  wrk -t2 -c16 -d60s "$@" "$web$page" >/dev/null
   printf '%-44s %s\n' "$label" "$(wrk -t2 -c16 -d20s "$@" "$web$page" | awk '/Latency/ {p=$2} /Requests\/sec/ {r=$2}
     /Non-2xx/ {e=$NF} END {printf "%s req/s, mean latency %s, non-2xx %s", r, p, (e == "" ? 0 : e)}')"
 }
@@ -47,8 +49,8 @@ start Public
 run "public, anonymous" | tee -a $out/sessions-results.txt
 start SignedIn
 jar=$(mktemp)
-token=$(curl -sf -c "$jar" -b "$jar" "$web/account/login?local=true" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' |
-  sed -E 's/.*value="([^"]*)"/\1/')
+token=$(curl -sf -c "$jar" -b "$jar" "$web/account/login?local=true" |
+  grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/')
 curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
   --data-urlencode "_handler=login" --data-urlencode "Input.Email=reader@example.org" \
   --data-urlencode "Input.Password=a long enough password" "$web/account/login"
