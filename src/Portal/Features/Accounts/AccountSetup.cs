@@ -24,6 +24,10 @@ public static class AccountSetup
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(AccountRules.Configure);
         services.AddSingleton<UserDirectory>();
+        // Per live connection: the refusal notice is that connection's; ActingAccount asks the authorization
+        // service, whose handlers may be scoped.
+        services.AddScoped<ActingAccount>();
+        services.AddScoped<SessionEnded>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie = new LoopbackAwareCookieBuilder { Name = "cnl.auth" };
