@@ -106,6 +106,36 @@ public class InteractivePageGuardTests(TestDatabase server)
     [InlineData(Change.Removed)]
     [InlineData(Change.PasswordReset)]
     [InlineData(Change.MadeReader)]
+    public async Task Every_interactive_page_requested_with_the_cookie_of_a_changed_account_sends_it_to_sign_in_again(
+        Change change)
+    {
+        // Otherwise: the sign-in cookie of a removed, reset or demoted editor, still valid for its hours, is served the
+        // editors' pages (the list's drafts, the users, the tokens) until it expires.
+        await using var app = await StartAsync();
+        var (entryId, sectionId) = await IdsAsync(app);
+        var email = $"changed-{Guid.NewGuid():N}@example.org";
+        await app.CreateUserAsync(email, Roles.Admin);
+        var client = app.Browser();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.LogInAsync(email, TestUsers.Password)).StatusCode);
+        await ChangeAsync(app, email, change);
+
+        foreach (var page in InteractivePages.All)
+        {
+            var address = page.Address(entryId, sectionId);
+            var response = await client.GetAsync(address);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            var target = response.Headers.Location!;
+            var location = target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString;
+            Assert.True(location.StartsWith(SessionEnded.PageFor(address), StringComparison.Ordinal)
+                || location.StartsWith("/account/login", StringComparison.Ordinal),
+                $"{address} for an account {change}: sent to {location}, not to sign in again");
+        }
+    }
+
+    [Theory]
+    [InlineData(Change.Removed)]
+    [InlineData(Change.PasswordReset)]
+    [InlineData(Change.MadeReader)]
     public async Task Every_action_of_every_open_interactive_page_is_refused_once_its_account_changes(Change change)
     {
         // Otherwise: an editor removed, or whose password was reset, or who lost the role keeps saving through the
