@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ContainerNetLib.Browser.Tests.Editors;
 using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Browser.Tests;
@@ -13,7 +14,7 @@ namespace ContainerNetLib.Browser.Tests;
 /// <summary>An editor's day, end to end in Chromium against the real portal and PostgreSQL.</summary>
 public class EditorJourneyTests(TestDatabase server, Browser browser)
 {
-    private const string Password = "a long enough password";
+    private const string Password = Editors.Password;
 
     private const string List = """
         # Containers
@@ -269,21 +270,8 @@ public class EditorJourneyTests(TestDatabase server, Browser browser)
         return portal;
     }
 
-    private static async Task SignInAsync(IPage page, string returnUrl, string email = "ed@example.org", string password = Password)
-    {
-        await page.GotoAsync($"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.ArrivedAsync($"**{returnUrl}");
-    }
-
-    /// <summary>Opens an editor page and waits for its circuit: clicks sent before it connects are lost.</summary>
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.Locator("[data-circuit=connected]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
+    private static Task SignInAsync(IPage page, string returnUrl, string email = "ed@example.org",
+        string password = Password) => Editors.SignInAsync(page, returnUrl, email, password);
 
     /// <summary>Reader pages follow a change when PostgreSQL's notification drops the cache: a moment later, not at once.</summary>
     private static async Task EventuallyAsync(IPage page, string path, Func<IPage, Task<int>> count, int expected)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Accounts.Tokens;
@@ -16,14 +15,8 @@ public class TokensPageTests(TestDatabase server)
     private static async Task<string> UserIdAsync(PortalApp app, string email) =>
         await app.Database.Open().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
 
-    private static BunitContext ContextFor(PortalApp app, string email, string userId, string role)
-    {
-        var context = new BunitContext();
-        context.Services.AddSingleton(app.Services.GetRequiredService<TokenManagement>());
-        context.AddAuthorization().SetAuthorized(email).SetRoles(role).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-        return context;
-    }
+    private static async Task<BunitContext> ContextFor(PortalApp app, string email) =>
+        app.ContextFor(await app.SignInOfAsync(email));
 
     [Fact]
     public async Task A_new_token_is_shown_once_listed_without_its_secret_and_works_until_revoked()
@@ -31,8 +24,7 @@ public class TokensPageTests(TestDatabase server)
         // Otherwise: editors cannot make a token for their script, or a page reload hands the token to whoever looks.
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.CreateUserAsync("ed@example.org", Roles.Editor);
-        var userId = await UserIdAsync(app, "ed@example.org");
-        using var context = ContextFor(app, "ed@example.org", userId, Roles.Editor);
+        using var context = await ContextFor(app, "ed@example.org");
         var page = Loaded(context.Render<TokensPage>());
 
         page.Find("#token-name").Change("feed bot");
@@ -63,7 +55,7 @@ public class TokensPageTests(TestDatabase server)
         // Otherwise: tokens that never end, or that nobody can tell apart when one must be revoked.
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.CreateUserAsync("ed@example.org", Roles.Editor);
-        using var context = ContextFor(app, "ed@example.org", await UserIdAsync(app, "ed@example.org"), Roles.Editor);
+        using var context = await ContextFor(app, "ed@example.org");
         var page = Loaded(context.Render<TokensPage>());
 
         page.Find("#token-days").Change("400");
@@ -90,7 +82,7 @@ public class TokensPageTests(TestDatabase server)
         await using (var db = app.Database.Open())
             edToken = (await ApiTokens.CreateAsync(db, edId, "ed's script", TokenScope.Write, DateTimeOffset.UtcNow.AddDays(5), DateTimeOffset.UtcNow)).Token;
 
-        using (var otherContext = ContextFor(app, "other@example.org", await UserIdAsync(app, "other@example.org"), Roles.Editor))
+        using (var otherContext = await ContextFor(app, "other@example.org"))
         {
             var otherPage = Loaded(otherContext.Render<TokensPage>());
             Assert.DoesNotContain("ed's script", otherPage.Markup);
@@ -98,7 +90,7 @@ public class TokensPageTests(TestDatabase server)
         await using (var db = app.Database.Open())
             Assert.False(await ApiTokens.RevokeAsync(db, TokenId(edToken), await UserIdAsync(app, "other@example.org"), DateTimeOffset.UtcNow));
 
-        using var adminContext = ContextFor(app, "admin@example.org", await UserIdAsync(app, "admin@example.org"), Roles.Admin);
+        using var adminContext = await ContextFor(app, "admin@example.org");
         var adminPage = Loaded(adminContext.Render<TokensPage>());
         adminPage.WaitForState(() => adminPage.FindAll("table.tokens").Count > 0);
         var row = adminPage.Find($"tr[data-token='{TokenId(edToken)}']");

@@ -1,7 +1,6 @@
 using Bunit;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Editing;
-using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,17 +21,7 @@ public class EditorComponentTests(TestDatabase server)
     {
         var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.ImportAsync(List);
-        return (app, ContextFor(app));
-    }
-
-    /// <summary>bUnit with the app's own editing services, signed in as an editor.</summary>
-    internal static BunitContext ContextFor(PortalApp app)
-    {
-        var context = new BunitContext();
-        foreach (var type in new[] { typeof(EntryEditing), typeof(EditorQueries), typeof(LinkPrefill), typeof(SafeMarkdown) })
-            context.Services.AddSingleton(type, app.Services.GetRequiredService(type));
-        context.AddAuthorization().SetAuthorized("ed@example.org");
-        return context;
+        return (app, await app.EditorContextAsync());
     }
 
     [Fact]
@@ -81,6 +70,8 @@ public class EditorComponentTests(TestDatabase server)
         var entry = (await app.Services.GetRequiredService<EditorQueries>().SectionEntriesAsync(
             (await app.Services.GetRequiredService<EditorQueries>().SectionsAsync()).Single(s => s.Slug == "overlays").Id)).Single();
         var form = context.Render<EntryEditorForm>(p => p.Add(f => f.Entry, entry));
+        // Its first render waits for the check of the editor's account.
+        form.WaitForElement("#entry-markdown");
 
         var other = await app.Services.GetRequiredService<EntryEditing>().UpdateAsync(entry.Id, entry.Version,
             "2020-01-01: [First overlay post, by someone else](https://first.example/) by Ann", new EditorIdentity("u2", "anna@example.org"));
@@ -108,6 +99,8 @@ public class EditorComponentTests(TestDatabase server)
         var id = (await queries.SectionEntriesAsync((await queries.SectionsAsync()).Single(s => s.Slug == "overlays").Id)).Single().Id;
         var entry = (await queries.EntryAsync(id))!;
         var form = context.Render<EntryEditorForm>(p => p.Add(f => f.Entry, entry));
+        // Its first render waits for the check of the editor's account.
+        form.WaitForElement("#entry-markdown");
 
         Assert.Equal("Ann", form.Find("#field-authors").GetAttribute("value"));
         form.Find("#field-title").Change("The first overlay post, revised");

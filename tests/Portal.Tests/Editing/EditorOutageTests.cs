@@ -20,7 +20,7 @@ public class EditorOutageTests(TestDatabase database)
         // Otherwise: the editor's session ends with "An unhandled error has occurred" and what they typed is gone.
         await using var cluster = await OwnCluster.StartAsync("editor-save");
         await using var app = await cluster.PortalAsync(database, List);
-        using var context = EditorComponentTests.ContextFor(app);
+        using var context = await app.EditorContextAsync();
         var form = context.Render<NewEntryForm>();
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1, Patience);
         // Found and fired in one turn of the renderer: choosing a section re-renders the form (its parents' list)

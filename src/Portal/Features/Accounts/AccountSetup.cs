@@ -29,6 +29,10 @@ public static class AccountSetup
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<SessionCheck>();
+        // Per live connection: the refusal notice is that connection's; ActingAccount asks the authorization
+        // service, whose handlers may be scoped.
+        services.AddScoped<ActingAccount>();
+        services.AddScoped<SessionEnded>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie = new LoopbackAwareCookieBuilder { Name = "cnl.auth" };

@@ -1,18 +1,14 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Features.Accounts;
 
 /// <summary>
-/// An editor page's circuit can stay open for hours: every few minutes it checks that the account
-/// still exists and its security stamp is unchanged, so a removed editor or a reset password ends
-/// the session there too, not only at the next page load.
+/// An editor page's circuit can stay open for hours: every few minutes it asks ActingAccount whether the account
+/// still stands (exists, same security stamp), so a removed editor or a reset password ends the session there even
+/// when the page does nothing; the page's own actions are each checked at once (EditorComponentBase).
 /// </summary>
-public sealed class RevalidatingEditorState(ILoggerFactory loggers, IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> identity)
+public sealed class RevalidatingEditorState(ILoggerFactory loggers, IServiceScopeFactory scopes)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
@@ -21,9 +17,7 @@ public sealed class RevalidatingEditorState(ILoggerFactory loggers, IServiceScop
         CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        if (await users.GetUserAsync(state.User) is not { } user) return false;
-        var stamp = state.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        var accounts = scope.ServiceProvider.GetRequiredService<ActingAccount>();
+        return await accounts.CheckAsync(state.User, policy: null, ct) is ActingCheck.Allowed;
     }
 }
