@@ -38,7 +38,7 @@ public class BulkFragmentTests
     [Fact]
     public void A_paste_over_the_size_limit_is_refused_before_parsing()
     {
-        var text = "* [x](https://x.example/) " + new string('y', BulkFragment.MaxCharacters);
+        var text = "* [x](https://x.example/) " + new string('y', TextField.BulkMarkdown.MaxLength);
         Assert.Contains("Paste it in parts", BulkFragment.Parse(text).Error);
     }
 }
