@@ -38,7 +38,7 @@ public static class MarkdownFile
             throw new InvalidInputException($"{name} is not UTF-8 text (invalid byte at offset {e.Index}); save it " +
                 $"as UTF-8 and try again");
         }
-        if (text.Trim('\uFEFF').Trim().Length == 0)
+        if (text.AsSpan().Trim('\uFEFF').Trim().IsEmpty)
             throw new InvalidInputException($"{name} has only white space: there is nothing to import");
         // Refused here, before the database is opened or anything is parsed: one line, in well under a second.
         if (MarkdownLimits.Find(text) is { } problem) throw new InvalidInputException($"{name}, {problem}");
