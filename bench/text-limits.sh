@@ -30,9 +30,10 @@ token="$("${importer[@]}" tokens create bench@example.org --name bench --scope w
 
 port="${BENCH_PORT:-5098}"
 url="http://127.0.0.1:$port"
-# Started from its project folder (its content root), as scripts/run.sh does, but as the process itself: its RSS is read.
-(cd src/Portal && Api__WritesPerMinute=1000 Portal__LogFormat=Text exec dotnet bin/Release/net10.0/ContainerNetLib.Portal.dll \
-  --urls "$url") > "$out/text-limits-portal.log" 2>&1 &
+# Started from its project folder (its content root), as scripts/run.sh does, but as the process itself: its RSS
+# is the portal's.
+(cd src/Portal && Api__WritesPerMinute=1000 Portal__LogFormat=Text \
+  exec dotnet bin/Release/net10.0/ContainerNetLib.Portal.dll --urls "$url") > "$out/text-limits-portal.log" 2>&1 &
 portal=$!
 trap 'kill "$portal" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -fsS "$url/healthz/live" > /dev/null 2>&1 && break; sleep 0.5; done
@@ -49,7 +50,8 @@ with open(sys.argv[1], "w") as f:
 EOF
 
 {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB," \
+    "$(lscpu | sed -n 's/^Model name: *//p'); load $(cut -d' ' -f1-3 /proc/loadavg)"
   # A first read of each page, so that "before" is a warm portal, not one still starting.
   size / > /dev/null; size /feed.atom > /dev/null
   echo "before: portal RSS $(rss), overview page $(size /) bytes, feed $(size /feed.atom) bytes"
@@ -85,8 +87,8 @@ write("under-emphasis", fill("* " + "_a " * 128 + "a_ " * 128))
 write("under-brackets", fill("* " + "[" * 32 + "a" + "]" * 32))
 write("under-comments", fill("* " + "<!--" * 64))
 write("under-definitions", fill("".join(f"[d{i}]: https://d.example/{i}\n" for i in range(1000))))
-write("ordinary", fill("* 2024-01-31: [An ordinary entry](https://ordinary.example/a/long/path) by [Ann](https://ann.example/): "
-                       "a description of *some* length with `code`"))
+write("ordinary", fill("* 2024-01-31: [An ordinary entry](https://ordinary.example/a/long/path) "
+                       "by [Ann](https://ann.example/): a description of *some* length with `code`"))
 EOF
 
 measure() {
@@ -96,8 +98,9 @@ measure() {
   local code=$?
   set -e
   read -r seconds kb < "$out/time.txt"
-  printf '%-20s %5d MB  %7.2f s  peak RSS %5d MB  exit %d  %s\n' "$file" "$(( $(stat -c %s "$out/$file.md") / 1048576 ))" \
-    "$seconds" "$((kb / 1024))" "$code" "$(grep -m1 -E 'error|Would import' "$out/last.txt" | cut -c1-110)"
+  printf '%-20s %5d MB  %7.2f s  peak RSS %5d MB  exit %d  %s\n' "$file" \
+    "$(( $(stat -c %s "$out/$file.md") / 1048576 ))" "$seconds" "$((kb / 1024))" "$code" \
+    "$(grep -m1 -E 'error|Would import' "$out/last.txt" | cut -c1-110)"
 }
 
 {

@@ -4,8 +4,9 @@ using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Importer.Tests;
 
-/// <summary>What the list cannot hold, cannot link to or cannot parse at a reasonable cost: one line naming the line,
-/// exit 2, nothing imported; or, for a link that is no web address, a warning with its line and the text kept.</summary>
+/// <summary>What the list cannot hold, cannot link to or cannot parse at a reasonable cost: one line naming the
+/// line, exit 2, nothing imported; or, for a link that is no web address, a warning with its line and the text kept.
+/// </summary>
 public class RefusedInputTests(TestDatabase server)
 {
     [Fact]
@@ -39,7 +40,8 @@ public class RefusedInputTests(TestDatabase server)
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning: line 4: link \"Click me\" goes to", result.Out);
         Assert.Contains("not a web address (http or https); kept as text", result.Out);
-        Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from entries where url is not null and url not like 'https://%'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>(
+            "select count(*) from entries where url is not null and url not like 'https://%'"));
         Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from links where url not like 'https://%'"));
         Assert.Equal(1L, await db.ScalarAsync<long>("select count(*) from entries where title = 'Click me by Eve'"));
         var exported = await Cli.RunAsync(db.ConnectionString, "export");
@@ -83,12 +85,14 @@ public class RefusedInputTests(TestDatabase server)
     {
         // Otherwise: one imported bullet of megabytes makes every page that lists it that large.
         await using var db = await server.CreateAsync();
-        var path = Cli.TempFile("# Tools\n\n* [a](https://a.example/)\n* [b](https://b.example/) " + new string('w', 20_000) + "\n");
+        var path = Cli.TempFile(
+            "# Tools\n\n* [a](https://a.example/)\n* [b](https://b.example/) " + new string('w', 20_000) + "\n");
 
         var result = await Cli.RunAsync(db.ConnectionString, "import", path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"error: {path}, line 4: an entry of 20,024 characters, more than the limit of", result.Error);
+        Assert.StartsWith($"error: {path}, line 4: an entry of 20,024 characters, more than the limit of",
+            result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
         Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from entries"));
     }

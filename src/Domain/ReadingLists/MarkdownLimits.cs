@@ -180,13 +180,15 @@ public static class MarkdownLimits
                         break;
                     case '<' when i + 1 < line.Length && line[i + 1] is '!' or '?':
                         if (++_markup > MaxUnclosed)
-                            return $"more HTML comments or declarations in one paragraph than the limit of {MaxUnclosed}";
+                            return "more HTML comments or declarations in one paragraph than the limit of " +
+                                $"{MaxUnclosed}";
                         break;
                     case '*' or '_' or '`' or '~':
                         var end = i;
                         while (end + 1 < line.Length && line[end + 1] == c) end++;
                         if (IsMark(line, i, end) && ++_marks > MaxMarks)
-                            return $"more emphasis marks and backtick runs in one paragraph than the limit of {MaxMarks}";
+                            return "more emphasis marks and backtick runs in one paragraph than the limit of " +
+                                $"{MaxMarks}";
                         i = end;
                         break;
                 }

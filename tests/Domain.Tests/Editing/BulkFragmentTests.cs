@@ -56,7 +56,8 @@ public class BulkFragmentTests
     public void A_paste_nested_past_the_limit_is_refused_in_the_preview_with_its_line()
     {
         // Otherwise: pasting a deeply nested fragment stalls the editor's page while the preview parses it.
-        var text = string.Concat(Enumerable.Range(0, 40).Select(i => new string(' ', 2 * i) + $"* [e{i}](https://e.example/{i})\n"));
+        var text = string.Concat(Enumerable.Range(0, 40).Select(i =>
+            new string(' ', 2 * i) + $"* [e{i}](https://e.example/{i})\n"));
         var fragment = BulkFragment.Parse(text);
         Assert.Empty(fragment.Entries);
         Assert.Equal("Line 33: lists or block quotes nested deeper than the limit of 32 levels. Nothing was added.",

@@ -17,7 +17,8 @@ public class EntryAddressTests
         string target)
     {
         // Otherwise: the API hands out "url": "javascript:…" and a consumer's page runs it on click.
-        var markdown = $"# S\n\n* [fine](https://fine.example/)\n* 2024-01-31: [Pwned]({target}) by [Eve]({target}): look\n";
+        var markdown =
+            $"# S\n\n* [fine](https://fine.example/)\n* 2024-01-31: [Pwned]({target}) by [Eve]({target}): look\n";
         var result = ReadingListParser.Parse(markdown);
 
         var entry = result.Document.Sections[0].Entries[1];
@@ -26,17 +27,20 @@ public class EntryAddressTests
         Assert.All(entry.Fields.Authors, a => Assert.Null(a.Url));
         Assert.StartsWith("Pwned", entry.Fields.Title);
         Assert.Equal(new DateOnly(2024, 1, 31), entry.Fields.Date);
-        Assert.Contains(result.Warnings, w => w.Line == 4 && w.Message.Contains("not a web address", StringComparison.Ordinal)
+        Assert.Contains(result.Warnings, w => w.Line == 4
+            && w.Message.Contains("not a web address", StringComparison.Ordinal)
             && w.Message.Contains("\"Pwned\"", StringComparison.Ordinal));
         Assert.Equal(markdown, ReadingListWriter.Write(result.Document));
-        Assert.Equal(markdown, ReadingListWriter.Write(ReadingListParser.Parse(ReadingListWriter.Write(result.Document)).Document));
+        var again = ReadingListParser.Parse(ReadingListWriter.Write(result.Document));
+        Assert.Equal(markdown, ReadingListWriter.Write(again.Document));
     }
 
     [Fact]
     public void A_web_link_beside_a_refused_one_is_still_the_address()
     {
         // Otherwise: one bad link in a bullet hides the good one from search, feeds and the link check.
-        var result = ReadingListParser.Parse("# S\n\n* [Data](data:text/html,x) and [the real one](https://ok.example/)\n");
+        var result =
+            ReadingListParser.Parse("# S\n\n* [Data](data:text/html,x) and [the real one](https://ok.example/)\n");
         var fields = result.Document.Sections[0].Entries[0].Fields;
         Assert.Equal("https://ok.example/", fields.Url);
         Assert.Equal(["https://ok.example/"], fields.Links.Select(l => l.Url));

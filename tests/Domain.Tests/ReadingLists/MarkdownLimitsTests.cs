@@ -48,23 +48,28 @@ public class MarkdownLimitsTests
 
     private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));
 
+    private static string Lines(int count, Func<int, string> line) =>
+        string.Concat(Enumerable.Range(1, count).Select(line));
+
     /// <summary>Markdig's known pathological inputs, each of a size that takes it from a second to minutes.</summary>
     public static TheoryData<string, string, string> Pathological() => new()
     {
         { "block quotes on one line", "# S\n\n" + Repeat("> ", 100_000) + "x\n", "block quotes nested deeper" },
-        { "block quotes line by line", "# S\n\n" + string.Concat(Enumerable.Range(1, 3_000).Select(i => new string('>', i) + " x\n")),
+        { "block quotes line by line", "# S\n\n" + Lines(3_000, i => new string('>', i) + " x\n"),
             "block quotes nested deeper" },
         { "bullets on one line", "# S\n\n" + Repeat("* ", 100_000) + "x\n", "lists or block quotes nested deeper" },
         { "bracket run", "# S\n\n* " + new string('[', 100_000) + "\n", "link brackets ([) open at once" },
-        { "nested brackets", "# S\n\n* " + new string('[', 10_000) + "a" + new string(']', 10_000) + "\n", "link brackets" },
+        { "nested brackets", "# S\n\n* " + new string('[', 10_000) + "a" + new string(']', 10_000) + "\n",
+            "link brackets" },
         { "link openers", "# S\n\n* " + Repeat("[a", 30_000) + "\n", "link brackets" },
         { "unclosed link destinations", "# S\n\n* " + Repeat("[a](b", 100_000) + "\n", "parentheses open at once" },
         { "brackets and parentheses", "# S\n\n* " + Repeat("[ (](", 100_000) + "\n", "parentheses open at once" },
         { "emphasis openers", "# S\n\n* " + Repeat("_a ", 30_000) + "\n", "emphasis marks" },
         { "emphasis closers", "# S\n\n* " + Repeat("a_ ", 30_000) + "\n", "emphasis marks" },
-        { "nested strong emphasis", "# S\n\n* " + Repeat("*a **a ", 10_000) + "b" + Repeat(" a** a*", 10_000) + "\n", "emphasis marks" },
+        { "nested strong emphasis", "# S\n\n* " + Repeat("*a **a ", 10_000) + "b" + Repeat(" a** a*", 10_000) + "\n",
+            "emphasis marks" },
         { "emphasis over many lines", "# S\n\n* start\n" + Repeat("  *a\n", 10_000), "emphasis marks" },
-        { "backtick runs", "# S\n\n* " + string.Concat(Enumerable.Range(1, 3_000).Select(i => "e" + new string('`', i))) + "\n", "backtick runs" },
+        { "backtick runs", "# S\n\n* " + Lines(3_000, i => "e" + new string('`', i)) + "\n", "backtick runs" },
         { "unclosed comments", "# S\n\n* " + Repeat("<!--", 100_000) + "\n", "HTML comments" },
         { "definitions in a row", "# S\n\n" + Repeat("[a]: u\n", 100_000), "link reference definitions" },
     };

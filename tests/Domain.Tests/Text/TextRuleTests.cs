@@ -48,6 +48,13 @@ public class TextRuleTests
     }
 
     [Fact]
+    public void Text_read_from_a_page_keeps_only_what_the_list_can_store()
+    {
+        // Otherwise: a PDF whose text carries a NUL makes its saved copy, or a prefilled title, fail in PostgreSQL.
+        Assert.Equal("Title with a NUL", Whitespace.Collapse(" Title\0 with\ta \u0001NUL\n"));
+    }
+
+    [Fact]
     public void A_field_over_its_limit_is_named_with_the_limit_and_one_at_the_limit_is_taken()
     {
         // Otherwise: a 10 MB title is stored and every page that lists it grows by 10 MB.
@@ -95,7 +102,8 @@ public class TextRuleTests
         Assert.Contains("the limit is 100", ApiTokens.Problem(new string('n', 101), now.AddDays(30), now));
         Assert.Null(ExclusionRule.TryCreate(ExclusionKind.Host, "example.org", "bots\0", null, null, out var problems));
         Assert.Contains(problems, p => p.StartsWith("The reason holds U+0000", StringComparison.Ordinal));
-        Assert.Null(ExclusionRule.TryCreate(ExclusionKind.Url, "https://a.example/\u0001", "why", null, null, out problems));
+        Assert.Null(ExclusionRule.TryCreate(ExclusionKind.Url, "https://a.example/\u0001", "why", null, null,
+            out problems));
         Assert.Contains(problems, p => p.StartsWith("The URL holds U+0001", StringComparison.Ordinal));
     }
 }

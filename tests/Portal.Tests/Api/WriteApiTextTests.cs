@@ -76,18 +76,21 @@ public class WriteApiTextTests(TestDatabase server)
         {
             (new { url = fresh, section = "section-a", title = new string('t', title + 1) },
                 $"\"title\" has {title + 1:N0} characters; the limit is {title:N0}."),
-            (new { url = fresh + "?q=" + new string('q', TextField.WebAddress.MaxLength), section = "section-a", title = "t" },
+            (new { url = fresh + "?q=" + new string('q', TextField.WebAddress.MaxLength), section = "section-a",
+                title = "t" },
                 $"the limit is {TextField.WebAddress.MaxLength:N0}."),
             (new { url = fresh, section = "section-a", title = "t", description = new string('d', 50_000) },
                 $"\"description\" has 50,000 characters; the limit is {TextField.EntryDescription.MaxLength:N0}."),
         };
         foreach (var (body, expected) in cases)
-            Assert.EndsWith(expected, await RefusedAsync(await app.Client().SendAsync(HttpMethod.Post, "/api/entries", token, body)));
+            Assert.EndsWith(expected,
+                await RefusedAsync(await app.Client().SendAsync(HttpMethod.Post, "/api/entries", token, body)));
 
         var id = await app.EntryIdAsync("Gone page");
         var etag = (await app.Client().GetAsync($"/api/entries/{id}")).Headers.ETag?.ToString();
         var patch = await app.Client().SendAsync(HttpMethod.Patch, $"/api/entries/{id}", token,
-            new { markdown = "[Long](https://long.example/) " + new string('w', TextField.EntryMarkdown.MaxLength) }, etag);
+            new { markdown = "[Long](https://long.example/) " + new string('w', TextField.EntryMarkdown.MaxLength) },
+            etag);
         Assert.StartsWith("\"markdown\" has", await RefusedAsync(patch));
         Assert.Empty(await app.HistoryAsync());
     }
@@ -122,7 +125,8 @@ public class WriteApiTextTests(TestDatabase server)
         var etag = (await app.Client().GetAsync($"/api/entries/{id}")).Headers.ETag?.ToString();
         var patch = await app.Client().SendAsync(HttpMethod.Patch, $"/api/entries/{id}", token,
             new { markdown = string.Concat(Enumerable.Repeat("[a](b", 1_500)) }, etag);
-        Assert.Equal("\"markdown\", line 1: more parentheses open at once than the limit of 64.", await RefusedAsync(patch));
+        Assert.Equal("\"markdown\", line 1: more parentheses open at once than the limit of 64.",
+            await RefusedAsync(patch));
         Assert.Empty(await app.HistoryAsync());
     }
 

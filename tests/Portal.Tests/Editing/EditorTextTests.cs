@@ -17,7 +17,8 @@ namespace ContainerNetLib.Portal.Tests.Editing;
 [Collection(PortalCollection.Name)]
 public class EditorTextTests(TestDatabase server)
 {
-    private const string List = "# Containers\n\n## Overlays\n\n* 2020-01-01: [First overlay post](https://first.example/) by Ann\n";
+    private const string List =
+        "# Containers\n\n## Overlays\n\n* 2020-01-01: [First overlay post](https://first.example/) by Ann\n";
     private static readonly EditorIdentity Ed = new("user-1", "ed@example.org");
 
     private static async Task<(PortalApp App, BunitContext Context)> StartAsync(TestDatabase server)
@@ -51,16 +52,19 @@ public class EditorTextTests(TestDatabase server)
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
         Assert.Equal(TextField.EntryTitle.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             form.Find("#new-title").GetAttribute("maxlength"));
-        form.Find("#new-section").Change((await OverlaysAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form.Find("#new-section").Change(
+            (await OverlaysAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         form.Find("#new-url").Change("https://nul.example/");
 
         form.Find("#new-title").Input("A title with a \0 in it");
         await form.Find("form.entry-form").SubmitAsync();
-        Assert.Contains("The title holds U+0000 (NUL) at character 16", form.Find("[data-testid=form-errors]").TextContent);
+        Assert.Contains("The title holds U+0000 (NUL) at character 16",
+            form.Find("[data-testid=form-errors]").TextContent);
 
         form.Find("#new-title").Input(new string('t', TextField.EntryTitle.MaxLength + 1));
         await form.Find("form.entry-form").SubmitAsync();
-        Assert.Contains($"the limit is {TextField.EntryTitle.MaxLength:N0}", form.Find("[data-testid=form-errors]").TextContent);
+        Assert.Contains($"the limit is {TextField.EntryTitle.MaxLength:N0}",
+            form.Find("[data-testid=form-errors]").TextContent);
         Assert.Equal(List, await ExportAsync(app));
     }
 
@@ -89,7 +93,8 @@ public class EditorTextTests(TestDatabase server)
         var (app, context) = await StartAsync(server);
         await using var _ = app;
         using var __ = context;
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        context.Renderer.SetRendererInfo(
+            new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = context.Render<BulkAddPage>();
         page.WaitForState(() => page.FindAll("#bulk-section option").Count > 1);
 
@@ -104,7 +109,8 @@ public class EditorTextTests(TestDatabase server)
             page.Find("[role=alert]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=bulk-preview]"));
 
-        var added = await Get<BulkAdd>(app).AddAsync(await OverlaysAsync(app), BulkFragment.Parse("* [x](https://x.example/)\0"), Ed);
+        var added = await Get<BulkAdd>(app).AddAsync(await OverlaysAsync(app),
+            BulkFragment.Parse("* [x](https://x.example/)\0"), Ed);
         Assert.StartsWith("Line 1: U+0000 (NUL)", Assert.IsType<EditOutcome.Invalid>(added).Message);
         Assert.Equal(List, await ExportAsync(app));
     }
@@ -123,10 +129,11 @@ public class EditorTextTests(TestDatabase server)
         var overlays = (await Get<EditorQueries>(app).SectionsAsync()).Single(s => s.Slug == "overlays");
         var intro = await sections.UpdateAsync(overlays.Id, overlays.Version, "Overlays",
             new string('i', TextField.SectionIntro.MaxLength + 1), Ed);
-        Assert.EndsWith($"the limit is {TextField.SectionIntro.MaxLength:N0}.", Assert.IsType<EditOutcome.Invalid>(intro).Message);
+        Assert.EndsWith($"the limit is {TextField.SectionIntro.MaxLength:N0}.",
+            Assert.IsType<EditOutcome.Invalid>(intro).Message);
 
-        var (done, problems) = await Get<ExclusionEditing>(app).AddAsync("host", "bots.example", "blocks\0bots", null, Ed,
-            CancellationToken.None);
+        var (done, problems) = await Get<ExclusionEditing>(app).AddAsync("host", "bots.example", "blocks\0bots",
+            null, Ed, CancellationToken.None);
         Assert.Null(done);
         Assert.Contains(problems, p => p.StartsWith("The reason holds U+0000", StringComparison.Ordinal));
         Assert.Equal(List, await ExportAsync(app));

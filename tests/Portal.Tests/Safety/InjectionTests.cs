@@ -38,7 +38,7 @@ public class InjectionTests(TestDatabase server)
         // Otherwise: one hostile bullet in an imported list runs script in every reader's browser, or holds the import.
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
         var list = await File.ReadAllTextAsync(PayloadFile);
-        foreach (var deep in new[] { new string('[', 100_000) + "deep brackets", new string('>', 100_000) + " deep quotes" })
+        foreach (var deep in new[] { new string('[', 100_000) + " deep brackets", new string('>', 100_000) + " quotes" })
         {
             var refused = await Assert.ThrowsAsync<Domain.ReadingLists.RefusedMarkdownException>(() =>
                 app.ImportAsync(list.Replace("* [ok link]", "* " + deep + "\n* [ok link]")));
@@ -79,13 +79,14 @@ public class RefusedLinkTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task An_entry_filed_with_a_javascript_address_shows_as_text_on_its_section_in_search_and_the_home_page()
+    public async Task An_entry_filed_with_a_javascript_address_shows_as_text_on_its_section_in_search_and_home()
     {
         // Otherwise: a page offers a link to nowhere (or to script) for an entry someone filed with a javascript:
         // address. It has no address (one rule: http or https), so a search result leads to its place in the list.
         await using var app = await PortalApp.StartAsync(server);
         var seed = await File.ReadAllTextAsync(RepoRoot.Seed);
-        await app.ImportAsync(seed.Replace("## Overview\n\n", "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
+        await app.ImportAsync(seed.Replace("## Overview\n\n",
+            "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
         var client = app.Client();
         var search = await Eventually.ReadAsync(() => client.GetStringAsync("/search?q=zanzibar"),
             h => h.Contains("Zanzibar", StringComparison.Ordinal), "search never found the new entry");
@@ -94,12 +95,13 @@ public class RefusedLinkTests(TestDatabase server)
         foreach (var html in new[] { await client.GetStringAsync("/"), section, search })
         {
             var page = Html.Parse(html);
-            Assert.All(page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal)),
-                a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
+            var named = page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal));
+            Assert.All(named, a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
             Assert.Empty(page.QuerySelectorAll("a[href='']"));
             Assert.DoesNotContain("javascript:", page.Body!.InnerHtml, StringComparison.OrdinalIgnoreCase);
         }
         foreach (var html in new[] { section, search })
-            Assert.Contains("Zanzibar trick", Html.Parse(html).Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
+            Assert.Contains("Zanzibar trick",
+                Html.Parse(html).Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
     }
 }

@@ -14,8 +14,8 @@ namespace ContainerNetLib.Domain.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(
-                "UPDATE entries SET url = NULL, normalized_url = NULL WHERE url IS NOT NULL AND url !~* '^\\s*https?:';");
+            migrationBuilder.Sql("UPDATE entries SET url = NULL, normalized_url = NULL " +
+                "WHERE url IS NOT NULL AND url !~* '^\\s*https?:';");
             migrationBuilder.Sql("DELETE FROM links WHERE url !~* '^\\s*https?:';");
 
             migrationBuilder.AddCheckConstraint(

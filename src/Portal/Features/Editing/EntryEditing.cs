@@ -124,7 +124,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// <summary>Sets the entry's Markdown, or says why not: text the list cannot hold or an entry may not hold
     /// (<see cref="TextField.EntryMarkdown"/>), or not one bullet.</summary>
     private static string? Apply(Entry entry, string markdown, DateTimeOffset now) =>
-        TextField.EntryMarkdown.Problem(markdown) ?? (EntryContent.TryApply(entry, markdown, now) ? null : NotOneBullet);
+        TextField.EntryMarkdown.Problem(markdown)
+        ?? (EntryContent.TryApply(entry, markdown, now) ? null : NotOneBullet);
 
     /// <summary>A change to an existing entry (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
     /// message, or null when done.</summary>

@@ -42,8 +42,7 @@ public sealed class LinkPrefill(LinkChecker checker)
     }
 
     /// <summary>A page's text as one line, without what the list cannot hold (a page may say anything).</summary>
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : Whitespace.CollapseOrNull(TextRule.Strip(text));
+    private static string? Clean(string? text) => Whitespace.CollapseOrNull(text);
 
     private static DateOnly? ParseDate(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,

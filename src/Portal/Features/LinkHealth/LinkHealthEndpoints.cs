@@ -188,7 +188,8 @@ public static class LinkHealthEndpoints
         Func<LinkState, string> change, CancellationToken ct)
     {
         // Looked up by the address the form sent: one the list cannot hold is no link's.
-        if (TextField.WebAddress.Problem(url) is not null) return "That link has not been checked; nothing was changed.";
+        if (TextField.WebAddress.Problem(url) is not null)
+            return "That link has not been checked; nothing was changed.";
         var outcome = await unit.RunAsync(EditorIdentity.From(user), async edit =>
         {
             var state = await edit.Db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);

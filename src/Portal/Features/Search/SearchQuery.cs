@@ -43,7 +43,8 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
     }
 
     // What the list cannot hold (PostgreSQL refuses a query with a NUL) no stored word, slug or author has to match.
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextRule.Strip(value);
+    private static string? NullIfBlank(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : TextRule.Strip(value);
 }
 
 /// <param name="FoundIn">Where the words are: the entry itself, or only the saved copy of its page.</param>
