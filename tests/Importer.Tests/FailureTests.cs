@@ -63,7 +63,7 @@ public class FailureTests(TestDatabase server)
         { "directory", "is a directory" },
         { "empty", "is empty" },
         { "blank", "only white space" },
-        { "binary", "binary file" },
+        { "binary", "line 1: U+0000 (NUL) at column 5" },
         { "latin1", "not UTF-8" },
         { "huge", "the limit is 50 MB" },
     };

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Domain.Text;
 
 namespace ContainerNetLib.Domain.Editing;
 
@@ -9,22 +10,32 @@ namespace ContainerNetLib.Domain.Editing;
 public sealed record BulkFragment(IReadOnlyList<EntryNode> Entries, IReadOnlyList<string> Warnings, string? Error)
 {
     public const int MaxEntries = 1000;
-    public const int MaxCharacters = 1_000_000;
 
     public int Count => Entries.Sum(CountWithChildren);
 
+    /// <summary>What the preview shows and the add takes: the same reading, with the importer's limits.</summary>
     public static BulkFragment Parse(string fragment)
     {
-        if (fragment.Length > MaxCharacters)
-            return new([], [], $"At most {MaxCharacters:N0} characters at a time; this fragment has " +
+        var limit = TextField.BulkMarkdown.MaxLength;
+        if (fragment.Length > limit)
+            return new([], [], $"At most {limit:N0} characters at a time; this fragment has " +
                 $"{fragment.Length:N0}. Paste it in parts.");
         var text = fragment.Replace("\r\n", "\n").Trim('\n');
         if (text.Trim().Length == 0) return new([], [],
             "Paste one or more bullets, such as “* 2024-01-31: [Title](https://example.com/)”.");
+        if (MarkdownLimits.Find(text) is { } refused) return Refused(refused, 0);
         if (text.Split('\n').Any(line => line.TrimStart().StartsWith('#')))
             return new([], [], "The fragment has a heading: paste only bullets, and choose the section below.");
         // Line 1 is the heading added here, line 2 a blank: warnings are reported in the fragment's own line numbers.
-        var result = ReadingListParser.Parse($"# Bulk\n\n{text}\n");
+        ParseResult result;
+        try
+        {
+            result = ReadingListParser.Parse($"# Bulk\n\n{text}\n");
+        }
+        catch (RefusedMarkdownException e)
+        {
+            return Refused(e.Problem, 2);
+        }
         var warnings = result.Warnings.Select(w => $"Line {Math.Max(1, w.Line - 2)}: {w.Message}").ToList();
         if (result.Document.Sections is not [var section])
             return new([], warnings, "The fragment could not be read as bullets.");
@@ -38,6 +49,9 @@ public sealed record BulkFragment(IReadOnlyList<EntryNode> Entries, IReadOnlyLis
             ? new([], warnings, $"At most {MaxEntries} entries at a time; this fragment has {fragmentResult.Count}.")
             : fragmentResult;
     }
+
+    private static BulkFragment Refused(LineProblem problem, int linesAdded) =>
+        new([], [], $"Line {Math.Max(1, problem.Line - linesAdded)}: {problem.Problem}. Nothing was added.");
 
     private static int CountWithChildren(EntryNode node) => 1 + node.Children.Sum(CountWithChildren);
 }

@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Domain.Text;
 
 namespace ContainerNetLib.Domain.Editing;
 
@@ -11,10 +12,12 @@ namespace ContainerNetLib.Domain.Editing;
 /// </summary>
 public static class EntryContent
 {
-    /// <summary>Sets the entry's Markdown and everything read from it; false when it is not one bullet.</summary>
+    /// <summary>Sets the entry's Markdown and everything read from it; false when it is not one bullet, or not text
+    /// an entry may hold (<see cref="TextField.EntryMarkdown"/>, whose sentence says why).</summary>
     public static bool TryApply(Entry entry, string markdown, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(markdown) || markdown.Contains('\n')) return false;
+        if (TextField.EntryMarkdown.Problem(markdown) is not null) return false;
         var document = ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document;
         if (document.Sections is not [{ Entries: [var node] }] || node.Children.Count > 0) return false;
         node.Markdown = markdown;

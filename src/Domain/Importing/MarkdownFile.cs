@@ -1,11 +1,13 @@
 using System.Text;
+using ContainerNetLib.Domain.ReadingLists;
 
 namespace ContainerNetLib.Domain.Importing;
 
 /// <summary>A reading-list file refused before anything is imported; the message is one line for the user.</summary>
-public sealed class InvalidInputException(string message) : Exception(message);
+public class InvalidInputException(string message) : Exception(message);
 
-/// <summary>Reads a Markdown file for import, refusing what cannot be a reading list.</summary>
+/// <summary>Reads a Markdown file for import, refusing what cannot be a reading list (<see cref="MarkdownLimits"/>).
+/// </summary>
 public static class MarkdownFile
 {
     public const long MaxBytes = 50L * 1024 * 1024;
@@ -26,8 +28,6 @@ public static class MarkdownFile
 
     public static string Decode(byte[] bytes, string name)
     {
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-            throw new InvalidInputException($"{name} is a binary file, not Markdown text");
         string text;
         try
         {
@@ -38,8 +38,10 @@ public static class MarkdownFile
             throw new InvalidInputException($"{name} is not UTF-8 text (invalid byte at offset {e.Index}); save it " +
                 $"as UTF-8 and try again");
         }
-        if (text.Trim('\uFEFF').Trim().Length == 0)
+        if (text.AsSpan().Trim('\uFEFF').Trim().IsEmpty)
             throw new InvalidInputException($"{name} has only white space: there is nothing to import");
+        // Refused here, before the database is opened or anything is parsed: one line, in well under a second.
+        if (MarkdownLimits.Find(text) is { } problem) throw new InvalidInputException($"{name}, {problem}");
         return text;
     }
 }

@@ -19,10 +19,13 @@ public static partial class EntryFieldReader
                 "entry does not start with text (code, HTML or empty bullet); kept as written"));
             return EntryFields.Empty;
         }
-        var tokens = InlineTokens.Flatten(paragraph.Inline);
+        var notWeb = new List<LinkToken>();
+        var tokens = InlineTokens.Flatten(paragraph.Inline, notWeb);
         var date = TakeDate(tokens, line, warnings);
-        foreach (var link in tokens.OfType<LinkToken>().Where(l => l.Url.Length == 0))
-            warnings.Add(new ParseWarning(line, $"link \"{link.Text}\" has no URL"));
+        foreach (var link in notWeb.Where(l => l.Url.Length == 0 || HasScheme(l.Url)))
+            warnings.Add(new ParseWarning(line, link.Url.Length == 0
+                ? $"link \"{link.Text}\" has no URL; kept as text"
+                : $"link \"{link.Text}\" goes to {Quoted(link.Url)}, not a web address (http or https); kept as text"));
 
         if (!tokens.OfType<LinkToken>().Any()) return Unlinked(tokens, date, hasChildren);
         return PersonBullet.TryRead(tokens, date, hasChildren) ?? LinkEntry.Read(tokens, date, hasChildren);
@@ -57,8 +60,17 @@ public static partial class EntryFieldReader
     /// <summary>The bullet without its leading "YYYY-MM-DD: ", for showing the date apart.</summary>
     public static string WithoutDatePrefix(string markdown) => DatePrefix().Replace(markdown, "", 1);
 
+    /// <summary>A target such as "javascript:…" or "mailto:…"; a path or an anchor in the page ("#install") is an
+    /// ordinary thing to link to and is kept as text without a word.</summary>
+    private static bool HasScheme(string url) => SchemePrefix().IsMatch(url);
+
+    private static string Quoted(string url) => url.Length <= 60 ? url : url[..57] + "…";
+
     internal static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     [GeneratedRegex(@"^\s*(\d{4}-\d{2}-\d{2}):\s*")]
     private static partial Regex DatePrefix();
+
+    [GeneratedRegex(@"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex SchemePrefix();
 }

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using Markdig.Syntax;
 
 namespace ContainerNetLib.Domain.ReadingLists;
@@ -83,6 +84,9 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         var entry = new EntryNode { Line = item.Line + lineOffset + 1 };
         SplitBullet(entry, source.Line(item.Line), item.Line);
         if (ownEnd > item.Line) entry.Markdown += "\n" + Take(item.Line + 1, ownEnd + 1)[..^1];
+        if (entry.Markdown.Length > TextField.EntryMarkdown.MaxLength)
+            throw new RefusedMarkdownException(new LineProblem(entry.Line, $"an entry of {entry.Markdown.Length:N0} " +
+                $"characters, more than the limit of {TextField.EntryMarkdown.MaxLength:N0}"));
         _cursor = ownEnd + 1;
 
         if (_sectionHasEntries) entry.LeadingMarkdown = gap;

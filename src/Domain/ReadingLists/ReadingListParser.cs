@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ContainerNetLib.Domain.Text;
 using Markdig;
 using Markdig.Syntax;
 
@@ -24,9 +25,13 @@ public static partial class ReadingListParser
 
     public static ParseResult Parse(string markdown) => Parse(markdown, ChunkChars);
 
+    /// <exception cref="RefusedMarkdownException">The text breaks one of <see cref="MarkdownLimits"/>, or an entry is
+    /// longer than <see cref="TextField.EntryMarkdown"/> allows.</exception>
     internal static ParseResult Parse(string markdown, int chunkChars)
     {
         var source = new SourceLines(Normalise(markdown));
+        // Before Markdig sees it: what would cost more than its length to parse is refused, not tried.
+        if (MarkdownLimits.Find(source.Text) is { } problem) throw new RefusedMarkdownException(problem);
         var chunks = source.Text.Length > chunkChars ? ChunkSplitter.Split(source, chunkChars) : [(0, source.Count)];
         // Reference-style links resolve against definitions anywhere in the file, so with several
         // pieces every piece gets every definition appended after its own lines.

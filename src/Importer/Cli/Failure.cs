@@ -15,6 +15,9 @@ public sealed record Failure(string Message, int ExitCode)
         ConfigurationException => new(e.Message, 2),
         IOException io when io is not EndOfStreamException => new(e.Message, 2),
         UnauthorizedAccessException => new(e.Message, 2),
+        // Text PostgreSQL cannot store (a NUL) that got past the checks: the input's fault, not the database's.
+        PostgresException { SqlState: "22021" or "22P05" } pg =>
+            new($"the input holds text the database cannot store ({pg.MessageText}); nothing was changed", 2),
         PostgresException { SqlState: "28P01" } =>
             new("PostgreSQL refused the password in ConnectionStrings__Portal (authentication failed)", 3),
         PostgresException { SqlState: "3D000" } pg => new($"the database does not exist: {pg.MessageText}", 3),

@@ -29,7 +29,14 @@ internal sealed class ImportCommand : ICommand
             {
                 var text = markdown.Value!;
                 markdown.Value = null;
-                return ReadingListParser.Parse(text);
+                try
+                {
+                    return ReadingListParser.Parse(text);
+                }
+                catch (RefusedMarkdownException e)
+                {
+                    throw new InvalidInputException($"{file}, {e.Message}");
+                }
             }, dryRun, progress, ct);
         });
 

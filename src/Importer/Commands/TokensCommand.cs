@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContainerNetLib.Domain.Accounts.Tokens;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ internal sealed class TokensCommand : ICommand
         await using var db = context.OpenDatabase();
         var now = DateTimeOffset.UtcNow;
         async Task<string> UserIdAsync(string email) =>
+            TextField.Email.Problem(email, "The email") is { } wrong ? throw new InvalidInputException(wrong) :
             await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
                 .Select(u => u.Id).SingleOrDefaultAsync(ct)
             ?? throw new InvalidInputException($"there is no user {email}");

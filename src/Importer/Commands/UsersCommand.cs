@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Importer.Cli;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ internal sealed class UsersCommand : ICommand
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
 
+        // Every email here is looked up: one the list cannot hold is refused before PostgreSQL refuses the query.
+        if (rest is [var named] && TextField.Email.Problem(named, "The email") is { } wrong)
+            throw new InvalidInputException(wrong);
         switch (action, rest)
         {
             case ("list", []):

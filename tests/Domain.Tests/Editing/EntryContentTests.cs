@@ -55,4 +55,15 @@ public class EntryContentTests
         Assert.False(EntryContent.TryApply(entry, markdown, DateTimeOffset.UnixEpoch));
         Assert.Equal("[a](https://a.example/)", entry.Markdown);
     }
+
+    [Theory]
+    [InlineData("[a](https://a.example/) \0")]
+    [InlineData("[a](https://a.example/\u0001)")]
+    public void Text_the_list_cannot_hold_is_not_applied(string markdown)
+    {
+        // Otherwise: the save reaches PostgreSQL, which refuses it with a server error.
+        var entry = new Entry { Markdown = "before" };
+        Assert.False(EntryContent.TryApply(entry, markdown, DateTimeOffset.UnixEpoch));
+        Assert.Equal("before", entry.Markdown);
+    }
 }

@@ -119,7 +119,7 @@ public class ExclusionRuleTests
             ExclusionKind.Url, "nope", new string('x', 301), "2001-01-01", Today, out var problems);
         Assert.Null(rule);
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("300 characters", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("the limit is 300", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,16 +5,14 @@ namespace ContainerNetLib.Domain.Tests.ReadingLists;
 public class DeepNestingTests
 {
     [Theory]
-    [InlineData('[')]
-    [InlineData('>')]
-    public void A_bullet_nested_100000_deep_is_kept_as_text_with_a_warning(char nesting)
+    [InlineData('[', "link brackets ([) open at once than the limit of 32")]
+    [InlineData('>', "block quotes nested deeper than the limit of 32 levels")]
+    public void A_bullet_nested_100000_deep_is_refused_naming_its_line_and_the_limit(char nesting, string expected)
     {
-        // Otherwise: one hostile bullet makes the whole import fail (Markdig refuses such depth).
+        // Otherwise: one hostile bullet costs the parser (and every later render of the list) far more than its length.
         var markdown = $"# S\n\n* before\n* {new string(nesting, 100_000)} deep\n* [after](https://after.example/)\n";
-        var result = ReadingListParser.Parse(markdown);
-        Assert.Equal(3, result.Document.Sections[0].Entries.Count);
-        Assert.Equal("https://after.example/", result.Document.Sections[0].Entries[2].Fields.Url);
-        Assert.Contains(result.Warnings, w => w.Line == 4 && w.Message.Contains("nested deeper", StringComparison.Ordinal));
-        Assert.Equal(markdown, ReadingListWriter.Write(result.Document));
+        var refused = Assert.Throws<RefusedMarkdownException>(() => ReadingListParser.Parse(markdown));
+        Assert.Equal(4, refused.Problem.Line);
+        Assert.EndsWith(expected, refused.Problem.Problem);
     }
 }

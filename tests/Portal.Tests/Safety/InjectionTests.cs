@@ -33,15 +33,19 @@ public class InjectionTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task Imported_payloads_and_deep_nesting_neither_break_the_import_nor_reach_the_page()
+    public async Task Imported_payloads_never_reach_the_page_and_deep_nesting_is_refused_naming_its_line()
     {
-        // Otherwise: one hostile bullet in an imported list runs script in every reader's browser, or takes the import down.
+        // Otherwise: one hostile bullet in an imported list runs script in every reader's browser, or holds the import.
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
         var list = await File.ReadAllTextAsync(PayloadFile);
-        list = list.Replace("* [ok link]", "* " + new string('[', 100_000) + "deep brackets\n* " + new string('>', 100_000) + " deep quotes\n* [ok link]");
+        foreach (var deep in new[] { new string('[', 100_000) + " deep brackets", new string('>', 100_000) + " quotes" })
+        {
+            var refused = await Assert.ThrowsAsync<Domain.ReadingLists.RefusedMarkdownException>(() =>
+                app.ImportAsync(list.Replace("* [ok link]", "* " + deep + "\n* [ok link]")));
+            Assert.Contains("the limit of 32", refused.Message);
+        }
         var summary = await app.ImportAsync(list);
-        Assert.True(summary.Counts.Entries >= 51);
-        Assert.Contains(summary.Warnings, w => w.Message.Contains("nested deeper", StringComparison.Ordinal));
+        Assert.True(summary.Counts.Entries >= 49);
 
         var response = await app.Client().GetAsync("/sections/injection-attempts");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -75,25 +79,29 @@ public class RefusedLinkTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task An_entry_whose_address_is_refused_shows_as_text_on_its_section_in_search_and_on_the_home_page()
+    public async Task An_entry_filed_with_a_javascript_address_shows_as_text_on_its_section_in_search_and_home()
     {
-        // Otherwise: "Recently added" and search results offer a link to nowhere for an entry someone filed with a
-        // javascript: address. A search result leads to the entry's place in the list instead.
+        // Otherwise: a page offers a link to nowhere (or to script) for an entry someone filed with a javascript:
+        // address. It has no address (one rule: http or https), so a search result leads to its place in the list.
         await using var app = await PortalApp.StartAsync(server);
         var seed = await File.ReadAllTextAsync(RepoRoot.Seed);
-        await app.ImportAsync(seed.Replace("## Overview\n\n", "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
+        await app.ImportAsync(seed.Replace("## Overview\n\n",
+            "## Overview\n\n* [Zanzibar trick](javascript:alert(1))\n"));
         var client = app.Client();
-        var home = await Eventually.ReadAsync(() => client.GetStringAsync("/"),
-            h => h.Contains("Zanzibar", StringComparison.Ordinal), "the home page never showed the new entry");
-        var search = await client.GetStringAsync("/search?q=zanzibar");
+        var search = await Eventually.ReadAsync(() => client.GetStringAsync("/search?q=zanzibar"),
+            h => h.Contains("Zanzibar", StringComparison.Ordinal), "search never found the new entry");
         Assert.Single(Html.Parse(search).QuerySelectorAll("a.result-title[href^='/sections/overview#e-']"));
-        foreach (var html in new[] { home, await client.GetStringAsync("/sections/overview"), search })
+        var section = await client.GetStringAsync("/sections/overview");
+        foreach (var html in new[] { await client.GetStringAsync("/"), section, search })
         {
             var page = Html.Parse(html);
-            Assert.Contains("Zanzibar trick", page.Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
-            Assert.All(page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal)),
-                a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
+            var named = page.QuerySelectorAll("a").Where(a => a.TextContent.Contains("Zanzibar", StringComparison.Ordinal));
+            Assert.All(named, a => Assert.StartsWith("/sections/overview#e-", a.GetAttribute("href")));
             Assert.Empty(page.QuerySelectorAll("a[href='']"));
+            Assert.DoesNotContain("javascript:", page.Body!.InnerHtml, StringComparison.OrdinalIgnoreCase);
         }
+        foreach (var html in new[] { section, search })
+            Assert.Contains("Zanzibar trick",
+                Html.Parse(html).Body!.TextContent.Replace("\n", " ", StringComparison.Ordinal));
     }
 }

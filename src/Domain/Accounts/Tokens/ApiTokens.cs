@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.Accounts.Tokens;
@@ -19,7 +20,6 @@ public sealed record ValidToken(
 /// <summary>Making, listing, revoking and checking personal API tokens, for the page and the command line.</summary>
 public static class ApiTokens
 {
-    public const int MaxNameLength = 100;
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
 
@@ -27,7 +27,7 @@ public static class ApiTokens
     public static string? Problem(string? name, DateTimeOffset expiresAt, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(name)) return "Give the token a name, for example the script that will use it.";
-        if (name.Trim().Length > MaxNameLength) return $"The name is too long: at most {MaxNameLength} characters.";
+        if (TextField.TokenName.Problem(name.Trim()) is { } problem) return problem;
         if (expiresAt <= now) return "The expiry must be in the future.";
         if (expiresAt > now + MaxLifetime + TimeSpan.FromDays(1)) return "A token lives at most one year (365 days).";
         return null;

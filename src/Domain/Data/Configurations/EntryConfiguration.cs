@@ -21,8 +21,15 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         "setweight(to_tsvector('simple'::regconfig, translate(coalesce(substring(normalized_url from " +
             "'^[a-z]+://(?:[^/@]*@)?([^/:?#]+)'), ''), '.-', '  ')), 'D')";
 
+    /// <summary>
+    /// An entry's address, and every link's, is a web address (http or https): the parser reads a link to anything
+    /// else as text (<c>InlineTokens</c>), and the database holds the rule too, for every way in.
+    /// </summary>
+    internal static string IsWebAddress(string column) => $"{column} ~* '^\\s*https?:'";
+
     public void Configure(EntityTypeBuilder<Entry> entry)
     {
+        entry.ToTable(t => t.HasCheckConstraint("ck_entries_url_web_address", $"url IS NULL OR {IsWebAddress("url")}"));
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         entry.Property(e => e.Authors)
             .HasColumnType("jsonb")

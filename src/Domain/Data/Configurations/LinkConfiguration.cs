@@ -8,6 +8,7 @@ internal sealed class LinkConfiguration : IEntityTypeConfiguration<Link>
 {
     public void Configure(EntityTypeBuilder<Link> link)
     {
+        link.ToTable(t => t.HasCheckConstraint("ck_links_url_web_address", EntryConfiguration.IsWebAddress("url")));
         link.Property(l => l.Role).HasConversion<string>().HasMaxLength(16);
         // A retired entry's links are not checked or reported.
         link.HasQueryFilter(l => l.Entry.RetiredAt == null);

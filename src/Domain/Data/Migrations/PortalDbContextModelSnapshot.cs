@@ -615,7 +615,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.HasIndex("SectionId", "ParentId", "Position")
                         .HasDatabaseName("ix_entries_section_id_parent_id_position");
 
-                    b.ToTable("entries", (string)null);
+                    b.ToTable("entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_entries_url_web_address", "url IS NULL OR url ~* '^\\s*https?:'");
+                        });
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.FeedKey", b =>
@@ -699,7 +702,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.HasIndex("EntryId", "Position")
                         .HasDatabaseName("ix_links_entry_id_position");
 
-                    b.ToTable("links", (string)null);
+                    b.ToTable("links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_links_url_web_address", "url ~* '^\\s*https?:'");
+                        });
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.LinkExclusion", b =>

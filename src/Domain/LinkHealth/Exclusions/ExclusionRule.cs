@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Domain.LinkHealth.Exclusions;
@@ -25,9 +26,6 @@ public enum ExclusionKind
 /// </summary>
 public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reason, DateOnly? Expires)
 {
-    public const int MaxReasonLength = 300;
-    public const int MaxValueLength = 2000;
-
     /// <summary>How the report and a skipped result show the rule: "host example.org — vendor blocks bots".</summary>
     public string Text => $"{Kind.ToString().ToLowerInvariant()} {Value} — {Reason}";
 
@@ -67,7 +65,7 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
         var compared = Compared(kind, value?.Trim() ?? "", found);
         var why = reason?.Trim() ?? "";
         if (why.Length == 0) found.Add("Say why the link is excluded (a short reason, e.g. \"vendor blocks bots\").");
-        else if (why.Length > MaxReasonLength) found.Add($"Keep the reason to {MaxReasonLength} characters.");
+        else if (TextField.Reason.Problem(why) is { } problem) found.Add(problem);
         DateOnly? until = null;
         if (!string.IsNullOrWhiteSpace(expires))
         {
@@ -92,9 +90,11 @@ public sealed record ExclusionRule(ExclusionKind Kind, string Value, string Reas
                 : $"Give the {Noun(kind)}.");
             return null;
         }
-        if (value.Length > MaxValueLength)
+        // Its limit is a web address's, a host included: the column holds either.
+        if (TextField.WebAddress.Problem(value, kind == ExclusionKind.Host ? "The host" : $"The {Noun(kind)}") is
+            { } problem)
         {
-            problems.Add($"Keep the {Noun(kind)} to {MaxValueLength} characters.");
+            problems.Add(problem);
             return null;
         }
         if (kind == ExclusionKind.Host)

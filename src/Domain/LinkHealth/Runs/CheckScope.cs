@@ -47,7 +47,8 @@ public sealed record CheckScope(string Kind, string? Key)
     public static CheckScope? TryParse(string? text) => text?.Split(':', 2) switch
     {
         ["list"] => List,
-        ["section", var slug] when slug.Length > 0 => Section(slug),
+        ["section", var slug] when slug.Length > 0 && Text.TextField.SectionSlug.Problem(slug) is null =>
+            Section(slug),
         ["entry", var id] when long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) =>
             Entry(value),
         _ => null,

@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
         CancellationToken ct = default)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out _)) return [];
+        if (TextField.WebAddress.Problem(url) is not null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out _))
+            return [];
         var normalized = UrlNormalizer.Normalize(url.Trim());
         await using var db = await databases.CreateDbContextAsync(ct);
         return await db.Entries.IgnoreQueryFilters().AsNoTracking()
@@ -51,7 +53,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
                 Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = edit.Now,
             };
-            if (!EntryContent.TryApply(entry, markdown.Trim(), edit.Now)) return Edit.Refuse(NotOneBullet);
+            if (Apply(entry, markdown.Trim(), edit.Now) is { } problem) return Edit.Refuse(problem);
             db.Entries.Add(entry);
             await db.SaveChangesAsync(ct);
             edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}", entry.Id,
@@ -66,7 +68,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     public Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown,
         EditorIdentity editor, CancellationToken ct = default) =>
         ChangeAsync(entryId, editor, "edited", e => $"Edited “{ContentHistory.Name(e)}”", (_, entry, now) =>
-            Task.FromResult(EntryContent.TryApply(entry, markdown.Trim(), now) ? null : NotOneBullet),
+            Task.FromResult(Apply(entry, markdown.Trim(), now)),
             ct, expectedVersion);
 
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
@@ -102,7 +104,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
             e => $"Restored “{ContentHistory.Name(e)}” to its version of {change.At:yyyy-MM-dd HH:mm}",
             async (db, entry, now) =>
         {
-            if (!EntryContent.TryApply(entry, target.Markdown, now)) return NotOneBullet;
+            if (Apply(entry, target.Markdown, now) is { } problem) return problem;
             if (target.SectionId != entry.SectionId || target.ParentId != entry.ParentId)
             {
                 var parentLives = target.ParentId is { } p
@@ -118,6 +120,12 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
             return null;
         }, ct);
     }
+
+    /// <summary>Sets the entry's Markdown, or says why not: text the list cannot hold or an entry may not hold
+    /// (<see cref="TextField.EntryMarkdown"/>), or not one bullet.</summary>
+    private static string? Apply(Entry entry, string markdown, DateTimeOffset now) =>
+        TextField.EntryMarkdown.Problem(markdown)
+        ?? (EntryContent.TryApply(entry, markdown, now) ? null : NotOneBullet);
 
     /// <summary>A change to an existing entry (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
     /// message, or null when done.</summary>

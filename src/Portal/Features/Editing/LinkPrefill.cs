@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Portal.Features.Editing;
@@ -40,9 +41,8 @@ public sealed class LinkPrefill(LinkChecker checker)
             problem);
     }
 
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ',
-            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>A page's text as one line, without what the list cannot hold (a page may say anything).</summary>
+    private static string? Clean(string? text) => Whitespace.CollapseOrNull(text);
 
     private static DateOnly? ParseDate(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,

@@ -15,8 +15,6 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// </summary>
 public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
-    public const int MaxTitleLength = 200;
-
     public Task<EditOutcome> CreateAsync(string title, int? parentId, EditorIdentity editor,
         CancellationToken ct = default)
     {
@@ -51,7 +49,8 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
         EditorIdentity editor, CancellationToken ct = default)
     {
         title = title.Trim();
-        if (TitleProblem(title) is { } problem) return Task.FromResult<EditOutcome>(new EditOutcome.Invalid(problem));
+        if ((TitleProblem(title) ?? TextField.SectionIntro.Problem(intro)) is { } problem)
+            return Task.FromResult<EditOutcome>(new EditOutcome.Invalid(problem));
         return ChangeAsync(sectionId, editor, "edited", s => $"Edited section “{s.Title}”",
             async (db, section, now) =>
         {
@@ -174,7 +173,7 @@ public sealed class SectionEditing(IDbContextFactory<PortalDbContext> databases,
 
     private static string? TitleProblem(string title) =>
         title.Length == 0 ? "Give the section a title."
-        : title.Length > MaxTitleLength ? $"A section title has at most {MaxTitleLength} characters."
+        : TextField.SectionTitle.Problem(title) is { } problem ? problem
         : title.Contains('\n') ? "A section title is one line."
         : null;
 

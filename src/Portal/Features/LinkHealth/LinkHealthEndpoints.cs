@@ -155,9 +155,9 @@ public static class LinkHealthEndpoints
         EditUnit unit, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 300)
-            return Back("Say why the link is fine (up to 300 characters), e.g. \"opens in a browser, bot wall\". " +
-                "Nothing was changed.");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Back("Say why the link is fine, e.g. \"opens in a browser, bot wall\". Nothing was changed.");
+        if (TextField.Reason.Problem(reason.Trim()) is { } problem) return Back($"{problem} Nothing was changed.");
         if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
             out var expiry) ||
             expiry <= today || expiry > today.AddYears(1))
@@ -187,6 +187,9 @@ public static class LinkHealthEndpoints
     private static async Task<string> ChangeStateAsync(string url, ClaimsPrincipal user, EditUnit unit,
         Func<LinkState, string> change, CancellationToken ct)
     {
+        // Looked up by the address the form sent: one the list cannot hold is no link's.
+        if (TextField.WebAddress.Problem(url) is not null)
+            return "That link has not been checked; nothing was changed.";
         var outcome = await unit.RunAsync(EditorIdentity.From(user), async edit =>
         {
             var state = await edit.Db.LinkStates.SingleOrDefaultAsync(s => s.NormalizedUrl == url, ct);

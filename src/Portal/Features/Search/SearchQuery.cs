@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.Search;
@@ -6,7 +7,6 @@ namespace ContainerNetLib.Portal.Features.Search;
 public sealed record SearchQuery(string Text, string? Section = null, int? FromYear = null, int? ToYear = null,
     string? Author = null, int Page = 1)
 {
-    public const int MaxLength = 200;
     public const int PageSize = 20;
     public const int MaxPage = 50;
     public const int MinYear = 1990;
@@ -31,8 +31,8 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
         if (fromYear > toYear) problems.Add("From year must not be after To year.");
         if (!QueryNumber.TryRead(page, 1, MaxPage, out var pageNumber))
             problems.Add($"Page must be a whole number from 1 to {MaxPage}.");
-        return new SearchQuery(WithoutNul(text) ?? "", NullIfBlank(section), fromYear, toYear, NullIfBlank(author),
-            (int)(pageNumber ?? 1));
+        return new SearchQuery(TextRule.Strip(text ?? ""), NullIfBlank(section), fromYear, toYear,
+            NullIfBlank(author), (int)(pageNumber ?? 1));
     }
 
     private static int? Year(string? text, string label, ICollection<string> problems)
@@ -42,10 +42,9 @@ public sealed record SearchQuery(string Text, string? Section = null, int? FromY
         return null;
     }
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : WithoutNul(value);
-
-    // PostgreSQL text cannot hold a NUL (it refuses the query): no stored word, slug or author has one to match.
-    private static string? WithoutNul(string? value) => value?.Replace("\0", "", StringComparison.Ordinal);
+    // What the list cannot hold (PostgreSQL refuses a query with a NUL) no stored word, slug or author has to match.
+    private static string? NullIfBlank(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : TextRule.Strip(value);
 }
 
 /// <param name="FoundIn">Where the words are: the entry itself, or only the saved copy of its page.</param>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.SavedCopies;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
         var text = query.Text.Trim();
-        if (text.Length > SearchQuery.MaxLength) text = text[..SearchQuery.MaxLength];
+        if (text.Length > TextField.SearchWords.MaxLength) text = text[..TextField.SearchWords.MaxLength];
         // At most eight words: enough for any real query, and a bound on the SQL a request can cause.
         var terms = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(8).ToList();
         if (terms.Count == 0) return new SearchResults(query, [], SearchMatch.All, []);

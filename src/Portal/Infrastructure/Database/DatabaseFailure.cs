@@ -27,6 +27,16 @@ public static class DatabaseFailure
         return false;
     }
 
+    /// <summary>Whether PostgreSQL refused text it cannot store (a NUL, 22021): the request's fault. Every way in
+    /// checks text against the list's rule first (<c>TextRule</c>); this is what answers 400 if one ever does not.
+    /// </summary>
+    public static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: "22021" or "22P05" }) return true;
+        return false;
+    }
+
     /// <summary>
     /// After a failure, idle pooled connections may be dead too (a restarted server cut them all): they are closed
     /// rather than each failing one more read or save in turn.

@@ -25,8 +25,8 @@ public static partial class DatabaseUnavailable
         {
             ExceptionHandlingPath = ErrorPath,
             CreateScopeForErrors = true,
-            StatusCodeSelector = e => DatabaseFailure.IsTransient(e)
-                ? StatusCodes.Status503ServiceUnavailable
+            StatusCodeSelector = e => DatabaseFailure.IsTransient(e) ? StatusCodes.Status503ServiceUnavailable
+                : DatabaseFailure.IsUnstorableText(e) ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status500InternalServerError,
             SuppressDiagnosticsCallback = c => DatabaseFailure.IsTransient(c.Exception),
         });
@@ -64,10 +64,13 @@ public static partial class DatabaseUnavailable
                 if (!read) context.Request.Method = HttpMethods.Get;
                 return false;
             }
+            var unstorable = DatabaseFailure.IsUnstorableText(exception);
             await TypedResults.Problem(
                 statusCode: context.Response.StatusCode,
-                title: database ? "The database is not answering" : "Something went wrong on the server",
-                detail: database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds." : null)
+                title: database ? "The database is not answering"
+                    : unstorable ? "The request cannot be used" : "Something went wrong on the server",
+                detail: database ? $"Nothing was read or changed. Try again in {RetryAfterSeconds} seconds."
+                    : unstorable ? "It holds a character the list cannot store (such as U+0000): remove it." : null)
                 .ExecuteAsync(context);
             return true;
         }

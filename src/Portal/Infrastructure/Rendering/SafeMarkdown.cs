@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.ReadingLists;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -37,13 +38,14 @@ public sealed class SafeMarkdown
         MarkdownDocument document;
         try
         {
+            // What the parser refuses (an editor's preview as they type, a row stored before the limits) is not
+            // parsed here either: its cost grows faster than its length.
+            if (MarkdownLimits.Find(source) is not null) return AsText(markdown, inline);
             document = Markdown.Parse(source, Pipeline);
         }
-        catch (Exception e) when (Domain.ReadingLists.NestingGuard.IsDepthLimit(e))
+        catch (Exception e) when (NestingGuard.IsDepthLimit(e))
         {
-            // Nested beyond Markdig's limit: the reader sees the text as written, encoded.
-            var text = System.Net.WebUtility.HtmlEncode(markdown);
-            return inline ? text : $"<p>{text}</p>";
+            return AsText(markdown, inline);
         }
         foreach (var link in document.Descendants<LinkInline>().ToList()) Check(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList()) Neutralise(autolink);
@@ -54,6 +56,13 @@ public sealed class SafeMarkdown
         renderer.Render(document);
         writer.Flush();
         return _sanitizer.Sanitize(writer.ToString());
+    }
+
+    /// <summary>The text as written, encoded: what a reader sees of Markdown that is not rendered.</summary>
+    private static string AsText(string markdown, bool inline)
+    {
+        var text = System.Net.WebUtility.HtmlEncode(markdown);
+        return inline ? text : $"<p>{text}</p>";
     }
 
     /// <summary>

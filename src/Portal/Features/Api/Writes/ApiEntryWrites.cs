@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Reading;
@@ -33,6 +34,9 @@ public sealed class ApiEntryWrites(
                     $"Give the entry a title: the page did not offer one. {filled.Problem}".Trim());
             var markdown = NewEntryText.Compose(filled.Published, filled.Title, url,
                 (filled.Authors ?? []).Select(a => (a.Name, a.Url)), filled.Description);
+            // Each field is within its limit; together, with what the page filled in, they must make one entry.
+            if (TextField.EntryMarkdown.Problem(markdown, "The entry written as Markdown") is { } tooMuch)
+                return ApiProblems.BadRequest(tooMuch);
             var outcome = await editing.AddAsync(sectionId.Value, request.Parent, markdown, editor, ct);
             return Answer(outcome, response, StatusCodes.Status201Created);
         }
@@ -44,6 +48,8 @@ public sealed class ApiEntryWrites(
         if (string.IsNullOrWhiteSpace(request.Markdown))
             return ApiProblems.BadRequest(
                 "Send the entry's new Markdown in \"markdown\": one bullet's text on one line.");
+        if (TextField.EntryMarkdown.Problem(request.Markdown, "\"markdown\"") is { } problem)
+            return ApiProblems.BadRequest(problem);
         var outcome = await editing.UpdateAsync(id, version, request.Markdown, editor, ct);
         return Answer(outcome, response, StatusCodes.Status200OK, id);
     }
@@ -58,14 +64,32 @@ public sealed class ApiEntryWrites(
         Answer(await editing.UnretireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
             StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
+    /// <summary>Every reason the request cannot be used, each a sentence naming its field; the text rule and the
+    /// limits first, so that nothing the list cannot hold reaches a lookup, the page fetch or the database.</summary>
     private static List<string> Problems(NewEntryRequest request)
     {
         var problems = new List<string>();
+        void Check(TextField field, string? value, string name)
+        {
+            if (field.Problem(value, $"\"{name}\"") is { } problem) problems.Add(problem);
+        }
+        Check(TextField.WebAddress, request.Url, "url");
+        Check(TextField.SectionSlug, request.Section, "section");
+        Check(TextField.EntryTitle, request.Title, "title");
+        Check(TextField.EntryDescription, request.Description, "description");
+        var authors = request.Authors ?? [];
+        for (var i = 0; i < authors.Count; i++)
+        {
+            Check(TextField.AuthorName, authors[i]?.Name, $"authors[{i}].name");
+            Check(TextField.WebAddress, authors[i]?.Url, $"authors[{i}].url");
+        }
+        if (problems.Count > 0) return problems;
+
         if (!UrlNormalizer.IsWebAddress(request.Url))
             problems.Add("\"url\" must be a full web address starting with http:// or https://.");
         if (string.IsNullOrWhiteSpace(request.Section))
             problems.Add("\"section\" must name a section by its slug (see GET /api/sections).");
-        foreach (var author in request.Authors ?? [])
+        foreach (var author in authors)
         {
             if (author is null || string.IsNullOrWhiteSpace(author.Name))
                 problems.Add("Every author needs a \"name\".");
