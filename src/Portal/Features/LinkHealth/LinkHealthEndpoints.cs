@@ -64,7 +64,7 @@ public static class LinkHealthEndpoints
             Authorization = [],
             AppPath = "/link-health",
             DashboardTitle = "ContainerNetLib jobs",
-        });
+        }).AnswerOnlyWhatTheDashboardReads();
         return endpoints;
     }
 
