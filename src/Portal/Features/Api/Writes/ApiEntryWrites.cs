@@ -25,6 +25,7 @@ public sealed class ApiEntryWrites(
             if (sectionId is null)
                 return ApiProblems.BadRequest(
                     $"There is no section \"{request.Section}\"; GET /api/sections lists their slugs.");
+            // Early, before the page is fetched for nothing; the add itself checks again under its lock.
             if (!request.AllowDuplicate && await editing.FindByUrlAsync(url, ct: ct) is { Count: > 0 } existing)
                 return Duplicate(existing);
             var filled = await FillFromPageAsync(request, url, ct);
@@ -33,7 +34,8 @@ public sealed class ApiEntryWrites(
                     $"Give the entry a title: the page did not offer one. {filled.Problem}".Trim());
             var markdown = NewEntryText.Compose(filled.Published, filled.Title, url,
                 (filled.Authors ?? []).Select(a => (a.Name, a.Url)), filled.Description);
-            var outcome = await editing.AddAsync(sectionId.Value, request.Parent, markdown, editor, ct);
+            var outcome = await editing.AddAsync(sectionId.Value, request.Parent, markdown, editor, ct,
+                request.AllowDuplicate);
             return Answer(outcome, response, StatusCodes.Status201Created);
         }
     }
@@ -44,7 +46,7 @@ public sealed class ApiEntryWrites(
         if (string.IsNullOrWhiteSpace(request.Markdown))
             return ApiProblems.BadRequest(
                 "Send the entry's new Markdown in \"markdown\": one bullet's text on one line.");
-        var outcome = await editing.UpdateAsync(id, version, request.Markdown, editor, ct);
+        var outcome = await editing.UpdateAsync(id, version, request.Markdown, editor, ct, request.AllowDuplicate);
         return Answer(outcome, response, StatusCodes.Status200OK, id);
     }
 
@@ -94,7 +96,7 @@ public sealed class ApiEntryWrites(
     private sealed record Filled(
         string? Title, string? Description, DateOnly? Published, IReadOnlyList<AuthorInput>? Authors, string? Problem);
 
-    private static IResult Duplicate(List<EntryLocation> existing)
+    private static IResult Duplicate(IReadOnlyList<EntryLocation> existing)
     {
         var entries = existing.Select(e => new ExistingEntry(e.Id, e.Title, e.SectionTitle, e.Retired,
             e.Retired ? $"/api/entries/{e.Id}" : ReaderLinks.Entry(e.SectionSlug, e.Id))).ToList();
@@ -130,6 +132,8 @@ public sealed class ApiEntryWrites(
                     {
                         ["currentVersion"] = conflict.CurrentVersion, ["currentMarkdown"] = conflict.CurrentMarkdown,
                     });
+            case EditOutcome.Duplicate duplicate:
+                return Duplicate(duplicate.Existing);
             case EditOutcome.NotFound:
                 return ApiProblems.NotFound(id);
             case EditOutcome.Invalid bad:
