@@ -41,18 +41,20 @@ public static class LinkCheckingServices
         services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
 
         services.AddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton(sp => new AddressPolicy(Health(sp).ParseAllowedNetworks()));
-        services.AddSingleton(sp => new UrlPolicy(sp.GetRequiredService<AddressPolicy>(),
-            Health(sp).AllowedPorts.ToHashSet()));
+        services.AddSingleton(sp => Health(sp).AddressPolicy());
+        services.AddSingleton(sp => Health(sp).UrlPolicy(sp.GetRequiredService<AddressPolicy>()));
         services.AddSingleton<GuardedConnector>();
         services.AddHttpClient(CheckerClient)
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>()
-                .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout))
+            .ConfigurePrimaryHttpMessageHandler(Guarded)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The GitHub API's token travels through this client too.
             .RedactLoggedHeaders(["Authorization"]);
+        // The webhook's address comes from a setting, not from an editor, and passes the same guard all the same: a
+        // name that resolves inside is refused when it is dialled (LinkHealth:AllowedNetworks allows one on purpose).
         // No request log for this client: the webhook's address is its secret.
-        services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        services.AddHttpClient(WebhookClient, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(Guarded)
+            .RemoveAllLoggers();
 
         services.AddSingleton(sp => new LinkChecker(
             Client(sp, CheckerClient),
@@ -97,6 +99,9 @@ public static class LinkCheckingServices
             sp.GetRequiredService<ILogger<RunNotifier>>()));
         return services;
     }
+
+    private static SocketsHttpHandler Guarded(IServiceProvider sp) => sp.GetRequiredService<GuardedConnector>()
+        .CreateHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.ConnectTimeout);
 
     private static LinkHealthOptions Health(IServiceProvider sp) =>
         sp.GetRequiredService<IOptions<LinkHealthOptions>>().Value;

@@ -23,13 +23,15 @@ public sealed class LinkHealthOptions
     /// Empty:
     /// no suggestions.</summary>
     public string ArchiveBaseUrl { get; set; } = "https://web.archive.org/web/";
-    /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links.</summary>
+    /// <summary>A Slack-compatible incoming webhook, told after a nightly run that found newly broken links. It passes
+    /// the same address guard as the checker: an inside address needs <see cref="AllowedNetworks"/>.</summary>
     public string? WebhookUrl { get; set; }
     /// <summary>The portal's public address, for links in the webhook message and the checker's user agent.</summary>
     public string? PublicUrl { get; set; }
-    /// <summary>Networks the checker may reach despite the SSRF guard (CIDR), e.g. a staging server.</summary>
+    /// <summary>Networks the checker (and the webhook) may reach despite the SSRF guard (CIDR), e.g. a staging
+    /// server.</summary>
     public string[] AllowedNetworks { get; set; } = [];
-    /// <summary>Ports beyond 80 and 443 the checker may use.</summary>
+    /// <summary>Ports beyond 80 and 443 the checker (and the webhook) may use.</summary>
     public int[] AllowedPorts { get; set; } = [];
     /// <summary>A run is inconclusive when more than this share of its hosts could not be reached at all...</summary>
     [Range(0.0, 1.0)] public double OutageHostShare { get; set; } = 0.5;
@@ -47,6 +49,11 @@ public sealed class LinkHealthOptions
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
     public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
+
+    /// <summary>The guard every outgoing address passes: the list's links, the GitHub API, the webhook.</summary>
+    public AddressPolicy AddressPolicy() => new(ParseAllowedNetworks());
+
+    public UrlPolicy UrlPolicy(AddressPolicy addresses) => new(addresses, AllowedPorts.ToHashSet());
 
     public Runs.RunSettings RunSettings() => new(
         FailuresBeforeBroken, ChunkSize, HostFailuresBeforeSkip, new(OutageHostShare, OutageMinHosts), Canaries);
@@ -82,11 +89,19 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
         foreach (var canary in options.Canaries)
             if (!Urls.UrlNormalizer.IsWebAddress(canary))
                 failures.Add($"LinkHealth:Canaries '{canary}' is not an http(s) URL");
+        var guardReadable = failures.Count;
         foreach (var network in options.AllowedNetworks)
             if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a " +
                 $"network (CIDR, e.g. 10.1.0.0/16)");
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
+        // What the guard can tell before any name is resolved (an address, a port, user-info); a name that resolves
+        // inside is refused when the webhook is sent. The address itself is not echoed: its path is its secret.
+        if (failures.Count == guardReadable && !string.IsNullOrEmpty(options.WebhookUrl)
+            && Urls.UrlNormalizer.IsWebAddress(options.WebhookUrl)
+            && options.UrlPolicy(options.AddressPolicy()).Refusal(options.WebhookUrl) is { } refused)
+            failures.Add($"LinkHealth:WebhookUrl is refused by the address guard ({refused}): allow its network " +
+                $"in LinkHealth:AllowedNetworks, and a port other than 80 or 443 in LinkHealth:AllowedPorts");
         for (var i = 0; i < options.Exclude.Length; i++)
         {
             if (options.Exclude[i].ToRule(out var problems) is not null) continue;

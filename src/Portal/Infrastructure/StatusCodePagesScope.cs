@@ -38,7 +38,8 @@ public static class StatusCodePagesScope
         }
     });
 
-    private static bool IsForm(string? contentType) =>
+    /// <summary>A form's content type, read from the header alone (see above).</summary>
+    internal static bool IsForm(string? contentType) =>
         contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
         || contentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 }

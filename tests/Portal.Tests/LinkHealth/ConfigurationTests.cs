@@ -13,6 +13,8 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("LinkHealth__FailuresBeforeBroken", "0", "FailuresBeforeBroken")]
     [InlineData("LinkHealth__Exclude__0__Url", "example.org",
         "LinkHealth:Exclude:0 (url 'example.org'): 'example.org' is not an http(s) URL")]
+    [InlineData("LinkHealth__WebhookUrl", "http://169.254.169.254/hook",
+        "LinkHealth:WebhookUrl is refused by the address guard (169.254.169.254 is link-local (cloud metadata))")]
     [InlineData("LinkHealth__GitHub__ApiBaseUrl", "ftp://api", "LinkHealth:GitHub:ApiBaseUrl 'ftp://api' is not an http(s) URL")]
     [InlineData("LinkHealth__GitHub__PerMinute", "0", "PerMinute")]
     [InlineData("LinkHealth__GitHub__Token", "ghp_one two", "LinkHealth:GitHub:Token contains spaces or line breaks")]

@@ -15,7 +15,9 @@ public sealed record NotifySettings(string? WebhookUrl, string? PublicUrl);
 /// <summary>
 /// Tells the team about a finished nightly (or command-line) run: one warning in the log and one webhook
 /// message when the checker could not reach the network, or one message listing the newly broken links.
-/// A failing webhook is logged, never retried into a second message.
+/// A failing webhook is logged, never retried into a second message. Its client dials through the checker's
+/// address guard (<see cref="GuardedConnector"/>): an inside address is refused unless LinkHealth:AllowedNetworks allows
+/// it.
 /// </summary>
 public sealed partial class RunNotifier(
     IDbContextFactory<PortalDbContext> databases, HttpClient webhook, NotifySettings settings,
@@ -63,11 +65,20 @@ public sealed partial class RunNotifier(
             using var response = await webhook.PostAsync(settings.WebhookUrl, body, ct);
             if (!response.IsSuccessStatusCode) LogWebhookFailed(logger, $"HTTP {(int)response.StatusCode}");
         }
+        catch (HttpRequestException e) when ((e as RefusedAddressException ?? e.InnerException) is
+            RefusedAddressException refused)
+        {
+            LogWebhookRefused(logger, refused.Message);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             LogWebhookFailed(logger, e.Message);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "The link-health webhook was not sent, its host is inside the network: {Reason}. "
+        + "LinkHealth:AllowedNetworks allows an inside network on purpose")]
+    private static partial void LogWebhookRefused(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Warning, "The link-health webhook was not delivered: {Reason}")]
     private static partial void LogWebhookFailed(ILogger logger, string reason);

@@ -11,8 +11,10 @@ namespace ContainerNetLib.Portal.Features.Editing;
 public sealed class BulkAdd(EditUnit unit)
 {
     /// <summary>The answer names the first entry added, with its version.</summary>
+    /// <param name="allowDuplicates">The editor knows some addresses are already in the list and adds them anyway;
+    /// otherwise one that another entry holds answers <see cref="EditOutcome.Duplicate"/>.</param>
     public async Task<EditOutcome> AddAsync(int sectionId, BulkFragment fragment, EditorIdentity editor,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool allowDuplicates = false)
     {
         if (fragment.Error is { } error) return new EditOutcome.Invalid(error);
         return await unit.RunAsync(editor, async edit =>
@@ -38,6 +40,14 @@ public sealed class BulkAdd(EditUnit unit)
             }
             for (var i = 0; i < fragment.Entries.Count; i++)
                 db.Entries.Add(Create(fragment.Entries[i], null, position + i));
+            var urls = added.Select(e => e.NormalizedUrl).OfType<string>().ToList();
+            if (!allowDuplicates)
+            {
+                if (urls.GroupBy(u => u, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    return Edit.Refuse($"{twice.Key} is more than once in what you pasted: keep one of them.");
+                if (await SameAddress.RefusalAsync(db, urls, except: null, ct) is { } duplicate)
+                    return Edit.Refuse(duplicate);
+            }
             await db.SaveChangesAsync(ct);
             foreach (var entry in added)
                 edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title} (bulk)",

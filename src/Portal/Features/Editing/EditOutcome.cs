@@ -14,6 +14,17 @@ public abstract record EditOutcome
 
     public sealed record NotFound : EditOutcome;
 
+    /// <summary>
+    /// The address is already in the list (<see cref="SameAddress"/>): nothing was written; the same change with
+    /// duplicates allowed adds it anyway.
+    /// </summary>
+    public sealed record Duplicate(IReadOnlyList<EntryLocation> Existing) : EditOutcome
+    {
+        /// <summary>Where the address already is, for a sentence: “Title” in Section (retired), ….</summary>
+        public string Places() => string.Join(", ", Existing.Select(e =>
+            $"“{e.Title}” in {e.SectionTitle}{(e.Retired ? " (retired)" : "")}"));
+    }
+
     /// <summary>Someone saved first: their text and version, so the editor can merge and save again.</summary>
     public sealed record Conflict(string CurrentMarkdown, uint CurrentVersion, string? ChangedBy,
         DateTimeOffset? ChangedAt) : EditOutcome;

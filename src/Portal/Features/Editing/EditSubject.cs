@@ -22,11 +22,18 @@ public abstract class EditSubject<T, TSnapshot> where T : class where TSnapshot 
 
     public virtual bool Differs(Edit edit, TSnapshot before, TSnapshot after) => before != after;
 
+    /// <summary>A rule the item must keep whatever the change made of it: the refusal, or null when it keeps
+    /// them all.</summary>
+    public virtual Task<EditOutcome?> RefusalAsync(Edit edit, T item, CancellationToken ct) =>
+        Task.FromResult<EditOutcome?>(null);
+
     public abstract void Record(Edit edit, T item, TSnapshot before, TSnapshot after);
 }
 
-/// <summary>An entry (retired ones too), with its links; its history row names its section.</summary>
-public sealed class EntrySubject(long entryId, string action, Func<Entry, string> summary)
+/// <summary>An entry (retired ones too), with its links; its history row names its section. A change that gives it
+/// an address another entry holds is refused unless <paramref name="allowDuplicate"/> (<see cref="SameAddress"/>).
+/// </summary>
+public sealed class EntrySubject(long entryId, string action, Func<Entry, string> summary, bool allowDuplicate = false)
     : EditSubject<Entry, EntrySnapshot>
 {
     /// <summary>Section titles read for this edit: its own section's, and the one it moved to.</summary>
@@ -48,6 +55,13 @@ public sealed class EntrySubject(long entryId, string action, Func<Entry, string
             _titles[item.SectionId] = title = await db.Sections.AsNoTracking().Where(s => s.Id == item.SectionId)
                 .Select(s => s.Title).SingleAsync(ct);
         return EntrySnapshot.Of(item, title);
+    }
+
+    public override async Task<EditOutcome?> RefusalAsync(Edit edit, Entry item, CancellationToken ct)
+    {
+        var address = edit.Db.Entry(item).Property(e => e.NormalizedUrl);
+        if (allowDuplicate || address.CurrentValue is not { } url || url == address.OriginalValue) return null;
+        return await SameAddress.RefusalAsync(edit.Db, [url], except: item.Id, ct);
     }
 
     public override void Record(Edit edit, Entry item, EntrySnapshot before, EntrySnapshot after) =>

@@ -81,6 +81,7 @@ public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeP
             return Edit.Refuse(await subject.ConflictAsync(edit.Db, ct));
         var before = await subject.SnapshotAsync(edit.Db, item, ct);
         if (await change(edit.Db, item, edit.Now) is { } error) return Edit.Refuse(error);
+        if (await subject.RefusalAsync(edit, item, ct) is { } refusal) return Edit.Refuse(refusal);
         var after = await subject.SnapshotAsync(edit.Db, item, ct);
         if (subject.Differs(edit, before, after)) subject.Record(edit, item, before, after);
         return new EditStep.Done(() => new EditOutcome.Saved(subject.IdOf(item), subject.VersionOf(item)));

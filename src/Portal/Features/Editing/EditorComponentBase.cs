@@ -77,6 +77,10 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
             case EditOutcome.NotFound:
                 Say("It no longer exists: someone may have deleted it. Reload the page.", error: true);
                 return false;
+            case EditOutcome.Duplicate duplicate:
+                Say($"Nothing was saved: the address is already in the list ({duplicate.Places()}). "
+                    + "Press the same button again to add it anyway.", error: true);
+                return false;
             case EditOutcome.Conflict conflict:
                 Say($"Not saved: {EditConflicts.Who(conflict)} changed it since you opened it. "
                     + "Reload to see their change, then edit again.", error: true);

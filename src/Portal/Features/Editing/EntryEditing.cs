@@ -18,7 +18,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
         "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
             "by [Author](https://example.com/me)";
 
-    /// <summary>Entries (live or retired) whose URL is the same once normalised.</summary>
+    /// <summary>Entries (live or retired) whose URL is the same once normalised: the warning an editor sees before
+    /// adding (the add itself checks again, <see cref="SameAddress"/>).</summary>
     public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
         CancellationToken ct = default)
     {
@@ -26,16 +27,13 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
             return [];
         var normalized = UrlNormalizer.Normalize(url.Trim());
         await using var db = await databases.CreateDbContextAsync(ct);
-        return await db.Entries.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.NormalizedUrl == normalized && e.Id != except)
-            .OrderBy(e => e.Id)
-            .Select(e => new EntryLocation(e.Id, e.Title ?? e.Markdown, e.Section.Title, e.Section.Slug,
-                e.RetiredAt != null))
-            .ToListAsync(ct);
+        return await SameAddress.Holders(db, [normalized], except).ToListAsync(ct);
     }
 
+    /// <param name="allowDuplicate">The editor knows the address is already in the list and adds it anyway;
+    /// otherwise an address another entry holds answers <see cref="EditOutcome.Duplicate"/>.</param>
     public Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
-        CancellationToken ct = default) =>
+        CancellationToken ct = default, bool allowDuplicate = false) =>
         unit.RunAsync(editor, async edit =>
         {
             var db = edit.Db;
@@ -54,6 +52,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = edit.Now,
             };
             if (Apply(entry, markdown.Trim(), edit.Now) is { } problem) return Edit.Refuse(problem);
+            if (!allowDuplicate && entry.NormalizedUrl is { } url
+                && await SameAddress.RefusalAsync(db, [url], except: null, ct) is { } duplicate)
+                return Edit.Refuse(duplicate);
             db.Entries.Add(entry);
             await db.SaveChangesAsync(ct);
             edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}", entry.Id,
@@ -63,13 +64,14 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
 
     /// <summary>
     /// Saves new Markdown over the version the editor started from; if someone saved in between, nothing
-    /// is written and the editor gets their text to merge with.
+    /// is written and the editor gets their text to merge with. A new address another entry holds is refused
+    /// unless <paramref name="allowDuplicate"/>.
     /// </summary>
     public Task<EditOutcome> UpdateAsync(long entryId, uint expectedVersion, string markdown,
-        EditorIdentity editor, CancellationToken ct = default) =>
+        EditorIdentity editor, CancellationToken ct = default, bool allowDuplicate = false) =>
         ChangeAsync(entryId, editor, "edited", e => $"Edited “{ContentHistory.Name(e)}”", (_, entry, now) =>
             Task.FromResult(Apply(entry, markdown.Trim(), now)),
-            ct, expectedVersion);
+            ct, expectedVersion, allowDuplicate);
 
     /// <summary>Hides the entry and everything nested under it from readers; <see cref="UnretireAsync"/> undoes
     /// it.</summary>
@@ -131,8 +133,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// message, or null when done.</summary>
     internal Task<EditOutcome> ChangeAsync(long entryId, EditorIdentity editor, string action,
         Func<Entry, string> summary, Func<PortalDbContext, Entry, DateTimeOffset, Task<string?>> change,
-        CancellationToken ct, uint? expectedVersion = null) =>
-        unit.ChangeAsync(editor, new EntrySubject(entryId, action, summary), change, ct, expectedVersion);
+        CancellationToken ct, uint? expectedVersion = null, bool allowDuplicate = false) =>
+        unit.ChangeAsync(editor, new EntrySubject(entryId, action, summary, allowDuplicate), change, ct,
+            expectedVersion);
 
     /// <summary>Retiring as one step of a larger change (settling a changed-page alert).</summary>
     internal static Func<Edit, Task<EditStep>> Retire(long entryId, CancellationToken ct) =>

@@ -64,7 +64,7 @@ public static class LinkHealthEndpoints
             Authorization = [],
             AppPath = "/link-health",
             DashboardTitle = "ContainerNetLib jobs",
-        });
+        }).AnswerOnlyWhatTheDashboardReads();
         return endpoints;
     }
 
@@ -145,6 +145,8 @@ public static class LinkHealthEndpoints
     internal static string Refusal(EditOutcome outcome) => outcome switch
     {
         EditOutcome.Invalid invalid => invalid.Message,
+        EditOutcome.Duplicate duplicate =>
+            $"Nothing was changed: that address is already in the list ({duplicate.Places()}).",
         EditOutcome.Conflict conflict =>
             $"Nothing was changed: {EditConflicts.Who(conflict)} changed that entry at the same moment. Try again.",
         _ => "That entry is gone; nothing was changed.",

@@ -26,6 +26,7 @@ public sealed class ApiEntryWrites(
             if (sectionId is null)
                 return ApiProblems.BadRequest(
                     $"There is no section \"{request.Section}\"; GET /api/sections lists their slugs.");
+            // Early, before the page is fetched for nothing; the add itself checks again under its lock.
             if (!request.AllowDuplicate && await editing.FindByUrlAsync(url, ct: ct) is { Count: > 0 } existing)
                 return Duplicate(existing);
             var filled = await FillFromPageAsync(request, url, ct);
@@ -37,7 +38,8 @@ public sealed class ApiEntryWrites(
             // Each field is within its limit; together, with what the page filled in, they must make one entry.
             if (TextField.EntryMarkdown.Problem(markdown, "The entry written as Markdown") is { } tooMuch)
                 return ApiProblems.BadRequest(tooMuch);
-            var outcome = await editing.AddAsync(sectionId.Value, request.Parent, markdown, editor, ct);
+            var outcome = await editing.AddAsync(sectionId.Value, request.Parent, markdown, editor, ct,
+                request.AllowDuplicate);
             return Answer(outcome, response, StatusCodes.Status201Created);
         }
     }
@@ -50,7 +52,7 @@ public sealed class ApiEntryWrites(
                 "Send the entry's new Markdown in \"markdown\": one bullet's text on one line.");
         if (TextField.EntryMarkdown.Problem(request.Markdown, "\"markdown\"") is { } problem)
             return ApiProblems.BadRequest(problem);
-        var outcome = await editing.UpdateAsync(id, version, request.Markdown, editor, ct);
+        var outcome = await editing.UpdateAsync(id, version, request.Markdown, editor, ct, request.AllowDuplicate);
         return Answer(outcome, response, StatusCodes.Status200OK, id);
     }
 
@@ -118,7 +120,7 @@ public sealed class ApiEntryWrites(
     private sealed record Filled(
         string? Title, string? Description, DateOnly? Published, IReadOnlyList<AuthorInput>? Authors, string? Problem);
 
-    private static IResult Duplicate(List<EntryLocation> existing)
+    private static IResult Duplicate(IReadOnlyList<EntryLocation> existing)
     {
         var entries = existing.Select(e => new ExistingEntry(e.Id, e.Title, e.SectionTitle, e.Retired,
             e.Retired ? $"/api/entries/{e.Id}" : ReaderLinks.Entry(e.SectionSlug, e.Id))).ToList();
@@ -154,6 +156,8 @@ public sealed class ApiEntryWrites(
                     {
                         ["currentVersion"] = conflict.CurrentVersion, ["currentMarkdown"] = conflict.CurrentMarkdown,
                     });
+            case EditOutcome.Duplicate duplicate:
+                return Duplicate(duplicate.Existing);
             case EditOutcome.NotFound:
                 return ApiProblems.NotFound(id);
             case EditOutcome.Invalid bad:

@@ -52,11 +52,13 @@ public static class WriteApi
             .Accepts<EntryPatchRequest>("application/json")
             .Produces<WrittenEntry>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithName("UpdateEntry")
             .WithSummary("Replaces an entry's Markdown. If-Match must carry its ETag; "
-                + "a newer save answers 412 with the current version.");
+                + "a newer save answers 412 with the current version; a new URL already in the list answers 409 with "
+                + "the entry's address unless allowDuplicate is true.");
 
         api.MapDelete("/{id:long}", (long id, HttpContext http, ApiEntryWrites writes, CancellationToken ct) =>
                 writes.RetireAsync(id, TokenEditor.Of(http.User), http.Response, ct))

@@ -9,9 +9,10 @@ public sealed record NewEntryRequest(
 
 /// <summary>
 /// A change to an entry: its whole Markdown, as the editor page edits it (its fields are read from the Markdown, so
-/// nothing the fields cannot hold, such as a link in the description, is lost).
+/// nothing the fields cannot hold, such as a link in the description, is lost). A new address already in the list
+/// answers 409 unless allowDuplicate is true.
 /// </summary>
-public sealed record EntryPatchRequest(string? Markdown);
+public sealed record EntryPatchRequest(string? Markdown, bool AllowDuplicate = false);
 
 /// <summary>An entry after a write: where it is and the version a next change starts from (also its ETag).</summary>
 public sealed record WrittenEntry(long Id, uint Version, string Address);
