@@ -25,7 +25,7 @@ public class EditorTextTests(TestDatabase server)
     {
         var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.ImportAsync(List);
-        var context = EditorComponentTests.ContextFor(app);
+        var context = await app.EditorContextAsync();
         context.Services.AddSingleton(app.Services.GetRequiredService<BulkAdd>());
         return (app, context);
     }
