@@ -1,10 +1,14 @@
 using System.Security.Claims;
 using Bunit;
+using ContainerNetLib.Domain.Accounts.Sessions;
+using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests;
@@ -32,7 +36,15 @@ public static class SignedInComponents
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>();
-        return await signIn.CreateUserPrincipalAsync((await users.FindByEmailAsync(email))!);
+        var account = (await users.FindByEmailAsync(email))!;
+        var principal = await signIn.CreateUserPrincipalAsync(account);
+        // A real sign-in starts a session and names it in the cookie: without one, every action is refused.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>()
+            .CreateDbContextAsync();
+        var key = await SignInSessions.StartAsync(db, account.Id, new SessionClient("bUnit", "127.0.0.1"),
+            app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionCookie.KeyClaim, key));
+        return principal;
     }
 
     /// <summary>A bUnit context rendering interactively (as over a live connection) as <paramref name="user"/>.</summary>

@@ -28,7 +28,6 @@ public static class AccountSetup
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SessionCookie>();
-        services.AddSingleton<SessionCheck>();
         // Per live connection: the refusal notice is that connection's; ActingAccount asks the authorization
         // service, whose handlers may be scoped.
         services.AddScoped<ActingAccount>();

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
+using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Portal.Features.Accounts.Sessions;
 using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +29,8 @@ public abstract record ActingCheck
 /// and before every action (<see cref="EditorComponentBase"/>), and every few minutes (RevalidatingEditorState).
 /// </summary>
 public sealed partial class ActingAccount(IDbContextFactory<PortalDbContext> databases,
-    IAuthorizationService authorization, IOptions<IdentityOptions> identity, ILogger<ActingAccount> logger)
+    IAuthorizationService authorization, IOptions<IdentityOptions> identity, TimeProvider time,
+    ILogger<ActingAccount> logger)
 {
     private static readonly ConcurrentDictionary<Type, string> PagePolicies = new();
 
@@ -54,6 +57,9 @@ public sealed partial class ActingAccount(IDbContextFactory<PortalDbContext> dat
         // Identity's own rule (SecurityStampValidator): a new password or a forced sign-out changes the stamp.
         if (user.FindFirstValue(claims.SecurityStampClaimType) != account.SecurityStamp)
             return Refuse(id, policy, "its password was reset or its sessions were ended");
+        // The one sign-in this page came with: signed out there, or ended from /account/sessions.
+        if (!await SignInSessions.IsAliveAsync(db, user.FindFirstValue(SessionCookie.KeyClaim), time.GetUtcNow(), ct))
+            return Refuse(id, policy, "its session was ended");
         // Roles from the database, not the sign-in's claims: taking a role away need not change the stamp.
         var editor = new EditorIdentity(id, account.UserName ?? id);
         var now = AsItIsNow(editor, account.Roles);

@@ -17,8 +17,8 @@ namespace ContainerNetLib.Portal.Features.Accounts.Sessions;
 /// </summary>
 public sealed class SessionCookie(ReaderDatabase databases, TimeProvider time)
 {
-    /// <summary>The session's key in a signed-in principal: what <see cref="SessionCheck.IsAliveAsync"/>
-    /// reads.</summary>
+    /// <summary>The session's key in a signed-in principal: what an interactive page's
+    /// <see cref="ActingAccount"/> asks about at its start and before each action.</summary>
     public const string KeyClaim = "cnl:session";
 
     public async Task SigningInAsync(CookieSigningInContext context)
