@@ -14,6 +14,16 @@ public static class MappedEndpoints
     /// own route).</summary>
     public static string Route(this RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.Trim('/');
 
+    /// <summary>A path that matches the route: numbers for numeric parameters, a word for the rest.</summary>
+    public static string Concrete(this RouteEndpoint endpoint) =>
+        System.Text.RegularExpressions.Regex.Replace(endpoint.Route(), @"\{[^}]*\}",
+            m => m.Value.Contains(":long") || m.Value.Contains(":int") ? "1" : "x");
+
+    /// <summary>A fingerprinted static file (app.css, scripts), which is mapped as an endpoint too.</summary>
+    public static bool IsStaticAsset(this RouteEndpoint e) => System.IO.Path.HasExtension(e.RoutePattern.RawText) &&
+        !e.RoutePattern.RawText!.EndsWith(".atom", StringComparison.Ordinal) && !e.RoutePattern.RawText.Contains('{') &&
+        !e.RoutePattern.RawText.StartsWith("/link-health", StringComparison.Ordinal);
+
     /// <summary>Only an editor (or an administrator, or a token that may write) gets in.</summary>
     public static bool NeedsEditor(this RouteEndpoint endpoint) => endpoint.Metadata
         .GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()

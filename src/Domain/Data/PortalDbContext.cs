@@ -28,6 +28,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CopyRefusal> CopyRefusals => Set<CopyRefusal>();
     public DbSet<CopiesOffHost> CopiesOffHosts => Set<CopiesOffHost>();
     public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
