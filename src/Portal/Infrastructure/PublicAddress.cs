@@ -10,7 +10,7 @@ public sealed class PublicAddressOptions : IValidatableObject
     public const string Section = "Portal";
 
     /// <summary>Host names the portal answers (list.example.org, *.example.org); any other gets 400. None (the
-    /// default) answers any name, as a portal on a laptop or in the tests must.</summary>
+    /// default) answers any name, as a portal on a laptop or in the tests must; a blank entry names none.</summary>
     public List<string> AllowedHosts { get; set; } = [];
 
     /// <summary>The portal's public address (https://list.example.org). When set, canonical links, cards, feeds,
@@ -21,16 +21,16 @@ public sealed class PublicAddressOptions : IValidatableObject
     public Uri? PublicUri => Address(PublicUrl);
 
     /// <summary>The allowed names as the framework's host matcher takes them.</summary>
-    public IList<StringSegment> HostPatterns() => AllowedHosts.Select(h => new StringSegment(h.Trim())).ToList();
+    public IList<StringSegment> HostPatterns() => Named().Select(h => new StringSegment(h)).ToList();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!string.IsNullOrWhiteSpace(PublicUrl) && PublicUri is null)
             yield return new ValidationResult($"{Section}:PublicUrl '{PublicUrl}' is not an http(s) address without " +
                 "a path, such as https://list.example.org");
-        foreach (var host in AllowedHosts.Where(h => !IsHostPattern(h)))
-            yield return new ValidationResult($"{Section}:AllowedHosts has '{host}', which is not a host name such as " +
-                "list.example.org or *.example.org");
+        foreach (var host in Named().Where(h => !IsHostPattern(h)))
+            yield return new ValidationResult($"{Section}:AllowedHosts has '{host}', which is not a host name " +
+                "such as list.example.org or *.example.org");
     }
 
     /// <summary>An absolute http(s) address of a site's root: no path (the portal is not served under one), query,
@@ -41,9 +41,11 @@ public sealed class PublicAddressOptions : IValidatableObject
         && uri.AbsolutePath == "/" && uri.Query == "" && uri.Fragment == "" && uri.UserInfo == ""
             ? uri : null;
 
+    private IEnumerable<string> Named() => AllowedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim());
+
     private static bool IsHostPattern(string pattern)
     {
-        var host = pattern.Trim();
+        var host = pattern;
         if (host.StartsWith("*.", StringComparison.Ordinal)) host = host[2..];
         return Uri.CheckHostName(host) != UriHostNameType.Unknown;
     }

@@ -13,7 +13,8 @@ public sealed class ReverseProxyOptions : IValidatableObject
     public const string Section = "ReverseProxy";
 
     /// <summary>Networks (CIDR) of the proxies whose X-Forwarded-For/-Proto/-Host are believed. None by default,
-    /// and loopback is not implied: from any other client those headers change nothing.</summary>
+    /// and loopback is not implied: from any other client those headers change nothing. A blank entry (an unset
+    /// variable in the compose file) names none.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>The public HTTPS port plain-HTTP requests are redirected to; none (the default) redirects
@@ -21,10 +22,22 @@ public sealed class ReverseProxyOptions : IValidatableObject
     [Range(1, 65535, ErrorMessage = "ReverseProxy:HttpsPort must be a port number (1-65535)")]
     public int? HttpsPort { get; set; }
 
+    /// <summary>The named networks, read.</summary>
+    public List<IPNetwork> Networks()
+    {
+        var networks = new List<IPNetwork>();
+        foreach (var named in Named())
+            if (IPNetwork.TryParse(named, out var network)) networks.Add(network);
+        return networks;
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
-        KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
+        Named().Where(n => !IPNetwork.TryParse(n, out _))
             .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such " +
                 $"as 10.0.0.0/8"));
+
+    private IEnumerable<string> Named() =>
+        KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim());
 }
 
 public static class ReverseProxy
@@ -42,8 +55,7 @@ public static class ReverseProxy
             // The framework believes loopback by default; here only the named networks are.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var network in proxy.Value.KnownNetworks)
-                if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
+            foreach (var network in proxy.Value.Networks()) forwarded.KnownIPNetworks.Add(network);
         });
         builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<ReverseProxyOptions>>((https,
             proxy) => https.HttpsPort = proxy.Value.HttpsPort);
@@ -59,8 +71,7 @@ public static class ReverseProxy
     /// </summary>
     public static WebApplication UseForwardedHeadersFromKnownProxies(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.KnownNetworks.Count == 0)
-            return app;
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Networks().Count == 0) return app;
         app.UseWhen(context => context.Connection.RemoteIpAddress is not null,
             branch => branch.UseForwardedHeaders());
         return app;

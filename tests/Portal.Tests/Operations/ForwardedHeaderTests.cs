@@ -26,7 +26,8 @@ public class ForwardedHeaderTests(TestDatabase database)
             AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress),
         });
 
-    private static HttpClient Forwarding(HttpClient client, string host, string proto = "https", string? forClient = null)
+    private static HttpClient Forwarding(
+        HttpClient client, string host, string proto = "https", string? forClient = null)
     {
         client.DefaultRequestHeaders.Add("X-Forwarded-Host", host);
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", proto);
@@ -46,7 +47,8 @@ public class ForwardedHeaderTests(TestDatabase database)
             page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href")!,
         };
         var feed = Html.Parse(await client.GetStringAsync("/feed.atom"));
-        addresses.AddRange(feed.QuerySelectorAll("feed > id, feed > link").Select(e => e.GetAttribute("href") ?? e.TextContent));
+        addresses.AddRange(feed.QuerySelectorAll("feed > id, feed > link")
+            .Select(e => e.GetAttribute("href") ?? e.TextContent));
         var signIn = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         addresses.Add(new Uri(client.BaseAddress!, signIn.Headers.Location!).AbsoluteUri);
@@ -120,7 +122,8 @@ public class ForwardedHeaderTests(TestDatabase database)
         Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client(app, "https://list.example.org").GetAsync(Page)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client(app, "https://www.list.example.org").GetAsync(Page)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client(app, "http://10.0.0.9:8080").GetAsync("/healthz/live")).StatusCode);
+        var probe = await Client(app, "http://10.0.0.9:8080").GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         var forwarded = await Forwarding(Client(app, "http://portal:8080").From(Proxy), "evil.example").GetAsync(Page);
         Assert.Equal(HttpStatusCode.BadRequest, forwarded.StatusCode);
     }

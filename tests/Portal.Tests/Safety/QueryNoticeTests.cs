@@ -18,7 +18,9 @@ public class QueryNoticeTests(TestDatabase database)
 
     // Every query parameter a page has shown as a notice or put back into a form after a post.
     private static readonly string[] Parameters =
-        ["message", "notice", "error", "excludeError", "excludeKind", "excludeValue", "excludeReason", "excludeExpires"];
+    [
+        "message", "notice", "error", "excludeError", "excludeKind", "excludeValue", "excludeReason", "excludeExpires",
+    ];
 
     private static readonly string Query =
         "?" + string.Join("&", Parameters.Select(p => $"{p}={Uri.EscapeDataString(Marker)}"));
