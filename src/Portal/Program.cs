@@ -56,9 +56,13 @@ try
     // Every options class is checked now, before any hosted service (Hangfire, the cache listener) starts.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-    app.UseReverseProxySupport();
-    app.UseMetricsAllowList();
+    // Who is asking, and by which name: a named proxy's word first, then only the configured names, HTTPS, and
+    // from there on the public address (Portal:PublicUrl) for everything that builds an absolute one.
+    app.UseForwardedHeadersFromKnownProxies();
     app.UseRequireHost();
+    app.UseHttpsOutsideDevelopment();
+    app.UsePublicAddress();
+    app.UseMetricsAllowList();
     // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in
     // editors are never served a cached page, and a page rendered for them is never stored.
     app.UseAuthentication();

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,11 @@ public class UsersCommandTests(TestDatabase server)
             user.AccessFailedCount = 5;
             user.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
             await context.SaveChangesAsync();
+            // Locked out from one address too (the portal's lockout per account and address).
+            for (var i = 0; i < AccountRules.MaxFailedSignIns; i++)
+                await SignInFailures.RecordAsync(context, user.NormalizedUserName!, "203.0.113.7", DateTimeOffset.UtcNow);
+            Assert.True(await SignInFailures.IsLockedOutAsync(context, user.NormalizedUserName!, "203.0.113.7",
+                DateTimeOffset.UtcNow));
         }
         var reset = await Cli.RunWithInputAsync(db.ConnectionString, "another long password\n", "users", "reset-password", "ed@example.org", "--password-stdin");
         Assert.Equal(0, reset.ExitCode);
@@ -37,6 +43,8 @@ public class UsersCommandTests(TestDatabase server)
             var user = await context.Users.AsNoTracking().SingleAsync(u => u.Email == "ed@example.org");
             Assert.Null(user.LockoutEnd);
             Assert.Equal(0, user.AccessFailedCount);
+            Assert.False(await SignInFailures.IsLockedOutAsync(context, user.NormalizedUserName!, "203.0.113.7",
+                DateTimeOffset.UtcNow));
         }
 
         Assert.Equal(0, (await Cli.RunAsync(db.ConnectionString, "users", "remove", "ed@example.org")).ExitCode);

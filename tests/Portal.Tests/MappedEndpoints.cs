@@ -19,6 +19,13 @@ public static class MappedEndpoints
         System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*\}",
             m => m.Value.Contains(":long") || m.Value.Contains(":int") ? "1" : "x");
 
+    public static string Concrete(this RouteEndpoint endpoint) => Concrete(endpoint.Route());
+
+    /// <summary>A fingerprinted static file (app.css, scripts), which is mapped as an endpoint too.</summary>
+    public static bool IsStaticAsset(this RouteEndpoint e) => System.IO.Path.HasExtension(e.RoutePattern.RawText) &&
+        !e.RoutePattern.RawText!.EndsWith(".atom", StringComparison.Ordinal) && !e.RoutePattern.RawText.Contains('{') &&
+        !e.RoutePattern.RawText.StartsWith("/link-health", StringComparison.Ordinal);
+
     /// <summary>Only an editor (or an administrator, or a token that may write) gets in.</summary>
     public static bool NeedsEditor(this RouteEndpoint endpoint) => endpoint.Metadata
         .GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()

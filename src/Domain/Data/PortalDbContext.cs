@@ -29,6 +29,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CopiesOffHost> CopiesOffHosts => Set<CopiesOffHost>();
     public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

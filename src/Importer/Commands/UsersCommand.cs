@@ -87,6 +87,8 @@ internal sealed class UsersCommand : ICommand
                 Check(await users.AddPasswordAsync(user, password), email);
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
+                await SignInFailures.ForgetAccountAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
+                    user.NormalizedUserName!, ct);
                 await context.Error.WriteLineAsync(
                     $"Password of {email} reset; the account is unlocked and signed out of the portal everywhere.");
                 return 0;

@@ -12,8 +12,9 @@ public sealed class ReverseProxyOptions : IValidatableObject
 {
     public const string Section = "ReverseProxy";
 
-    /// <summary>Networks (CIDR) of proxies whose X-Forwarded-For/-Proto/-Host are believed; loopback always
-    /// is.</summary>
+    /// <summary>Networks (CIDR) of the proxies whose X-Forwarded-For/-Proto/-Host are believed. None by default,
+    /// and loopback is not implied: from any other client those headers change nothing. A blank entry (an unset
+    /// variable in the compose file) names none.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>The public HTTPS port plain-HTTP requests are redirected to; none (the default) redirects
@@ -21,10 +22,22 @@ public sealed class ReverseProxyOptions : IValidatableObject
     [Range(1, 65535, ErrorMessage = "ReverseProxy:HttpsPort must be a port number (1-65535)")]
     public int? HttpsPort { get; set; }
 
+    /// <summary>The named networks, read.</summary>
+    public List<IPNetwork> Networks()
+    {
+        var networks = new List<IPNetwork>();
+        foreach (var named in Named())
+            if (IPNetwork.TryParse(named, out var network)) networks.Add(network);
+        return networks;
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
-        KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
+        Named().Where(n => !IPNetwork.TryParse(n, out _))
             .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such " +
                 $"as 10.0.0.0/8"));
+
+    private IEnumerable<string> Named() =>
+        KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim());
 }
 
 public static class ReverseProxy
@@ -39,30 +52,49 @@ public static class ReverseProxy
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto |
                 ForwardedHeaders.XForwardedHost;
-            foreach (var network in proxy.Value.KnownNetworks)
-                if (IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
+            // The framework believes loopback by default; here only the named networks are.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in proxy.Value.Networks()) forwarded.KnownIPNetworks.Add(network);
         });
         builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<ReverseProxyOptions>>((https,
             proxy) => https.HttpsPort = proxy.Value.HttpsPort);
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.AddPublicAddress();
         return builder;
     }
 
     /// <summary>
-    /// First in the pipeline: the client's address and scheme as the proxy saw them. Outside
-    /// Development, HSTS and a redirect to HTTPS (when its port is configured) — but never for health
-    /// checks and metrics scrapes, which come over plain HTTP from inside the network. Without a port
-    /// the redirect is left out, rather than warn on every start that it cannot find one.
+    /// First in the pipeline: the client's address, scheme and host as a named proxy saw them. With no proxy named
+    /// the middleware is left out, as it would believe everyone when given no networks. A connection without an
+    /// address (a Unix socket, the test host) is no named proxy either.
     /// </summary>
-    public static WebApplication UseReverseProxySupport(this WebApplication app)
+    public static WebApplication UseForwardedHeadersFromKnownProxies(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Networks().Count == 0) return app;
+        app.UseWhen(context => context.Connection.RemoteIpAddress is not null,
+            branch => branch.UseForwardedHeaders());
+        return app;
+    }
+
+    /// <summary>
+    /// Outside Development, HSTS and a redirect to HTTPS (when its port is configured) — but never for health
+    /// checks and metrics scrapes, which come over plain HTTP from inside the network. Without a port the redirect
+    /// is left out, rather than warn on every start that it cannot find one. The scheme is the request's, or the
+    /// named proxy's X-Forwarded-Proto.
+    /// </summary>
+    public static WebApplication UseHttpsOutsideDevelopment(this WebApplication app)
+    {
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
         if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.HttpsPort is null) return app;
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthEndpoints.Path)
-            && !context.Request.Path.StartsWithSegments(Metrics.Path),
+        app.UseWhen(context => !IsProbe(context.Request),
             branch => branch.UseHttpsRedirection());
         return app;
     }
+
+    /// <summary>Health checks and metrics scrapes, which come from inside the network under whatever name it
+    /// uses.</summary>
+    public static bool IsProbe(HttpRequest request) =>
+        request.Path.StartsWithSegments(HealthEndpoints.Path) || request.Path.StartsWithSegments(Metrics.Path);
 }

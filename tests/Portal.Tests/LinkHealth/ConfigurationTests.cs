@@ -27,6 +27,10 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("Archive__VersionsKept", "0", "Archive:VersionsKept 0 must be between 1 and 100")]
     [InlineData("Archive__ChangeAlertSimilarity", "1.5", "Archive:ChangeAlertSimilarity 1.5 must be between 0 and 1")]
     [InlineData("Archive__MaxPageBytes", "10", "Archive:MaxPageBytes 10 must be between 1024 and 104857600")]
+    [InlineData("ReverseProxy__KnownNetworks__0", "10.0.0.1", "ReverseProxy:KnownNetworks has \"10.0.0.1\", which is not a network")]
+    [InlineData("Portal__PublicUrl", "list.example.org", "Portal:PublicUrl 'list.example.org' is not an http(s) address")]
+    [InlineData("Portal__PublicUrl", "https://list.example.org/portal", "Portal:PublicUrl 'https://list.example.org/portal' is not")]
+    [InlineData("Portal__AllowedHosts__0", "https://list.example.org", "Portal:AllowedHosts has 'https://list.example.org', which is not a host name")]
     public async Task A_bad_setting_stops_the_portal_with_one_line_naming_it(string variable, string value, string expected)
     {
         // Otherwise: the nightly check silently never runs, or an operator reads a stack trace to find the typo.

@@ -1196,6 +1196,35 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("section_slugs", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.SignInFailure", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.HasKey("Account", "ClientAddress")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("LastFailedAt")
+                        .HasDatabaseName("ix_sign_in_failures_last_failed_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.SignInSession", b =>
                 {
                     b.Property<long>("Id")

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Domain.Data;
@@ -65,24 +64,7 @@ public static class AccountSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
             RevalidatingEditorState>();
 
-        // Password guessing: a handful of sign-in attempts per client address per minute, then 429
-        // (the middleware would answer 503, which reads as an outage). Lockout covers many addresses.
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(LoginPath)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
-        });
+        services.AddSignInLimits();
         return builder;
     }
 

@@ -22,7 +22,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth;
 
 /// <summary>
 /// The report's downloads and the editors' one-click fixes. Every action is a POST with an
-/// antiforgery token, answers with a redirect back to the report and a message saying what happened.
+/// antiforgery token, answers with a redirect back to the report and a notice saying what happened.
 /// </summary>
 public static class LinkHealthEndpoints
 {
@@ -68,11 +68,10 @@ public static class LinkHealthEndpoints
         return endpoints;
     }
 
-    internal static IResult Back(string message) =>
-        Results.LocalRedirect($"/link-health?message={Uri.EscapeDataString(Capped(message, 500))}");
+    internal static IResult Back(string message) => new ReportNotice(Capped(message, 500)).Redirect();
 
-    /// <summary>Text that travels back in the redirect's address: a message quoting what was typed stays short enough
-    /// for any proxy's header limit, whatever was posted.</summary>
+    /// <summary>Text that travels back to the report in its notice: a message quoting what was typed stays short
+    /// enough for a cookie, whatever was posted.</summary>
     internal static string Capped(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>What someone typed, quoted in a message: its start when it is long.</summary>

@@ -26,6 +26,7 @@ public static class LinkHealthSetup
         services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
         services.AddSingleton<Report.ReportQueries>();
+        services.AddSingleton<OneTimeCookies>();
         services.AddSingleton<Drift.DriftQueries>();
         services.AddTransient<Drift.DriftEditing>();
         // The checks' jobs queue the copy jobs: every process that runs jobs (a worker too) saves copies.

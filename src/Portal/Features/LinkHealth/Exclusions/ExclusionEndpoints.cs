@@ -21,7 +21,7 @@ public static class ExclusionEndpoints
     {
         var (done, problems) = await editing.AddAsync(kind, value, reason, expires, EditorIdentity.From(user), ct);
         return done is null
-            ? Results.LocalRedirect(ExclusionForm.Retry(problems, kind, value, reason, expires))
+            ? ExclusionForm.Retry(problems, kind, value, reason, expires).Redirect()
             : LinkHealthEndpoints.Back(done);
     }
 
