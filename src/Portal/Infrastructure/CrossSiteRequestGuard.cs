@@ -27,7 +27,9 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, IAntiforgery ant
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsSafe(context.Request.Method) || context.GetEndpoint() is not { } endpoint
+        // Only mapped routes run anything: the router's own 405 and 415 answers are plain endpoints and keep their
+        // status (a script posting a form to the JSON API is told 415, not that it is another site).
+        if (IsSafe(context.Request.Method) || context.GetEndpoint() is not RouteEndpoint endpoint
             || await IsExemptCachedAsync(endpoint) || await IsFromThisSiteAsync(context))
         {
             await next(context);

@@ -33,7 +33,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
     ];
 
     // A person's own account pages: any signed-in account, whatever its role.
-    private static readonly HashSet<string> AnyAccount = ["/account/feeds", "/account/signout"];
+    private static readonly HashSet<string> AnyAccount = ["/account/feeds", "/account/signout", "/account/sessions"];
 
     private static List<RouteEndpoint> Endpoints(PortalApp app) =>
         MappedEndpoints.Of(app)
