@@ -75,10 +75,10 @@ public static class MarkdownLimits
     }
 
     /// <summary>
-    /// The containers a line opens or stays in: its block-quote marks and bullets, and two columns of indentation
-    /// for each list it is nested in. Never fewer than the containers Markdig will hold open for the line (each level
-    /// is a mark on the line or the two or more columns its item's content is indented by), so no line gets deeper
-    /// than the limit by indentation alone.
+    /// The containers a line with a block-quote mark or a bullet opens or stays in: its marks, and one level for each
+    /// two columns of white space among them. Never fewer than the containers Markdig holds open for it (each level is
+    /// a mark on the line or the two or more columns its item's content is indented by). Containers are opened only by
+    /// such lines, so a line without a mark (code, a continuation) adds no depth, however far it is indented.
     /// </summary>
     private readonly record struct Prefix(int Depth, int Length, bool StartsBlock)
     {
@@ -87,7 +87,7 @@ public static class MarkdownLimits
             int marks = 0, columns = 0, i = 0;
             var startsBlock = false;
             // Past the limit, how much deeper no longer matters: the scan stops there, whatever the line's length.
-            while (i < line.Length && marks + columns / 2 <= MaxDepth)
+            while (i < line.Length && (marks == 0 || marks + columns / 2 <= MaxDepth))
             {
                 var c = line[i];
                 if (c == ' ') columns++;
@@ -105,7 +105,8 @@ public static class MarkdownLimits
                 i++;
             }
             if (marks == 0 && columns <= 3 && Heading(line[i..])) startsBlock = true;
-            return new Prefix(marks + columns / 2, i, startsBlock);
+            // Indentation alone opens nothing (code, a continuation): only a line with a mark can be nested deeper.
+            return new Prefix(marks == 0 ? 0 : marks + columns / 2, i, startsBlock);
         }
 
         /// <summary>The length of a list marker ("*", "-", "+", "12.", "3)") followed by white space or the end.

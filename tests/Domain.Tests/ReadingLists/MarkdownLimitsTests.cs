@@ -110,6 +110,13 @@ public class MarkdownLimitsTests
     }
 
     [Fact]
+    public void Deep_indentation_without_a_bullet_or_a_quote_is_no_nesting()
+    {
+        // Otherwise: a code sample indented 80 columns (ASCII art, generated JSON) gets its list refused.
+        Assert.Null(MarkdownLimits.Find("# S\n\n* item\n\n```\n" + new string(' ', 80) + "deep code\n```\n"));
+    }
+
+    [Fact]
     public void The_seed_and_the_fixed_list_are_within_every_limit()
     {
         // Otherwise: the shipped list cannot be imported.
