@@ -121,7 +121,7 @@ public class SameAddressTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task A_change_to_an_address_already_in_the_list_is_refused_with_where_it_is_unless_duplicates_are_allowed()
+    public async Task A_change_to_an_address_already_listed_is_refused_with_where_it_is_unless_duplicates_are_allowed()
     {
         // Otherwise: editing an entry's link (or PATCHing it) to one already listed makes a duplicate the add page
         // would have warned about, and the editor who meant to keep both cannot.
@@ -179,7 +179,8 @@ public class SameAddressTests(TestDatabase server)
         Assert.Equal(2, await EntriesAtAsync(app, taken));
     }
 
-    private static uint EntryVersion(string? etag) => uint.Parse(etag!.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+    private static uint EntryVersion(string? etag) =>
+        uint.Parse(etag!.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<uint> VersionAsync(PortalApp app, long id)
     {

@@ -91,6 +91,11 @@ public static class AccountSetup
     {
         endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<IdentityUser> signIn) =>
             {
+                // The antiforgery middleware only marks a request; a handler that binds no form checks the mark itself,
+                // or any post (no body, JSON) would sign its sender's browser out.
+                if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>()
+                    is not { IsValid: true })
+                    return Results.BadRequest();
                 // Asked before the local sign-out: the provider's session is named by what the cookie holds.
                 var atProvider = context.RequestServices.GetService<SingleSignOut>() is { } provider
                     ? await provider.ProviderSignOutAsync(context)
