@@ -1,4 +1,5 @@
 using System.Net;
+using Bunit;
 using System.Text.Json;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Accounts.Tokens;
@@ -177,6 +178,36 @@ public class SameAddressTests(TestDatabase server)
         Assert.IsType<EditOutcome.Saved>(await bulk.AddAsync(section, BulkFragment.Parse(fragment), Ed,
             allowDuplicates: true));
         Assert.Equal(2, await EntriesAtAsync(app, taken));
+    }
+
+    [Fact]
+    public async Task An_address_added_by_someone_else_after_it_was_typed_is_shown_and_adding_again_keeps_both()
+    {
+        // Otherwise: the add form, which warned of nothing when the address was typed, adds a second copy of what a
+        // colleague added a moment ago; or, told, the editor cannot add it on purpose.
+        await using var site = ApiWriters.Site();
+        await using var app = await StartAsync(server, site);
+        using var context = EditorComponentTests.ContextFor(app);
+        var section = await SectionAsync(app, "section-a");
+        const string url = "https://same-moment.example/typed";
+        var form = context.Render<NewEntryForm>();
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
+        form.Find("#new-url").Change(url);
+        form.Find("#new-title").Input("Typed here");
+        form.Find("#new-section").Change(section.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(form.FindAll("[data-testid=duplicate-warning]"));
+        Assert.IsType<EditOutcome.Saved>(await Get<EntryEditing>(app).AddAsync(section, null,
+            $"[Added by a colleague]({url})", new EditorIdentity("user-2", "anna@example.org")));
+
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added by a colleague",
+            form.Find("[data-testid=duplicate-warning]").TextContent));
+        Assert.Contains("Press the same button again", form.Markup);
+        Assert.Equal(1, await EntriesAtAsync(app, url));
+
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added.", form.Markup));
+        Assert.Equal(2, await EntriesAtAsync(app, url));
     }
 
     private static uint EntryVersion(string? etag) =>
