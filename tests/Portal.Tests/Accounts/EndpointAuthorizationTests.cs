@@ -1,39 +1,20 @@
-using ContainerNetLib.Portal.Features.Accounts;
-using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using System.Net;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Tests.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests.Accounts;
 
 /// <summary>
-/// Walks every endpoint the app maps: whatever is not on the short list of reader pages and public
-/// endpoints must demand a signed-in editor or admin, and does when called anonymously. A new route
-/// that forgets its authorization fails here.
+/// Walks every endpoint the app maps: whatever is not open or on the short list of reader routes
+/// (MappedEndpoints.ReaderRoutes) must demand a signed-in account, editor or admin, and does when called
+/// anonymously. A new route that forgets its authorization fails here.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public class EndpointAuthorizationTests(TestDatabase database)
 {
-    // Readers' pages and the public API: anonymous by design.
-    private static readonly HashSet<string> Public =
-    [
-        "/", "/sections/{Slug}", "/search", "/authors/{Slug}", "/not-found", "/link-health", "/account/login", "/account/denied",
-        "/account/logout", "/account/sso", "/account/sign-in-failed", // starting single sign-on, and its refusals
- "/entries/{id:long}", "/feed.atom", "/sections/{slug}/feed.atom", "/api/sections", "/api/sections/{slug}",
-        "/api/entries/{id:long}", "/api/search", "/openapi/{documentName}.json",
-        "/api/link-health", // the numbers of the summary readers see on /link-health; no link is listed
-        "/entries/{Id:long}/saved", // an entry's saved copy: a reader page like the section the entry is in
-        "/healthz/live", "/healthz/ready",
-        "/error", // shown in place of any page whose request failed (the database out of reach: 503), for anyone
-        "/metrics", // Prometheus scrapes: open to loopback and private networks only (Metrics:AllowedNetworks), see MetricsTests
-        "/{**path:file}", // static files not fingerprinted at build time (development fallback of MapStaticAssets)
-    ];
-
-    // A person's own account pages: any signed-in account, whatever its role.
-    private static readonly HashSet<string> AnyAccount = ["/account/feeds", "/account/signout", "/account/sessions"];
+    // Readers' pages, the public API and the open paths: anonymous by design (MappedEndpoints.AreaOf).
+    private static bool IsPublic(RouteEndpoint e) => e.AreaOf() is Area.Open or Area.Reader;
 
     private static List<RouteEndpoint> Endpoints(PortalApp app) =>
         MappedEndpoints.Of(app)
@@ -52,9 +33,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
         Assert.Contains(endpoints, e => Route(e) == "/link-health/use-url");
 
         var open = endpoints
-            .Where(e => !Public.Contains(Route(e)))
-            .Where(e => !e.NeedsEditor()
-                && !(AnyAccount.Contains(Route(e)) && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any()))
+            .Where(e => !IsPublic(e) && !e.NeedsEditor() && e.AreaOf() != Area.Account)
             .Select(Route).Distinct().ToList();
         Assert.True(open.Count == 0, $"endpoints without editor/admin authorization: {string.Join(", ", open)}");
     }
@@ -64,7 +43,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
     {
         await using var app = await PortalApp.StartAsync(database, importSeed: false);
         var client = app.Browser();
-        var protectedEndpoints = Endpoints(app).Where(e => !Public.Contains(Route(e))).DistinctBy(Route).ToList();
+        var protectedEndpoints = Endpoints(app).Where(e => !IsPublic(e)).DistinctBy(Route).ToList();
         var protectedRoutes = protectedEndpoints.Select(Route).ToList();
         Assert.Contains("/admin/entries/{Id:long}", protectedRoutes);
         Assert.Contains("/admin/history", protectedRoutes);
@@ -89,9 +68,7 @@ public class EndpointAuthorizationTests(TestDatabase database)
     {
         await using var app = await PortalApp.StartAsync(database, importSeed: false);
         var editor = await app.SignedInAsync(Roles.Editor);
-        var adminOnly = Endpoints(app)
-            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Policies.Admin))
-            .Select(Route).Distinct().ToList();
+        var adminOnly = Endpoints(app).Where(e => e.AreaOf() == Area.Admin).Select(Route).Distinct().ToList();
         Assert.Contains("/admin/jobs/{**path}", adminOnly);
         Assert.Contains("/admin/users", adminOnly);
         foreach (var route in adminOnly)

@@ -1,4 +1,5 @@
 using System.Net;
+using Bunit;
 using System.Text.Json;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Accounts.Tokens;
@@ -121,7 +122,7 @@ public class SameAddressTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task A_change_to_an_address_already_in_the_list_is_refused_with_where_it_is_unless_duplicates_are_allowed()
+    public async Task A_change_to_an_address_already_listed_is_refused_with_where_it_is_unless_duplicates_are_allowed()
     {
         // Otherwise: editing an entry's link (or PATCHing it) to one already listed makes a duplicate the add page
         // would have warned about, and the editor who meant to keep both cannot.
@@ -179,7 +180,38 @@ public class SameAddressTests(TestDatabase server)
         Assert.Equal(2, await EntriesAtAsync(app, taken));
     }
 
-    private static uint EntryVersion(string? etag) => uint.Parse(etag!.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+    [Fact]
+    public async Task An_address_added_by_someone_else_after_it_was_typed_is_shown_and_adding_again_keeps_both()
+    {
+        // Otherwise: the add form, which warned of nothing when the address was typed, adds a second copy of what a
+        // colleague added a moment ago; or, told, the editor cannot add it on purpose.
+        await using var site = ApiWriters.Site();
+        await using var app = await StartAsync(server, site);
+        using var context = EditorComponentTests.ContextFor(app);
+        var section = await SectionAsync(app, "section-a");
+        const string url = "https://same-moment.example/typed";
+        var form = context.Render<NewEntryForm>();
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
+        form.Find("#new-url").Change(url);
+        form.Find("#new-title").Input("Typed here");
+        form.Find("#new-section").Change(section.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(form.FindAll("[data-testid=duplicate-warning]"));
+        Assert.IsType<EditOutcome.Saved>(await Get<EntryEditing>(app).AddAsync(section, null,
+            $"[Added by a colleague]({url})", new EditorIdentity("user-2", "anna@example.org")));
+
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added by a colleague",
+            form.Find("[data-testid=duplicate-warning]").TextContent));
+        Assert.Contains("Press the same button again", form.Markup);
+        Assert.Equal(1, await EntriesAtAsync(app, url));
+
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added.", form.Markup));
+        Assert.Equal(2, await EntriesAtAsync(app, url));
+    }
+
+    private static uint EntryVersion(string? etag) =>
+        uint.Parse(etag!.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<uint> VersionAsync(PortalApp app, long id)
     {

@@ -26,12 +26,7 @@ public class JobsDashboardTests(TestDatabase database)
         // Otherwise: an administrator who opens a dashboard address by hand (GET /admin/jobs/stats) gets a 500 and a
         // stack trace in the log, and a scanner fills the log with them.
         await using var app = await PortalApp.StartAsync(database, importSeed: false);
-        var admin = await app.SignedInAsync(Roles.Admin);
-        await Eventually.TrueAsync(() => Task.FromResult(app.Services.GetRequiredService<JobStorageReadiness>().IsReady),
-            "Hangfire's schema was never installed");
-        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<LinkCheckJobs>(j => j.PruneHistoryAsync(CancellationToken.None));
-        var (header, token) = AntiforgeryOf(await admin.GetStringAsync(LinkHealthEndpoints.DashboardPath));
+        var (admin, jobId, header, token) = await DashboardAsync(app);
 
         var templates = Templates(app.Services.GetRequiredService<RouteCollection>());
         Assert.Contains("/stats", templates);
@@ -62,12 +57,7 @@ public class JobsDashboardTests(TestDatabase database)
     {
         // Otherwise: the guard against bad requests breaks the dashboard's live counters or its buttons.
         await using var app = await PortalApp.StartAsync(database, importSeed: false);
-        var admin = await app.SignedInAsync(Roles.Admin);
-        await Eventually.TrueAsync(() => Task.FromResult(app.Services.GetRequiredService<JobStorageReadiness>().IsReady),
-            "Hangfire's schema was never installed");
-        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<LinkCheckJobs>(j => j.PruneHistoryAsync(CancellationToken.None));
-        var (header, token) = AntiforgeryOf(await admin.GetStringAsync(LinkHealthEndpoints.DashboardPath));
+        var (admin, jobId, header, token) = await DashboardAsync(app);
 
         var stats = await Post(admin, "/stats", header, token, new() { ["metrics[]"] = "succeeded:count" });
         Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
@@ -80,6 +70,21 @@ public class JobsDashboardTests(TestDatabase database)
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         Assert.Equal("Deleted", connection.GetStateData(jobId)?.Name);
+    }
+
+    /// <summary>An administrator on the dashboard, one job waiting in the queue, and what the dashboard's script sends
+    /// with its posts.</summary>
+    private static async Task<(HttpClient Admin, string JobId, string Header, string Token)> DashboardAsync(
+        PortalApp app)
+    {
+        var admin = await app.SignedInAsync(Roles.Admin);
+        await Eventually.TrueAsync(
+            () => Task.FromResult(app.Services.GetRequiredService<JobStorageReadiness>().IsReady),
+            "Hangfire's schema was never installed");
+        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<LinkCheckJobs>(j => j.PruneHistoryAsync(CancellationToken.None));
+        var (header, token) = AntiforgeryOf(await admin.GetStringAsync(LinkHealthEndpoints.DashboardPath));
+        return (admin, jobId, header, token);
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, string header, string token,
@@ -99,7 +104,8 @@ public class JobsDashboardTests(TestDatabase database)
         var html = Html.Parse(page);
         var header = html.QuerySelector("meta[name=csrf-header]")?.GetAttribute("content");
         var token = html.QuerySelector("meta[name=csrf-token]")?.GetAttribute("content");
-        Assert.False(string.IsNullOrEmpty(header) || string.IsNullOrEmpty(token), "the dashboard gave no antiforgery token");
+        Assert.False(string.IsNullOrEmpty(header) || string.IsNullOrEmpty(token),
+            "the dashboard gave no antiforgery token");
         return (header, token);
     }
 

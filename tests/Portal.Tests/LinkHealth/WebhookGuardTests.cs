@@ -20,7 +20,8 @@ namespace ContainerNetLib.Portal.Tests.LinkHealth;
 [Collection(PortalCollection.Name)]
 public class WebhookGuardTests(TestDatabase database)
 {
-    /// <summary>hooks.test is this machine, as a name on the inside would be (DNS rebinding, a split horizon).</summary>
+    /// <summary>hooks.test is this machine, as a name on the inside would be (DNS rebinding, a split
+    /// horizon).</summary>
     private sealed class InsideName : IHostResolver
     {
         public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) => host == "hooks.test"
@@ -54,7 +55,8 @@ public class WebhookGuardTests(TestDatabase database)
         var run = new CheckRun
         {
             Scope = "list", Trigger = CheckTrigger.Nightly, StartedAt = DateTimeOffset.UtcNow,
-            FinishedAt = DateTimeOffset.UtcNow, Verdict = RunVerdictKind.Inconclusive, VerdictReason = "no host answered",
+            FinishedAt = DateTimeOffset.UtcNow, Verdict = RunVerdictKind.Inconclusive,
+            VerdictReason = "no host answered",
         };
         db.CheckRuns.Add(run);
         await db.SaveChangesAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using ContainerNetLib.Portal.Features.Accounts;
-using ContainerNetLib.Portal.Features.Accounts.Tokens;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -19,15 +18,11 @@ public class PrivateModeEndpointTests(TestDatabase database)
 
     private static string Route(RouteEndpoint e) => e.Route();
 
-    private static IEnumerable<string> Methods(RouteEndpoint e) =>
-        e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-
     /// <summary>
     /// Open in private mode by design: the endpoints marked AllowAnonymous (the sign-in page, the steps of single
     /// sign-on, health and metrics) and the static files.
     /// </summary>
-    private static bool IsOpen(RouteEndpoint e) =>
-        IsMarkedOpen(e) || e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+    private static bool IsOpen(RouteEndpoint e) => e.AreaOf() == Area.Open;
 
     private static bool IsMarkedOpen(RouteEndpoint e) =>
         e.Metadata.GetMetadata<IAllowAnonymous>() is not null
@@ -37,27 +32,6 @@ public class PrivateModeEndpointTests(TestDatabase database)
     private static readonly string[] MarkedOpen =
         [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed", "/healthz/live", "/healthz/ready",
             "/metrics"];
-
-
-    /// <summary>A real address for the route, from the seed; a route with a parameter nobody has a value for fails
-    /// here, so that its author adds one.</summary>
-    private static string Concrete(string route, int sectionId, long entryId)
-    {
-        var path = System.Text.RegularExpressions.Regex.Replace(route, @"\{\**([A-Za-z]+)[^}]*\}", m =>
-            (m.Groups[1].Value.ToLowerInvariant(), route) switch
-            {
-                ("slug", var r) when r.StartsWith("/authors/", StringComparison.Ordinal) => PrivateApp.AuthorSlug,
-                ("slug", _) => PrivateApp.SectionSlug,
-                ("id", var r) when r.StartsWith("/admin/sections/", StringComparison.Ordinal) => $"{sectionId}",
-                ("id", _) => $"{entryId}",
-                ("documentname", _) => "v1",
-                ("path", var r) when r.Contains(":file", StringComparison.Ordinal) => "notes.txt",
-                ("path", _) => "",
-                var (name, _) => throw new InvalidOperationException($"no sample value for {{{name}}} in {route}"),
-            });
-        // A search needs words; without them the API answers 400.
-        return route.EndsWith("/search", StringComparison.Ordinal) ? path + "?q=vxlan" : path;
-    }
 
     [Fact]
     public async Task Every_endpoint_sends_anonymous_callers_to_sign_in_or_answers_401()
@@ -69,8 +43,8 @@ public class PrivateModeEndpointTests(TestDatabase database)
         var walked = new List<string>();
         foreach (var endpoint in Endpoints(app).Where(e => !IsOpen(e)))
         {
-            var path = Concrete(Route(endpoint), sectionId, entryId);
-            foreach (var method in Methods(endpoint))
+            var path = MappedEndpoints.Concrete(Route(endpoint), sectionId, entryId);
+            foreach (var method in endpoint.Methods())
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method != "GET") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
@@ -104,13 +78,13 @@ public class PrivateModeEndpointTests(TestDatabase database)
         var reader = await app.SignedInAsync(role: null);
         var (sectionId, entryId) = await app.SeedIdsAsync();
         var read = 0;
-        foreach (var endpoint in Endpoints(app).Where(e => !IsOpen(e) && Methods(e).Contains("GET")))
+        foreach (var endpoint in Endpoints(app).Where(e => !IsOpen(e) && e.Methods().Contains("GET")))
         {
             var route = Route(endpoint);
             // Blazor's own plumbing (circuits, its script) and the development fallback for unbuilt files.
             if (route.StartsWith("/_", StringComparison.Ordinal) || route.Contains(":file", StringComparison.Ordinal))
                 continue;
-            var path = Concrete(route, sectionId, entryId);
+            var path = MappedEndpoints.Concrete(route, sectionId, entryId);
             var response = await reader.GetAsync(path);
             if (endpoint.NeedsEditor())
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden

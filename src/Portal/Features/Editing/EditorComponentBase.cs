@@ -54,6 +54,10 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     private ActingCheck.Allowed Acting =>
         _acting ?? throw new InvalidOperationException("An editor component acted before its account was checked.");
 
+    /// <summary>The component lets the editor keep both when told an address is already in the list: the same
+    /// action again allows the duplicate.</summary>
+    protected virtual bool AsksAgainOnDuplicate => false;
+
     protected void Say(string message, bool error = false)
     {
         Message = message;
@@ -78,8 +82,8 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
                 Say("It no longer exists: someone may have deleted it. Reload the page.", error: true);
                 return false;
             case EditOutcome.Duplicate duplicate:
-                Say($"Nothing was saved: the address is already in the list ({duplicate.Places()}). "
-                    + "Press the same button again to add it anyway.", error: true);
+                Say($"Nothing was saved: the address is already in the list ({duplicate.Places()})."
+                    + (AsksAgainOnDuplicate ? " Press the same button again to add it anyway." : ""), error: true);
                 return false;
             case EditOutcome.Conflict conflict:
                 Say($"Not saved: {EditConflicts.Who(conflict)} changed it since you opened it. "

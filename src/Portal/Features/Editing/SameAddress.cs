@@ -8,9 +8,9 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// <summary>
 /// The duplicate rule: one address, one entry, unless the editor chose to add it again. No unique index can hold it:
 /// imported lists hold the same address in several sections (a real one 132 times), and an editor or a script may add
-/// one again on purpose (the add page's "you can still add it", the API's allowDuplicate). So the look and the write are
-/// one serialised step instead: each address is locked for the rest of the edit's transaction (an advisory lock on its
-/// hash, released at commit or rollback) before it is looked up, so that of two edits bringing the same address at
+/// one again on purpose (the add page's "you can still add it", the API's allowDuplicate). So the look and the write
+/// are one serialised step instead: each address is locked for the rest of the edit's transaction (an advisory lock on
+/// its hash, released at commit or rollback) before it is looked up, so that of two edits bringing the same address at
 /// once the second looks only once the first has committed, and is told, as it would be a second later.
 /// </summary>
 internal static class SameAddress

@@ -15,7 +15,8 @@ public static class DashboardRequests
 {
     public const string Allowed = "GET, HEAD, POST";
 
-    /// <summary>Wraps the dashboard endpoint itself: this runs after its authorization, for administrators only.</summary>
+    /// <summary>Wraps the dashboard endpoint itself: this runs after its authorization, for administrators
+    /// only.</summary>
     public static TBuilder AnswerOnlyWhatTheDashboardReads<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
