@@ -187,7 +187,7 @@ public class SameAddressTests(TestDatabase server)
         // colleague added a moment ago; or, told, the editor cannot add it on purpose.
         await using var site = ApiWriters.Site();
         await using var app = await StartAsync(server, site);
-        using var context = EditorComponentTests.ContextFor(app);
+        using var context = await app.EditorContextAsync();
         var section = await SectionAsync(app, "section-a");
         const string url = "https://same-moment.example/typed";
         var form = context.Render<NewEntryForm>();
