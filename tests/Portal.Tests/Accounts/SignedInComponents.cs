@@ -22,7 +22,7 @@ public static class SignedInComponents
 {
     public static readonly ClaimsPrincipal NoOne = new(new ClaimsIdentity());
 
-    /// <summary>A new account of <paramref name="role"/> (null: a reader's), and what its sign-in would carry.</summary>
+    /// <summary>A new account of <paramref name="role"/> (null: a reader's) and what its sign-in carries.</summary>
     public static async Task<(string Email, ClaimsPrincipal User)> AccountAsync(this PortalApp app, string? role)
     {
         var email = $"{role?.ToLowerInvariant() ?? "reader"}-{Guid.NewGuid():N}@example.org";
@@ -47,7 +47,8 @@ public static class SignedInComponents
         return principal;
     }
 
-    /// <summary>A bUnit context rendering interactively (as over a live connection) as <paramref name="user"/>.</summary>
+    /// <summary>A bUnit context rendering interactively (as a live connection does) as <paramref name="user"/>.
+    /// </summary>
     public static BunitContext ContextFor(this PortalApp app, ClaimsPrincipal user)
     {
         var context = new BunitContext();
