@@ -36,7 +36,9 @@ public class PrivateModeEndpointTests(TestDatabase database)
     /// <summary>Pages and routes marked AllowAnonymous: each one is a hole in private mode, so each is named.</summary>
     private static readonly string[] MarkedOpen =
         [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed", "/healthz/live", "/healthz/ready",
-            "/metrics"];
+            "/metrics",
+            // Where a refused interactive page sends its browser: a sentence and a sign-in link, nothing of the list.
+            SessionEnded.PagePath];
 
 
     /// <summary>A real address for the route, from the seed; a route with a parameter nobody has a value for fails
