@@ -31,7 +31,9 @@ public class PrivateModeEndpointTests(TestDatabase database)
     /// <summary>Pages and routes marked AllowAnonymous: each one is a hole in private mode, so each is named.</summary>
     private static readonly string[] MarkedOpen =
         [AccountSetup.LoginPath, "/account/sso", "/account/sign-in-failed", "/healthz/live", "/healthz/ready",
-            "/metrics"];
+            "/metrics",
+            // Where a refused interactive page sends its browser: a sentence and a sign-in link, nothing of the list.
+            SessionEnded.PagePath];
 
     [Fact]
     public async Task Every_endpoint_sends_anonymous_callers_to_sign_in_or_answers_401()
