@@ -59,14 +59,18 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
 
         var essay = new string('x', 20_000);
         var offHost = await editor.PostFormAsync("/link-health", "/link-health/copies/off", new() { ["host"] = essay });
+        var offHostSaid = await editor.FollowAsync(offHost);
         var rule = await editor.PostFormAsync("/link-health", "/link-health/exclusions",
             new() { ["kind"] = "host", ["value"] = essay, ["reason"] = essay });
         foreach (var answer in new[] { offHost, rule })
         {
             Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
             Assert.InRange(answer.Headers.Location!.OriginalString.Length, 1, 8_000);
+            // What the report will say travels in cookies, each within the 4 KB a browser keeps.
+            Assert.All(answer.Headers.GetValues("Set-Cookie"), cookie => Assert.InRange(cookie.Length, 1, 4_096));
         }
-        Assert.Contains("is not a host name", Uri.UnescapeDataString(offHost.Headers.Location!.OriginalString));
+        Assert.Contains("is not a host name", offHostSaid);
+        Assert.Contains("Keep the", await editor.FollowAsync(rule));
     }
 
     [Fact]
