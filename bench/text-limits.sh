@@ -101,7 +101,8 @@ EOF
 measure() {
   local file="$1"
   set +e
-  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "${importer[@]}" import "$out/$file.md" --dry-run > "$out/last.txt" 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "${importer[@]}" import "$out/$file.md" --dry-run \
+    > "$out/last.txt" 2>&1
   local code=$?
   set -e
   # GNU time writes "Command exited with non-zero status N" first when the command fails.
