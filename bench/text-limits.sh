@@ -84,29 +84,32 @@ size = 25 * 1024 * 1024
 def fill(paragraph, separator="\n"):
     unit = paragraph + separator
     return "# Costly\n\n" + unit * (size // len(unit))
-# Each just under its limit: 32 nested levels, 63 open parentheses on a line, 256 emphasis marks and 1,000
-# definitions in a paragraph, 32 open brackets, 64 HTML comments.
+# Each just under its limit: 32 nested levels, 63 open parentheses on a line, 256 emphasis marks in a paragraph,
+# 32 open brackets, 64 HTML comments; 9,999 definitions (a document's limit) before ordinary entries.
 write("under-depth", "# Costly\n\n" + "".join(" " * (2 * i) + "* level\n" for i in range(32)) * (size // 1200))
 write("under-parentheses", fill("* " + "[a](b" * 63))
 write("under-emphasis", fill("* " + "_a " * 128 + "a_ " * 128))
 write("under-brackets", fill("* " + "[" * 32 + "a" + "]" * 32))
 write("under-comments", fill("* " + "<!--" * 64))
-write("under-definitions", fill("".join(f"[d{i}]: https://d.example/{i}\n" for i in range(1000))))
-write("ordinary", fill("* 2024-01-31: [An ordinary entry](https://ordinary.example/a/long/path) "
-                       "by [Ann](https://ann.example/): a description of *some* length with `code`"))
+ordinary = ("* 2024-01-31: [An ordinary entry](https://ordinary.example/a/long/path) "
+            "by [Ann](https://ann.example/): a description of *some* length with `code`")
+write("ordinary", fill(ordinary))
+definitions = "".join(f"[d{i}]: https://d.example/{i}\n" for i in range(9_999)) + "\n"
+write("under-definitions", definitions + fill(ordinary)[:size - len(definitions)].rsplit("\n", 1)[0] + "\n")
 EOF
 
 measure() {
   local file="$1"
   set +e
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "${importer[@]}" import "$out/$file.md" --dry-run > "$out/last.txt" 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "${importer[@]}" import "$out/$file.md" --dry-run \
+    > "$out/last.txt" 2>&1
   local code=$?
   set -e
   # GNU time writes "Command exited with non-zero status N" first when the command fails.
-  read -r seconds kb < <(tail -n 1 "$out/time.txt")
-  printf '%-20s %5d MB  %7.2f s  peak RSS %5d MB  exit %d  %s\n' "$file" \
-    "$(( $(stat -c %s "$out/$file.md") / 1048576 ))" "$seconds" "$((kb / 1024))" "$code" \
-    "$(grep -m1 -E 'error|Would import' "$out/last.txt" | cut -c1-110)"
+  read -r seconds kb user system < <(tail -n 1 "$out/time.txt")
+  printf '%-18s %3d MB %7.2f s wall %7.2f s CPU  peak RSS %5d MB  exit %d  %s\n' "$file" \
+    "$(( $(stat -c %s "$out/$file.md") / 1048576 ))" "$seconds" "$(echo "$user + $system" | bc)" \
+    "$((kb / 1024))" "$code" "$(grep -m1 -E 'error|Would import' "$out/last.txt" | cut -c1-100)"
 }
 
 {

@@ -22,10 +22,10 @@ public sealed class RefusedMarkdownException(LineProblem problem) : InvalidInput
 /// cannot hold (<see cref="TextRule"/>), and the inputs whose parsing costs grow with the square of their size rather
 /// than with it. Markdig's time grows with the nesting depth times the lines (a list nested 1,000 levels deep took
 /// 11 s), and within a paragraph with every opener left unmatched: link brackets, emphasis marks, backtick runs,
-/// HTML comments, link destinations never closed, link reference definitions. Real lists stay far below every limit
-/// (nesting 6, a paragraph's emphasis marks 30, definitions in a row a few dozen). Where this reading is unsure
-/// (code blocks and HTML are read as text too, and a paragraph may run on past a line Markdig starts anew) it counts
-/// more than Markdig parses, never less.
+/// HTML comments, link destinations never closed; and with the number of link reference definitions anywhere. Real
+/// lists stay far below every limit (nesting 6, a paragraph's emphasis marks 30, definitions a few hundred). Where
+/// this reading is unsure (code blocks and HTML are read as text too, and a paragraph may run on past a line Markdig
+/// starts anew) it counts more than Markdig parses, never less.
 /// </summary>
 public static class MarkdownLimits
 {
@@ -35,8 +35,9 @@ public static class MarkdownLimits
     /// <summary>Emphasis marks (* _ ~~) and backtick runs in one paragraph.</summary>
     public const int MaxMarks = 256;
 
-    /// <summary>Link reference definitions in one paragraph ("[label]: url" lines without a blank between).</summary>
-    public const int MaxDefinitions = 1_000;
+    /// <summary>Link reference definitions ("[label]: url" lines) in the whole text: Markdig's time grows with the
+    /// square of their number wherever they stand (8 MB of them took 14 s, 2 MB 1 s).</summary>
+    public const int MaxDefinitions = 10_000;
 
     /// <summary>Parentheses left open on one line (a link destination never closed), and HTML comments, declarations
     /// and processing instructions in one paragraph.</summary>
@@ -46,6 +47,7 @@ public static class MarkdownLimits
     public static LineProblem? Find(string text)
     {
         var paragraph = new Paragraph();
+        var definitions = 0;
         var number = 0;
         for (var start = 0; start <= text.Length;)
         {
@@ -69,6 +71,9 @@ public static class MarkdownLimits
                 return new LineProblem(number,
                     $"lists or block quotes nested deeper than the limit of {MaxDepth} levels");
             if (prefix.StartsBlock) paragraph.Clear();
+            if (IsDefinition(line[prefix.Length..]) && ++definitions > MaxDefinitions)
+                return new LineProblem(number,
+                    $"more link reference definitions than the limit of {MaxDefinitions:N0}");
             if (paragraph.Read(line[prefix.Length..]) is { } problem) return new LineProblem(number, problem);
         }
         return null;
@@ -144,14 +149,11 @@ public static class MarkdownLimits
         private int _brackets;
         private int _marks;
         private int _markup;
-        private int _definitions;
 
-        public void Clear() => _brackets = _marks = _markup = _definitions = 0;
+        public void Clear() => _brackets = _marks = _markup = 0;
 
         public string? Read(ReadOnlySpan<char> line)
         {
-            if (IsDefinition(line) && ++_definitions > MaxDefinitions)
-                return $"more link reference definitions in a row than the limit of {MaxDefinitions:N0}";
             var parentheses = 0;
             for (var i = 0; i < line.Length; i++)
             {
@@ -206,13 +208,15 @@ public static class MarkdownLimits
                 char.IsLetterOrDigit(line[end + 1])),
             _ => true,
         };
+    }
 
-        private static bool IsDefinition(ReadOnlySpan<char> line)
-        {
-            var text = line.TrimStart(' ');
-            if (line.Length - text.Length > 3 || text.Length == 0 || text[0] != '[') return false;
-            var close = text.IndexOf("]:");
-            return close > 1;
-        }
+    /// <summary>Whether the line looks like a link reference definition ("[label]: url"): a label at most three
+    /// spaces in.</summary>
+    private static bool IsDefinition(ReadOnlySpan<char> line)
+    {
+        var text = line.TrimStart(' ');
+        if (line.Length - text.Length > 3 || text.Length == 0 || text[0] != '[') return false;
+        var close = text.IndexOf("]:");
+        return close > 1;
     }
 }

@@ -72,6 +72,8 @@ public class MarkdownLimitsTests
         { "backtick runs", "# S\n\n* " + Lines(3_000, i => "e" + new string('`', i)) + "\n", "backtick runs" },
         { "unclosed comments", "# S\n\n* " + Repeat("<!--", 100_000) + "\n", "HTML comments" },
         { "definitions in a row", "# S\n\n" + Repeat("[a]: u\n", 100_000), "link reference definitions" },
+        { "definitions apart", "# S\n\n" + Lines(20_000, i => $"[d{i}]: https://d.example/{i}\n\n"),
+            "link reference definitions" },
     };
 
     [Theory]

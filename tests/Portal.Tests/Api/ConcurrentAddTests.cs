@@ -12,7 +12,7 @@ namespace ContainerNetLib.Portal.Tests.Api;
 public class ConcurrentAddTests(TestDatabase server)
 {
     public const int Rounds = 5;
-    public const int AtOnce = 20;
+    public const int Together = 20;
 
     [Fact]
     public async Task Twenty_adds_of_the_same_new_address_at_once_make_one_entry_and_nineteen_409s_every_round()
@@ -30,27 +30,23 @@ public class ConcurrentAddTests(TestDatabase server)
         for (var round = 0; round < Rounds; round++)
         {
             var url = $"https://same-moment.example/{round}";
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var posts = Enumerable.Range(0, AtOnce).Select(async _ =>
-            {
-                await start.Task;
-                // Title and description given: nothing is fetched, the requests meet at the database.
-                return (await client.SendAsync(HttpMethod.Post, "/api/entries", token,
-                    new { url, section = "section-a", title = "Same moment", description = "At once" })).StatusCode;
-            }).ToList();
-            start.SetResult();
-            var answers = await Task.WhenAll(posts);
+            // Title and description given: nothing is fetched, the requests meet at the database.
+            var answers = await AtOnce.RunAsync(Enumerable.Range(0, Together).Select(_ =>
+                (Func<Task<HttpStatusCode>>)(async () => (await client.SendAsync(HttpMethod.Post, "/api/entries",
+                    token, new { url, section = "section-a", title = "Same moment", description = "At once" }))
+                    .StatusCode)));
             var entries = await EntriesAtAsync(app, url);
             rounds.Add($"round {round + 1}: {answers.Count(a => a == HttpStatusCode.Created)} created, " +
                 $"{answers.Count(a => a == HttpStatusCode.Conflict)} refused (409), {entries} entries");
             Assert.All(answers, a => Assert.True(a is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{a}"));
         }
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", rounds));
-        Assert.True(rounds.All(r => r.EndsWith($": 1 created, {AtOnce - 1} refused (409), 1 entries",
+        Assert.True(rounds.All(r => r.EndsWith($": 1 created, {Together - 1} refused (409), 1 entries",
             StringComparison.Ordinal)), string.Join("\n", rounds));
     }
 
-    private static async Task<int> EntriesAtAsync(PortalApp app, string url)
+    /// <summary>Entries, live or retired, whose address is exactly <paramref name="url"/>.</summary>
+    internal static async Task<int> EntriesAtAsync(PortalApp app, string url)
     {
         await using var db = app.Database.Open();
         return await db.Entries.IgnoreQueryFilters().CountAsync(e => e.Url == url);

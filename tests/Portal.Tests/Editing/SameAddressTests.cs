@@ -33,24 +33,11 @@ public class SameAddressTests(TestDatabase server)
         return await db.Sections.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
     }
 
-    private static async Task<int> EntriesAtAsync(PortalApp app, string url)
-    {
-        await using var db = app.Database.Open();
-        return await db.Entries.IgnoreQueryFilters().CountAsync(e => e.Url == url);
-    }
+    private static Task<int> EntriesAtAsync(PortalApp app, string url) => ConcurrentAddTests.EntriesAtAsync(app, url);
 
     /// <summary>Runs every change at the same moment and names what each one came to.</summary>
-    private static async Task<List<string>> AtOnceAsync(IEnumerable<Func<Task<EditOutcome>>> changes)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = changes.Select(async change =>
-        {
-            await start.Task;
-            return await change();
-        }).ToList();
-        start.SetResult();
-        return (await Task.WhenAll(running)).Select(o => o.GetType().Name).ToList();
-    }
+    private static async Task<List<string>> AtOnceAsync(IEnumerable<Func<Task<EditOutcome>>> changes) =>
+        (await AtOnce.RunAsync(changes)).Select(o => o.GetType().Name).ToList();
 
     private static string Counts(int round, List<string> outcomes, int entries)
     {
@@ -74,11 +61,11 @@ public class SameAddressTests(TestDatabase server)
         for (var round = 0; round < ConcurrentAddTests.Rounds; round++)
         {
             var url = $"https://same-moment.example/form/{round}";
-            var outcomes = await AtOnceAsync(Enumerable.Range(0, ConcurrentAddTests.AtOnce).Select(i =>
+            var outcomes = await AtOnceAsync(Enumerable.Range(0, ConcurrentAddTests.Together).Select(i =>
                 (Func<Task<EditOutcome>>)(() => editing.AddAsync(section, null, $"[Same moment {i}]({url})", Ed))));
             rounds.Add(Counts(round, outcomes, await EntriesAtAsync(app, url)));
         }
-        Assert.True(rounds.All(r => r.EndsWith($": 1 saved, {ConcurrentAddTests.AtOnce - 1} told it is there, " +
+        Assert.True(rounds.All(r => r.EndsWith($": 1 saved, {ConcurrentAddTests.Together - 1} told it is there, " +
             "1 entries", StringComparison.Ordinal)), string.Join("\n", rounds));
     }
 
