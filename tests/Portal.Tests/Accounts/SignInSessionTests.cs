@@ -53,7 +53,7 @@ public class SignInSessionTests(TestDatabase server)
         var saved = browser.CookieHeader;
         Assert.Equal(HttpStatusCode.OK, (await app.Replaying(saved).GetAsync("/admin/export.md")).StatusCode);
 
-        using var context = UsersPageContext(app, await UserIdAsync(app, "admin@example.org"));
+        using var context = await UsersPageContextAsync(app, "admin@example.org");
         var page = context.Render<UsersPage>();
         page.WaitForState(() => page.FindAll($"tr[data-user='{Editor}']").Count == 1);
         var row = page.Find($"tr[data-user='{Editor}']");
@@ -133,16 +133,10 @@ public class SignInSessionTests(TestDatabase server)
         Assert.Equal(0, await db.LinkExclusions.CountAsync());
     }
 
-    internal static BunitContext UsersPageContext(PortalApp app, string adminId)
-    {
-        var context = new BunitContext();
-        context.Services.AddSingleton(app.Services.GetRequiredService<UserAdministration>());
-        context.Services.AddSingleton(app.Services.GetRequiredService<UserDirectory>());
-        context.AddAuthorization().SetAuthorized("admin@example.org").SetRoles(Roles.Admin)
-            .SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
-        return context;
-    }
+    /// <summary>/admin/users as the administrator <paramref name="email"/> sees it over a live connection: signed in
+    /// with a real session, so the page checks the account as it is now, as it does in the portal.</summary>
+    internal static async Task<BunitContext> UsersPageContextAsync(PortalApp app, string email) =>
+        app.ContextFor(await app.SignInOfAsync(email));
 
     internal static async Task<string> UserIdAsync(PortalApp app, string email)
     {

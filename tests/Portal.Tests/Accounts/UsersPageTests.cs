@@ -18,7 +18,7 @@ public class UsersPageTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.CreateUserAsync("admin@example.org", Roles.Admin);
         var adminId = await UserIdAsync(app, "admin@example.org");
-        using var context = UsersPageContext(app, adminId);
+        using var context = await UsersPageContextAsync(app, "admin@example.org");
         var page = context.Render<UsersPage>();
         page.WaitForState(() => page.FindAll("tr[data-user]").Count == 1);
 

@@ -25,9 +25,7 @@ public class EditorTextTests(TestDatabase server)
     {
         var app = await PortalApp.StartAsync(server, importSeed: false);
         await app.ImportAsync(List);
-        var context = await app.EditorContextAsync();
-        context.Services.AddSingleton(app.Services.GetRequiredService<BulkAdd>());
-        return (app, context);
+        return (app, await app.EditorContextAsync());
     }
 
     private static T Get<T>(PortalApp app) where T : notnull => app.Services.GetRequiredService<T>();
@@ -77,6 +75,7 @@ public class EditorTextTests(TestDatabase server)
         using var __ = context;
         var entry = (await Get<EditorQueries>(app).SectionEntriesAsync(await OverlaysAsync(app))).Single();
         var form = context.Render<EntryEditorForm>(p => p.Add(f => f.Entry, entry));
+        form.WaitForState(() => form.FindAll("#entry-markdown").Count > 0);
 
         form.Find("#entry-markdown").Input("2020-01-01: [First overlay post](https://first.example/) by Ann\u0001");
         await form.Find("form.entry-editor").SubmitAsync();

@@ -133,7 +133,8 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
         try
         {
             // Typing or choosing (a value change) only binds what was typed: refused, the next render would put the
-            // old text back. Everything else is an action, run once the account has been checked.
+            // old text back. A change handler that reads or writes besides asks through WhenAllowedAsync. Everything
+            // else is an action, run once the account has been checked.
             if (arg is ChangeEventArgs || await CheckInOrderAsync())
             {
                 handling = callback.InvokeAsync(arg);
@@ -152,6 +153,17 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
             Say(NothingSaved, error: true);
         }
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// For a change handler that does more than bind (a role chosen, the duplicates of an address looked up): a value
+    /// change is let through unchecked so that a refusal never loses what was typed, so what it reads or writes asks
+    /// here first. Refused: nothing runs and the notice says why.
+    /// </summary>
+    protected async Task WhenAllowedAsync(Func<Task> then)
+    {
+        if (await CheckInOrderAsync()) await then();
+        else Say(NotDone, error: true);
     }
 
     /// <summary>
