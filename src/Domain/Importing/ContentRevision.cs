@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContainerNetLib.Domain.Importing;
 
@@ -25,10 +26,18 @@ public static class ContentRevision
     /// For changes that alter what reader pages show but not the searchable text (link-health
     /// badges after a check run, an accepted link state): the cached pages go, the vocabulary stays.
     /// </summary>
-    public static async Task BumpAsync(PortalDbContext db, CancellationToken ct = default)
+    /// <returns>The new revision, so that the instance that made the change follows it at once, before the
+    /// notification comes back: whoever saved then reads sees what they saved.</returns>
+    public static async Task<long> BumpAsync(PortalDbContext db, CancellationToken ct = default)
     {
-        await db.Database.ExecuteSqlRawAsync(
-            $"with bumped as (update reading_lists set revision = revision + 1 returning revision) " +
-            $"select pg_notify('{Channel}', revision::text) from bumped", ct);
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText =
+            "with bumped as (update reading_lists set revision = revision + 1 returning revision), " +
+            $"notified as (select pg_notify('{Channel}', revision::text) from bumped) " +
+            "select bumped.revision from bumped, notified";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -108,13 +108,14 @@ public class EditorComponentTests(TestDatabase server)
         form.Find("#field-description").Change("with a diagram");
         form.FindAll("button").Single(b => b.TextContent == "Use these fields").Click();
 
-        Assert.Equal("2020-01-01: [The first overlay post, revised](https://first.example/) by [Ann](https://ann.example/) and Bo: with a diagram",
-            form.Find("#entry-markdown").GetAttribute("value"));
+        // A click runs once the account has been checked: its answer comes a moment later.
+        form.WaitForAssertion(() => Assert.Equal("2020-01-01: [The first overlay post, revised](https://first.example/) by [Ann](https://ann.example/) and Bo: with a diagram",
+            form.Find("#entry-markdown").GetAttribute("value")));
         Assert.Contains("The first overlay post, revised", form.Find("[data-testid=preview]").TextContent);
 
         form.Find("#field-title").Change("");
         form.FindAll("button").Single(b => b.TextContent == "Use these fields").Click();
-        Assert.Contains("Give the entry a title.", form.Find("[role=alert]").TextContent);
+        form.WaitForAssertion(() => Assert.Contains("Give the entry a title.", form.Find("[role=alert]").TextContent));
     }
 
     [Fact]

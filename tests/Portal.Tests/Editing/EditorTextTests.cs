@@ -50,11 +50,12 @@ public class EditorTextTests(TestDatabase server)
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
         Assert.Equal(TextField.EntryTitle.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             form.Find("#new-title").GetAttribute("maxlength"));
-        form.Find("#new-section").Change(
-            (await OverlaysAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        form.Find("#new-url").Change("https://nul.example/");
+        var overlays = (await OverlaysAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Each found and fired in one step: the section and the address re-render the form when their look-ups end.
+        await form.InvokeAsync(() => form.Find("#new-section").Change(overlays));
+        await form.InvokeAsync(() => form.Find("#new-url").Change("https://nul.example/"));
 
-        form.Find("#new-title").Input("A title with a \0 in it");
+        await form.InvokeAsync(() => form.Find("#new-title").Input("A title with a \0 in it"));
         await form.Find("form.entry-form").SubmitAsync();
         Assert.Contains("The title holds U+0000 (NUL) at character 16",
             form.Find("[data-testid=form-errors]").TextContent);

@@ -179,9 +179,11 @@ public class SameAddressTests(TestDatabase server)
         const string url = "https://same-moment.example/typed";
         var form = context.Render<NewEntryForm>();
         form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
-        form.Find("#new-url").Change(url);
-        form.Find("#new-title").Input("Typed here");
-        form.Find("#new-section").Change(section.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Each found and fired in one step: the address and the section re-render the form when their look-ups end.
+        await form.InvokeAsync(() => form.Find("#new-url").Change(url));
+        await form.InvokeAsync(() => form.Find("#new-title").Input("Typed here"));
+        await form.InvokeAsync(() =>
+            form.Find("#new-section").Change(section.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Empty(form.FindAll("[data-testid=duplicate-warning]"));
         Assert.IsType<EditOutcome.Saved>(await Get<EntryEditing>(app).AddAsync(section, null,
             $"[Added by a colleague]({url})", new EditorIdentity("user-2", "anna@example.org")));

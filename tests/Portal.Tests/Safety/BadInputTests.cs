@@ -70,7 +70,7 @@ public class BadInputTests(TestDatabase server, ITestOutputHelper output)
             Assert.All(answer.Headers.GetValues("Set-Cookie"), cookie => Assert.InRange(cookie.Length, 1, 4_096));
         }
         Assert.Contains("is not a host name", offHostSaid);
-        Assert.Contains("Keep the", await editor.FollowAsync(rule));
+        Assert.Contains("The host has 20,000 characters; the limit is", await editor.FollowAsync(rule));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Portal.Features.Search;
+using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,7 +13,7 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// records nothing writes nothing. A save overtaken by someone else's answers <see cref="EditOutcome.Conflict"/>.
 /// </summary>
 public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
-    SearchVocabulary vocabulary)
+    SearchVocabulary vocabulary, ContentVersion content)
 {
     public const string SameMoment = "Someone made the same change at the same moment; nothing was changed.";
 
@@ -51,8 +52,10 @@ public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeP
             await using var fresh = await databases.CreateDbContextAsync(ct);
             return await conflict(fresh);
         }
-        await ContentRevision.BumpAsync(db, ct);
+        var revision = await ContentRevision.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        // This instance's pages follow at once; the others hear the notification.
+        content.Advance(revision);
         if (edit.ChangedEntries) vocabulary.Request();
         // The version as PostgreSQL returned it from the write: the one the editor's next save starts from.
         return ((EditStep.Done)step).Answer();
