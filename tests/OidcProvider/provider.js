@@ -43,7 +43,24 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    // The library's own sign-out pages import a web font from another site; these ask for nothing beyond
+    // 127.0.0.1, so a browser with no outside network loads them at once.
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Logout Request</title></head><body>
+          <h1>Do you want to sign-out?</h1>${form}
+          <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+          <button type="submit" form="op.logoutForm">No, stay signed in</button></body></html>`;
+      },
+      async postLogoutSuccessSource(ctx) {
+        ctx.body = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sign-out Success</title></head>'
+          + '<body><h1>Sign-out Success</h1></body></html>';
+      },
+    },
+  },
   async findAccount(ctx, login) {
     return {
       accountId: login,
