@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Portal.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 
