@@ -11,6 +11,7 @@ using ContainerNetLib.Portal.Features.Feeds;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.SavedCopies;
+using ContainerNetLib.Portal.Features.Search;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Compression;
@@ -26,7 +27,8 @@ try
     var role = ProcessRoles.Read(builder.Configuration);
     if (role == ProcessRole.Worker)
     {
-        await WorkerHost.RunAsync(args);
+        // The worker's features: those whose jobs it runs (the checks queue the copies).
+        await WorkerHost.RunAsync(args, worker => worker.AddLinkHealth(ProcessRole.Worker).AddSavedCopies());
         return 0;
     }
 
@@ -45,9 +47,12 @@ try
     builder.AddReaderCaching();
     builder.AddReaderCompression();
     builder.AddReaderPages();
+    builder.AddReading();
+    builder.AddSearch();
     builder.AddEditing();
     builder.AddWriteApi();
     builder.AddLinkHealth(role);
+    builder.AddSavedCopies();
     builder.AddPortalHealthChecks();
     builder.AddPortalMetrics();
     builder.Services.AddOpenApi();
@@ -105,7 +110,7 @@ try
     app.MapAccountEndpoints();
     app.MapSingleSignOn();
     app.MapLinkHealth();
-    app.MapSavedCopies();
+    app.MapCopyHostSwitches();
     app.MapEditorEndpoints();
     // Our own Content-Security-Policy already forbids framing (frame-ancestors 'none'): no second header from Blazor.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy =

@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Reading;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Tests;
 

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Domain.Data;
 
 /// <summary>The list, link health and the editors' accounts (ASP.NET Core Identity's EF Core stores), in one
-/// database.</summary>
+/// database; with the Data Protection keys every portal instance signs cookies with (the framework's own store,
+/// PersistKeysToDbContext).</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<IdentityUser>(options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ReadingList> ReadingLists => Set<ReadingList>();
     public DbSet<Section> Sections => Set<Section>();

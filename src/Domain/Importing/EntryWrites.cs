@@ -6,8 +6,8 @@ using NpgsqlTypes;
 namespace ContainerNetLib.Domain.Importing;
 
 /// <summary>
-/// Bulk writes for the importer. Per-row SaveChanges cannot import 100,000 entries in seconds,
-/// so rows go through PostgreSQL's binary COPY, inside the import's transaction.
+/// Bulk writes for the importer. Per-row SaveChanges is far too slow for a large list (docs/benchmarks.md, the
+/// import), so rows go through PostgreSQL's binary COPY, inside the import's transaction.
 /// </summary>
 internal sealed class EntryWrites(PortalDbContext db)
 {

@@ -12,8 +12,8 @@ internal static class StoredTree
         PortalDbContext db, IReadOnlyDictionary<int, string> sectionKeys, CancellationToken ct)
     {
         // Retired entries are the editors' business: an import neither matches nor deletes them.
-        // Only place and fingerprint: reading whole entities and links back costs seconds and hundreds of MB at 100,000
-        // entries.
+        // Only place and fingerprint: reading whole entities and links back was most of a re-import's time and memory
+        // on a large list (docs/benchmarks.md, the import).
         var rows = new List<StoredEntry>();
         await using (var command = new NpgsqlCommand(
             "select id, section_id, parent_id, position, normalized_url, content_hash, created_at, updated_at from " +

@@ -36,7 +36,7 @@ public static class MarkdownLimits
     public const int MaxMarks = 256;
 
     /// <summary>Link reference definitions ("[label]: url" lines) in the whole text: Markdig's time grows with the
-    /// square of their number wherever they stand (8 MB of them took 14 s, 2 MB 1 s).</summary>
+    /// square of their number wherever they stand (docs/benchmarks.md).</summary>
     public const int MaxDefinitions = 10_000;
 
     /// <summary>Parentheses left open on one line (a link destination never closed), and HTML comments, declarations

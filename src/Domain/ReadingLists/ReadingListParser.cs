@@ -18,8 +18,8 @@ public static partial class ReadingListParser
     internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     /// <summary>
-    /// Lists larger than this are parsed in pieces, two at a time: a 16 MB list as one syntax tree
-    /// holds hundreds of MB and keeps the second core idle.
+    /// Lists larger than this are parsed in pieces, two at a time: one syntax tree of a whole large list holds many
+    /// times its size in memory and keeps the second core idle (docs/benchmarks.md, the import).
     /// </summary>
     internal const int ChunkChars = 1 << 20;
 

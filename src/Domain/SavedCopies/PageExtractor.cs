@@ -17,10 +17,6 @@ public static class PageExtractor
 {
     private static readonly HtmlParser Parser = new();
 
-    // SmartReader serialises the article element only when Content is read, through this one process-wide hook:
-    // writing the blocks straight from the element saves serialising it to HTML and parsing that again.
-    static PageExtractor() => Article.Serializer = BlockWriter.Write;
-
     /// <summary>What is no part of an article wherever it stands: site navigation and footers, cookie and
     /// consent banners, comment threads, forms and embedded frames.</summary>
     private const string Clutter =
@@ -60,8 +56,14 @@ public static class PageExtractor
             ContinueIfNotReadable = true,
             CharThreshold = 200,
         };
+        // The article element as SmartReader leaves it, taken by this reader's own last step: its blocks are written
+        // straight from the element (Article.Content would serialise it to HTML, through a process-wide static hook,
+        // to be parsed again).
+        IElement? found = null;
+        reader.AddCustomOperationEnd(element => found = element);
         var article = reader.GetArticle();
-        var text = article.Content is { Length: > 0 } content ? content : BlockWriter.Write(document.Body!);
+        var text = found is not null && BlockWriter.Write(found) is { Length: > 0 } content ? content
+            : BlockWriter.Write(document.Body!);
         if (text.Length == 0) return PageExtract.Refused(SavedCopyKind.Html, CopyRefusalReason.Unreadable);
         var (kept, truncated) = Cut(text, maxTextChars);
         return new PageExtract(

@@ -13,6 +13,9 @@ public static class PageAreas
     public const string Account = "/account";
     public const string Tokens = "/account/tokens";
 
+    /// <summary>The Hangfire dashboard (administrators only), with its own Content-Security-Policy.</summary>
+    public const string JobDashboard = "/admin/jobs";
+
     public static bool IsInteractive(PathString path) =>
         path.StartsWithSegments(Admin) || path.StartsWithSegments(Tokens);
 

@@ -1,5 +1,3 @@
-using ContainerNetLib.Portal.Features.Reading;
-using ContainerNetLib.Portal.Features.Search;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 
 namespace ContainerNetLib.Portal.Infrastructure;
@@ -17,11 +15,6 @@ public static class ReaderPages
             RequestAntiforgeryStateProvider>();
         builder.Services.AddSingleton<SafeMarkdown>();
         builder.Services.AddSingleton<ReferenceDefinitions>();
-        builder.Services.AddSingleton<SectionDirectory>();
-        builder.Services.AddSingleton<ReadingQueries>();
-        builder.Services.AddSingleton<SearchService>();
-        builder.Services.AddSingleton<SearchVocabulary>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchVocabulary>());
         return builder;
     }
 }

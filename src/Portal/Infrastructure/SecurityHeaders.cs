@@ -1,5 +1,3 @@
-using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
-using ContainerNetLib.Portal.Features.LinkHealth;
 using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Infrastructure;
@@ -37,10 +35,10 @@ public static class SecurityHeaders
     {
         // Signing out also at the OpenID provider is a form post answered by a redirect there: the browser checks
         // that redirect against form-action too.
-        var provider = app.ApplicationServices.GetRequiredService<IOptions<SignInSettings>>().Value.Oidc
-            .AuthorityOrigin;
-        string Allow(string policy) =>
-            provider is null ? policy : policy.Replace("form-action 'self'", $"form-action 'self' {provider}");
+        var origins = app.ApplicationServices.GetRequiredService<IOptions<SecurityHeaderOptions>>().Value
+            .FormActionOrigins;
+        string Allow(string policy) => origins.Count == 0 ? policy
+            : policy.Replace("form-action 'self'", $"form-action 'self' {string.Join(' ', origins)}");
         var (reader, dashboard, editor) = (Allow(ReaderPolicy), Allow(DashboardPolicy), Allow(EditorPolicy));
         return app.Use((context, next) => Apply(context, next, reader, dashboard, editor));
     }
@@ -54,9 +52,16 @@ public static class SecurityHeaders
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
         var path = context.Request.Path;
-        headers.ContentSecurityPolicy = path.StartsWithSegments(LinkHealthEndpoints.DashboardPath) ? dashboard
+        headers.ContentSecurityPolicy = path.StartsWithSegments(PageAreas.JobDashboard) ? dashboard
             : PageAreas.IsInteractive(path) ? editor
             : reader;
         return next(context);
     }
+}
+
+/// <summary>What a feature adds to every page's headers (single sign-on: its provider's origin).</summary>
+public sealed class SecurityHeaderOptions
+{
+    /// <summary>Origins a form may post to, or be redirected to after a post, besides this site.</summary>
+    public List<string> FormActionOrigins { get; } = [];
 }

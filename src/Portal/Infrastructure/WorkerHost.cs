@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Logging;
 
@@ -9,18 +8,19 @@ namespace ContainerNetLib.Portal.Infrastructure;
 /// <c>--role worker</c>: the same services and configuration as the portal, but only the Hangfire
 /// server runs; no pages. Start as many as the nightly check needs. With Metrics:WorkerPort set, it
 /// also answers /metrics and /healthz on that port (and nothing else), for Prometheus and the
-/// container runtime.
+/// container runtime. Which features run jobs is Program.cs's to say (<paramref name="addJobs"/> of
+/// <see cref="RunAsync"/>), as for the portal: infrastructure knows no feature.
 /// </summary>
 public static class WorkerHost
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync(string[] args, Action<IHostApplicationBuilder> addJobs)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         var port = configuration.GetValue<int?>($"{MetricsOptions.Section}:WorkerPort") ?? 0;
         if (port <= 0)
         {
             var builder = Host.CreateApplicationBuilder(args);
-            AddWorker(builder, exportMetrics: false);
+            AddWorker(builder, addJobs, exportMetrics: false);
             var host = builder.Build();
             host.Services.GetRequiredService<IStartupValidator>().Validate();
             await host.RunAsync();
@@ -29,7 +29,7 @@ public static class WorkerHost
 
         var web = WebApplication.CreateBuilder(args);
         web.WebHost.UseUrls($"http://*:{port}");
-        AddWorker(web, exportMetrics: true);
+        AddWorker(web, addJobs, exportMetrics: true);
         web.AddPortalHealthChecks();
         var app = web.Build();
         app.Services.GetRequiredService<IStartupValidator>().Validate();
@@ -39,11 +39,12 @@ public static class WorkerHost
         await app.RunAsync();
     }
 
-    private static void AddWorker(IHostApplicationBuilder builder, bool exportMetrics)
+    private static void AddWorker(IHostApplicationBuilder builder, Action<IHostApplicationBuilder> addJobs,
+        bool exportMetrics)
     {
         builder.AddPortalLogging();
         builder.AddPortalDatabase();
-        builder.AddLinkHealth(ProcessRole.Worker);
+        addJobs(builder);
         builder.AddPortalMetrics(exportMetrics);
     }
 }

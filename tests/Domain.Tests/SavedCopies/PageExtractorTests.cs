@@ -29,6 +29,17 @@ public class PageExtractorTests
     }
 
     [Fact]
+    public void Reading_a_page_leaves_SmartReaders_process_wide_settings_as_the_library_set_them()
+    {
+        var copy = Html(CopyPages.Article());
+        // Otherwise: anything else in the process that reads an article through SmartReader (the importer, a future
+        // feature, another test) silently gets our plain-text blocks instead of the article's HTML.
+        Assert.Contains(CopyPages.ArticleWords, copy.Text);
+        Assert.NotEqual(typeof(PageExtractor).Assembly, SmartReader.Article.Serializer.Method.DeclaringType?.Assembly);
+        Assert.NotEqual(typeof(PageExtractor).Assembly, SmartReader.Article.Converter.Method.DeclaringType?.Assembly);
+    }
+
+    [Fact]
     public void Title_byline_date_and_lead_image_come_with_the_text()
     {
         var copy = Html(CopyPages.Article());

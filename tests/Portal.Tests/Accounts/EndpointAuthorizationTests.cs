@@ -2,6 +2,7 @@ using System.Net;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.AspNetCore.Routing;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Tests.Accounts;
 

@@ -25,6 +25,21 @@ public class SingleSignOnPageTests(TestDatabase database, OidcProvider provider)
     }
 
     [Fact]
+    public async Task Every_pages_forms_may_lead_to_the_provider_and_to_no_other_site()
+    {
+        // Otherwise: signing out also at the provider stops at the browser's Content-Security-Policy (the sign-out
+        // form's redirect goes there), or forms may post anywhere.
+        await using var app = await PortalApp.StartAsync(database, importSeed: false, settings: provider.PortalSettings("portal"));
+        var origin = new Uri(provider.Issuer).GetLeftPart(UriPartial.Authority);
+
+        foreach (var path in new[] { "/", "/account/login" })
+        {
+            var policy = (await app.Browser().GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains($"form-action 'self' {origin};", policy);
+        }
+    }
+
+    [Fact]
     public async Task Auto_redirect_sends_the_sign_in_page_straight_to_the_provider()
     {
         // Otherwise: everyone clicks through a page with one button.

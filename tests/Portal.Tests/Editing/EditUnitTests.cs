@@ -4,6 +4,7 @@ using ContainerNetLib.Portal.Tests.LinkHealth;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 

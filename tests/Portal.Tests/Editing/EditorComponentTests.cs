@@ -4,6 +4,7 @@ using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 

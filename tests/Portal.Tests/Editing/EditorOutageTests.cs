@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 

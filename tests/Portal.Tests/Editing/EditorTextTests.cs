@@ -7,6 +7,7 @@ using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 

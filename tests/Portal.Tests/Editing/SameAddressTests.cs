@@ -10,6 +10,7 @@ using ContainerNetLib.Portal.Tests.Api;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Tests.Editing;
 

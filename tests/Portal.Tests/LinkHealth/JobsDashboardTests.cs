@@ -78,9 +78,8 @@ public class JobsDashboardTests(TestDatabase database)
         PortalApp app)
     {
         var admin = await app.SignedInAsync(Roles.Admin);
-        await Eventually.TrueAsync(
-            () => Task.FromResult(app.Services.GetRequiredService<JobStorageReadiness>().IsReady),
-            "Hangfire's schema was never installed");
+        // Throws when Hangfire's schema was never installed.
+        await app.Services.GetRequiredService<JobStorageReadiness>().WaitAsync(TestContext.Current.CancellationToken);
         var jobId = app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<LinkCheckJobs>(j => j.PruneHistoryAsync(CancellationToken.None));
         var (header, token) = AntiforgeryOf(await admin.GetStringAsync(LinkHealthEndpoints.DashboardPath));

@@ -2,6 +2,7 @@ using System.Net;
 using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Tests.PrivateMode;
 

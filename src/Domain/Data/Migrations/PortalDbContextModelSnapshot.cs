@@ -462,7 +462,7 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("copy_refusals", (string)null);
                 });
 
-            modelBuilder.Entity("ContainerNetLib.Domain.Entities.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -476,7 +476,6 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("xml");
 

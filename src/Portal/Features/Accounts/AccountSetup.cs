@@ -13,7 +13,6 @@ namespace ContainerNetLib.Portal.Features.Accounts;
 public static class AccountSetup
 {
     public const string LoginPath = "/account/login";
-    public const string RateLimitPolicy = "login";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {

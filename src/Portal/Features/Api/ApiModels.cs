@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Features.Reading;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.Api;
 

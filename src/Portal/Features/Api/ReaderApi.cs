@@ -2,6 +2,7 @@ using ContainerNetLib.Portal.Features.Api.Writes;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.Api;
 

@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.ReadingLists;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

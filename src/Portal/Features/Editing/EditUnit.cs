@@ -4,6 +4,7 @@ using ContainerNetLib.Portal.Features.Search;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

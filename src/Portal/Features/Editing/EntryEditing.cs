@@ -5,6 +5,7 @@ using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

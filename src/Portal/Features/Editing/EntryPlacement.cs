@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

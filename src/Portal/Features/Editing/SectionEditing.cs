@@ -5,6 +5,7 @@ using ContainerNetLib.Domain.Importing;
 using Microsoft.EntityFrameworkCore;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 using SlugText = ContainerNetLib.Domain.Urls.Slug;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.Editing;
 

@@ -6,6 +6,7 @@ using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.Feeds;
 

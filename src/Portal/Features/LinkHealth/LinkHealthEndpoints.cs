@@ -8,6 +8,7 @@ using ContainerNetLib.Portal.Infrastructure.Rendering;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Features.LinkHealth.Drift;
 using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
@@ -26,7 +27,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth;
 /// </summary>
 public static class LinkHealthEndpoints
 {
-    public const string DashboardPath = "/admin/jobs";
+    public const string DashboardPath = PageAreas.JobDashboard;
 
     public static IEndpointRouteBuilder MapLinkHealth(this IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,6 @@ using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.LinkHealth.Jobs;
-using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure;
 using Hangfire;
 using Hangfire.Common;
@@ -29,8 +28,6 @@ public static class LinkHealthSetup
         services.AddSingleton<OneTimeCookies>();
         services.AddSingleton<Drift.DriftQueries>();
         services.AddTransient<Drift.DriftEditing>();
-        // The checks' jobs queue the copy jobs: every process that runs jobs (a worker too) saves copies.
-        builder.AddSavedCopies();
 
         // This host's own storage and job activator, registered before AddHangfire so that the client, the
         // recurring jobs, the dashboard and the server all use them, never Hangfire's static JobStorage.Current

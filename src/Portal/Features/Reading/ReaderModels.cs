@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.ReadingLists;
+using ContainerNetLib.Domain.LinkHealth;
 
 namespace ContainerNetLib.Portal.Features.Reading;
 
@@ -42,7 +43,7 @@ public sealed record SectionPageModel(
     IReadOnlyList<SectionSummary> Subsections,
     IReadOnlyList<EntryView> Entries,
     int EntryCount,
-    IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.LinkHealth.LinkBadge> Badges,
+    IReadOnlyDictionary<long, ContainerNetLib.Domain.LinkHealth.LinkBadge> Badges,
     IReadOnlyDictionary<long, ContainerNetLib.Portal.Features.SavedCopies.CopyMark> Copies);
 
 /// <summary>What a slug leads to: a section, a redirect to its current slug, or nothing.</summary>

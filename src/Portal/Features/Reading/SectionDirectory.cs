@@ -8,7 +8,7 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>
 /// Every section with its entry count. Needed by most reader pages (table of contents, breadcrumbs,
-/// the search filter) and costly to count on a large list (~50 ms at 100,000 entries), but it only
+/// the search filter) and costly to count on a large list (docs/benchmarks.md, reader pages), but it only
 /// changes with the content: kept per content revision, reloaded once when it moves.
 /// </summary>
 public sealed class SectionDirectory(ReaderDatabase dbFactory, ContentVersion version)

@@ -4,7 +4,10 @@ namespace ContainerNetLib.Portal.Features.SavedCopies;
 
 public static class SavedCopiesSetup
 {
-    /// <summary>Part of <c>AddLinkHealth</c>: copies are fetched with the checker's services.</summary>
+    /// <summary>
+    /// After <c>AddLinkHealth</c>, in every process that runs jobs (a worker too): the checks' jobs queue the copy
+    /// jobs, and copies are fetched with the checker's services.
+    /// </summary>
     public static IHostApplicationBuilder AddSavedCopies(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCopySaving(builder.Configuration);

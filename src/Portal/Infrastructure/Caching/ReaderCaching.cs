@@ -1,6 +1,5 @@
 using ContainerNetLib.Portal.Infrastructure.Health;
 using ContainerNetLib.Portal.Infrastructure.Compression;
-using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ContainerNetLib.Portal.Infrastructure.Caching;

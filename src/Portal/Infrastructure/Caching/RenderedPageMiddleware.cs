@@ -1,4 +1,3 @@
-using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using ContainerNetLib.Portal.Infrastructure.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;

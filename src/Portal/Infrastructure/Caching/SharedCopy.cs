@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ContainerNetLib.Domain.Accounts;
-using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ContainerNetLib.Portal.Infrastructure.Caching;

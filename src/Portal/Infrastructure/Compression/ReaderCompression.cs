@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.AspNetCore.ResponseCompression;
 

@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure;
 namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 
 /// <summary>

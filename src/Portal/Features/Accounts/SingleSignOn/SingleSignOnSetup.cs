@@ -1,3 +1,4 @@
+using ContainerNetLib.Portal.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,11 @@ public static class SingleSignOnSetup
         services.AddScoped<SingleSignOnAccounts>();
         services.AddScoped<SingleSignOnEvents>();
         services.AddSingleton<SingleSignOut>();
+        // Signing out also at the provider is a form post answered by a redirect there: form-action must allow it.
+        services.AddOptions<SecurityHeaderOptions>().Configure<IOptions<SignInSettings>>((headers, signIn) =>
+        {
+            if (signIn.Value.Oidc.AuthorityOrigin is { } origin) headers.FormActionOrigins.Add(origin);
+        });
         services.AddAuthentication().AddOpenIdConnect(Scheme, settings.Oidc.DisplayName, _ => { });
         services.AddOptions<OpenIdConnectOptions>(Scheme)
             .Configure<IOptions<SignInSettings>>((options, signIn) => Configure(options, signIn.Value.Oidc));

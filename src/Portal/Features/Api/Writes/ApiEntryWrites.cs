@@ -4,6 +4,8 @@ using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Reading;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.Api.Writes;
 

@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 

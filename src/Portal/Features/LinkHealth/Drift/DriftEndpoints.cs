@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.AspNetCore.Mvc;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 

@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
 using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.EntityFrameworkCore;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 

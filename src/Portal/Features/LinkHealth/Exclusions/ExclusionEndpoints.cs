@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.LinkHealth.Report;
 using Microsoft.AspNetCore.Mvc;
+using ContainerNetLib.Portal.Features.Accounts;
 
 namespace ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
 

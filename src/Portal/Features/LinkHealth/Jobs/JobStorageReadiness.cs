@@ -7,8 +7,6 @@ public sealed class JobStorageReadiness
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsReady => _ready.Task.IsCompleted;
-
     public void MarkReady() => _ready.TrySetResult();
 
     public async Task WaitAsync(CancellationToken ct)

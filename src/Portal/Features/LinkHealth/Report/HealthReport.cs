@@ -43,7 +43,6 @@ public sealed record HealthReport(
     public IEnumerable<ReportLink> TitleDifferences => Links.Where(l => l.TitleDiffers);
     public IEnumerable<HostSummary> SlowestHosts =>
         Hosts.Where(h => h.Checked > 0).OrderByDescending(h => h.AverageMs).Take(10);
-    public IEnumerable<HostSummary> UnfriendlyHosts => Unfriendly(Hosts);
 
     /// <summary>Hosts that blocked, throttled, failed or timed out, worst first.</summary>
     public static IEnumerable<HostSummary> Unfriendly(IEnumerable<HostSummary> hosts) =>

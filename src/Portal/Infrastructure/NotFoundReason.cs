@@ -1,4 +1,4 @@
-namespace ContainerNetLib.Portal.Features.Reading;
+namespace ContainerNetLib.Portal.Infrastructure;
 
 /// <summary>
 /// What a page that answers 404 knows about what is missing, shown by the not-found page in place of its generic

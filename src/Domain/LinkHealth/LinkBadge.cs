@@ -1,8 +1,7 @@
 using ContainerNetLib.Domain.Entities;
-using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.LinkHealth.Runs;
 
-namespace ContainerNetLib.Portal.Features.LinkHealth;
+namespace ContainerNetLib.Domain.LinkHealth;
 
 /// <summary>What a reader sees beside an entry whose link the nightly check found broken or moved.</summary>
 public sealed record LinkBadge(LinkBadgeKind Kind, DateTimeOffset CheckedAt)

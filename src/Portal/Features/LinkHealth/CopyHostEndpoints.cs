@@ -5,17 +5,16 @@ using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Editing;
-using ContainerNetLib.Portal.Features.LinkHealth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContainerNetLib.Portal.Features.SavedCopies;
+namespace ContainerNetLib.Portal.Features.LinkHealth;
 
 /// <summary>Editors switch copies off (and on again) for a host, from the report; back to the report with a
 /// message.</summary>
 public static class CopyHostEndpoints
 {
-    public static IEndpointRouteBuilder MapSavedCopies(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapCopyHostSwitches(this IEndpointRouteBuilder endpoints)
     {
         var editors = endpoints.MapGroup("/link-health/copies").RequireAuthorization(Policies.Editor)
             .ExcludeFromDescription();

@@ -1,6 +1,6 @@
 using ContainerNetLib.Domain.LinkHealth.Runs;
 
-namespace ContainerNetLib.Portal.Features.Reading;
+namespace ContainerNetLib.Portal.Infrastructure;
 
 /// <summary>
 /// The reader URLs people share; every page, feed and API answer builds its links here. Route

@@ -1,9 +1,8 @@
-using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace ContainerNetLib.Portal.Features.Editing;
+namespace ContainerNetLib.Portal.Features.Accounts;
 
 /// <summary>
 /// The base of every interactive page and of its parts that act: who is acting, checked at every way in, and a
@@ -54,44 +53,10 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     private ActingCheck.Allowed Acting =>
         _acting ?? throw new InvalidOperationException("An editor component acted before its account was checked.");
 
-    /// <summary>The component lets the editor keep both when told an address is already in the list: the same
-    /// action again allows the duplicate.</summary>
-    protected virtual bool AsksAgainOnDuplicate => false;
-
     protected void Say(string message, bool error = false)
     {
         Message = message;
         MessageIsError = error;
-    }
-
-    /// <summary>Shows the outcome; true when the change was made.</summary>
-    protected bool Report(EditOutcome outcome, string done)
-    {
-        switch (outcome)
-        {
-            case EditOutcome.Saved:
-                Say(done);
-                return true;
-            case EditOutcome.Changed changed:
-                Say(changed.Message);
-                return true;
-            case EditOutcome.Invalid invalid:
-                Say(invalid.Message, error: true);
-                return false;
-            case EditOutcome.NotFound:
-                Say("It no longer exists: someone may have deleted it. Reload the page.", error: true);
-                return false;
-            case EditOutcome.Duplicate duplicate:
-                Say($"Nothing was saved: the address is already in the list ({duplicate.Places()})."
-                    + (AsksAgainOnDuplicate ? " Press the same button again to add it anyway." : ""), error: true);
-                return false;
-            case EditOutcome.Conflict conflict:
-                Say($"Not saved: {EditConflicts.Who(conflict)} changed it since you opened it. "
-                    + "Reload to see their change, then edit again.", error: true);
-                return false;
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}");
-        }
     }
 
     /// <summary>

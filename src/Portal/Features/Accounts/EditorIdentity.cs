@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace ContainerNetLib.Portal.Features.Editing;
+namespace ContainerNetLib.Portal.Features.Accounts;
 
 /// <summary>Who made a change, as history shows it.</summary>
 public sealed record EditorIdentity(string? UserId, string UserName)

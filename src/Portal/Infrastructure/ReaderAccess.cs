@@ -1,6 +1,5 @@
-using ContainerNetLib.Portal.Infrastructure;
 
-namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
+namespace ContainerNetLib.Portal.Infrastructure;
 
 /// <summary>Who may read the list: anyone (<c>Public</c>) or only people with an account (<c>SignedIn</c>).</summary>
 public enum Readers
