@@ -20,6 +20,7 @@ public static class ReaderPages
         builder.Services.AddSingleton<SectionDirectory>();
         builder.Services.AddSingleton<ReadingQueries>();
         builder.Services.AddSingleton<SearchService>();
+        SearchVocabulary.AddRebuildPipeline(builder.Services);
         builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchVocabulary>());
         return builder;
