@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 
@@ -17,6 +18,9 @@ public static class RetryUntilStopped
         services.AddResiliencePipeline(name, (builder, context) =>
         {
             builder.TimeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            // Polly's metrics stay; its log lines go: the service's own warning says each retry once, without the
+            // stack trace of a failure that is expected while the database restarts.
+            builder.ConfigureTelemetry(NullLoggerFactory.Instance);
             var logger = context.ServiceProvider.GetRequiredService<ILogger<TService>>();
             builder.AddRetry(new RetryStrategyOptions
             {

@@ -35,14 +35,6 @@ public class LatestCopyTests
         Assert.Empty(LatestCopy.Of(new[] { Copy("a", 1, Noon) }.AsQueryable(), "b"));
     }
 
-    [Fact]
-    public void The_sql_form_compares_versions_of_the_same_page()
-    {
-        // Otherwise: search reads a page's old copies as if they were its text now.
-        Assert.Equal("not exists (select 1 from saved_copies newer where newer.normalized_url = c.normalized_url " +
-            "and newer.version > c.version)", LatestCopy.IsLatestSql("c"));
-    }
-
     private static SavedCopy Copy(string url, int version, DateTimeOffset savedAt) => new()
     {
         NormalizedUrl = url, Version = version, SavedAt = savedAt, Url = url, FinalUrl = url, Host = "example.org",
