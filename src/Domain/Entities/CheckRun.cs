@@ -50,7 +50,7 @@ public sealed class RunCounts
     public int Skipped { get; set; }
     /// <summary>Pages that answered: working, moved permanently, or in a repository its owners archived.</summary>
     public int Working => Ok + Redirected + Other;
-    /// <summary>Answers that are neither working pages nor failures: archived repositories.</summary>
+    /// <summary>Working answers other than Ok and Redirected: archived repositories.</summary>
     public int Other { get; set; }
     /// <summary>The run's URLs that count as broken once it finished (accepted ones left out).</summary>
     public int Broken { get; set; }

@@ -34,4 +34,8 @@ public sealed class LinkState
     public string? AcceptedReason { get; set; }
     public DateOnly? AcceptedUntil { get; set; }
     public string? AcceptedBy { get; set; }
+
+    /// <summary>An editor accepted the link's state and the acceptance runs through <paramref name="today"/> (its
+    /// last day included): no badge, not counted as broken, listed apart on the report.</summary>
+    public bool IsAcceptedOn(DateOnly today) => AcceptedUntil is { } until && until >= today;
 }

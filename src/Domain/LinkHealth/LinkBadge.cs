@@ -15,7 +15,7 @@ public sealed record LinkBadge(LinkBadgeKind Kind, DateTimeOffset CheckedAt)
     /// <summary>Null when the link is fine, only failed once so far, or an editor accepted its state.</summary>
     public static LinkBadge? For(LinkState state, int failuresBeforeBroken, DateOnly today)
     {
-        if (state.AcceptedUntil is { } until && until >= today) return null;
+        if (state.IsAcceptedOn(today)) return null;
         if (LinkStateTransition.IsBroken(state, failuresBeforeBroken))
             return new(LinkBadgeKind.Broken, state.LastCheckedAt);
         return state.Outcome == LinkOutcome.Redirected ? new(LinkBadgeKind.Moved, state.LastCheckedAt) : null;

@@ -102,7 +102,7 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
                 if (outcome == LinkOutcome.Ok && redirects.Count > 0 && permanent) outcome = LinkOutcome.Redirected;
                 TimeSpan? retry = status is 408 or 429 || status >= 500 ? RetryDelay(response, attempt) : null;
                 var result = Result(outcome, status, current, null) with { ContentType = contentType };
-                if (outcome is LinkOutcome.Ok or LinkOutcome.Redirected && PageMetadataReader.IsHtml(contentType))
+                if (outcome.IsWorking() && PageMetadataReader.IsHtml(contentType))
                 {
                     try
                     {

@@ -48,7 +48,7 @@ public sealed class LinkHealthOptions
 
     // Methods, not properties: binding and validation read every property, valid or not.
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => AllowedNetworks.Select(IPNetwork.Parse).ToList();
+    public IReadOnlyList<IPNetwork> ParseAllowedNetworks() => Urls.NetworkList.Parse(AllowedNetworks);
 
     /// <summary>The guard every outgoing address passes: the list's links, the GitHub API, the webhook.</summary>
     public AddressPolicy AddressPolicy() => new(ParseAllowedNetworks());
@@ -90,9 +90,7 @@ public sealed class LinkHealthOptionsValidator : IValidateOptions<LinkHealthOpti
             if (!Urls.UrlNormalizer.IsWebAddress(canary))
                 failures.Add($"LinkHealth:Canaries '{canary}' is not an http(s) URL");
         var guardReadable = failures.Count;
-        foreach (var network in options.AllowedNetworks)
-            if (!IPNetwork.TryParse(network, out _)) failures.Add($"LinkHealth:AllowedNetworks '{network}' is not a " +
-                $"network (CIDR, e.g. 10.1.0.0/16)");
+        failures.AddRange(Urls.NetworkList.Problems("LinkHealth:AllowedNetworks", options.AllowedNetworks));
         foreach (var port in options.AllowedPorts)
             if (port is < 1 or > 65535) failures.Add($"LinkHealth:AllowedPorts {port} is not a port");
         // What the guard can tell before any name is resolved (an address, a port, user-info); a name that resolves

@@ -32,6 +32,17 @@ public enum LinkOutcome
 public static class LinkOutcomes
 {
     /// <summary>
+    /// The page answered: at its address, at the new one it moved to for good, or as a repository its owners
+    /// archived (read-only, still there). A reader following the link gets the page; the report's "Working" card
+    /// counts these, the outcome table lists them first, and only these are read for a title and saved as copies.
+    /// </summary>
+    public static readonly IReadOnlyList<LinkOutcome> Working =
+        [LinkOutcome.Ok, LinkOutcome.Redirected, LinkOutcome.Archived];
+
+    public static bool IsWorking(this LinkOutcome outcome) =>
+        outcome is LinkOutcome.Ok or LinkOutcome.Redirected or LinkOutcome.Archived;
+
+    /// <summary>
     /// The checker got no answer from the server at all. Many of these at once say more about the
     /// checker's own network than about the links (see <see cref="Runs.RunVerdict"/>).
     /// </summary>

@@ -131,18 +131,15 @@ public static partial class ReadingListParser
         return new ParseResult(document, warnings);
     }
 
-    /// <summary>The source text of every link reference definition, found by Markdig in each piece.</summary>
+    /// <summary>The source text of every link reference definition, found in each piece, one per line.</summary>
     private static string CollectDefinitions(SourceLines source, List<(int Start, int End)> chunks)
     {
         var texts = new string[chunks.Count];
         Parallel.For(0, chunks.Count, i =>
         {
-            var chunk = new SourceLines(source.Join(chunks[i].Start, chunks[i].End));
             var found = new StringBuilder();
-            foreach (var definition in Markdown.Parse(chunk.Text, Pipeline).Descendants<LinkReferenceDefinition>())
-            {
-                found.Append(chunk.Join(definition.Line, chunk.LineOf(definition.Span.End) + 1));
-            }
+            foreach (var definition in ReferenceDefinition.In(source.Join(chunks[i].Start, chunks[i].End)))
+                found.Append(definition.Text).Append('\n');
             texts[i] = found.ToString();
         });
         var all = string.Concat(texts);

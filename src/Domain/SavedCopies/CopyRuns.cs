@@ -90,7 +90,7 @@ public sealed class CopyRuns(
             where u.RunId == runId && u.Chunk == chunk
             join r in db.CheckResults.AsNoTracking() on new { u.RunId, u.NormalizedUrl }
                 equals new { r.RunId, r.NormalizedUrl }
-            where r.Outcome == LinkOutcome.Ok || r.Outcome == LinkOutcome.Redirected
+            where LinkOutcomes.Working.Contains(r.Outcome)
             where r.ContentType == "text/html" || r.ContentType == "application/xhtml+xml"
                 || r.ContentType == "application/pdf"
             where !db.CopiesOffHosts.Any(h => h.Host == u.Host)

@@ -15,8 +15,8 @@ public static class SavedCopyStore
         PageExtract extract, DateTimeOffset now, int versionsKept, CancellationToken ct)
     {
         if (extract.Refusal is { } reason) return await RefuseAsync(db, target, reason, now, ct);
-        var latest = await db.SavedCopies.AsNoTracking().Where(c => c.NormalizedUrl == target.NormalizedUrl)
-            .OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct);
+        var latest = await LatestCopy.Of(db.SavedCopies.AsNoTracking(), target.NormalizedUrl)
+            .FirstOrDefaultAsync(ct);
         var hash = CopyText.Hash(extract.Text);
         await db.CopyRefusals.Where(r => r.NormalizedUrl == target.NormalizedUrl).ExecuteDeleteAsync(ct);
         if (latest?.ContentHash == hash) return new(CopySaveKind.Unchanged, latest, latest);

@@ -20,8 +20,7 @@ namespace ContainerNetLib.Importer.Commands;
 internal sealed class CheckLinksCommand : ICommand
 {
     // For checking one's own servers (tests, a staging copy): private and loopback ranges, any port.
-    private static readonly IPNetwork[] PrivateRanges =
-        AddressPolicy.InsideNetworks.Select(IPNetwork.Parse).ToArray();
+    private static readonly IReadOnlyList<IPNetwork> PrivateRanges = NetworkList.Parse(AddressPolicy.InsideNetworks);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -20,8 +20,8 @@ internal sealed class LinkRunCommand : ICommand
 {
     public const int InconclusiveExitCode = 4;
 
-    /// <summary>As many chunks at once as the portal's job server has workers (see JobServer).</summary>
-    private static readonly int ChunksAtOnce = Math.Max(4, Environment.ProcessorCount * 2);
+    /// <summary>As many chunks at once as the portal's job server has workers.</summary>
+    private static readonly int ChunksAtOnce = JobWorkers.Count;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

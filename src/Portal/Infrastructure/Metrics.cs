@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using ContainerNetLib.Domain.Telemetry;
+using ContainerNetLib.Domain.Urls;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using IPNetwork = System.Net.IPNetwork;
 
 namespace ContainerNetLib.Portal.Infrastructure;
 
@@ -20,12 +20,9 @@ public sealed class MetricsOptions : IValidatableObject
     [Range(0, 65535, ErrorMessage = "Metrics:WorkerPort must be a port number (1-65535), or 0 for none")]
     public int WorkerPort { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext context)
-    {
-        foreach (var network in AllowedNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
-            yield return new ValidationResult($"Metrics:AllowedNetworks has \"{network}\", which is not a network " +
-                $"such as 10.0.0.0/8");
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
+        NetworkList.Problems($"{Section}:{nameof(AllowedNetworks)}", AllowedNetworks)
+            .Select(problem => new ValidationResult(problem));
 
     /// <summary>
     /// A client with no network address (the in-process test host, a Unix socket) is local; otherwise
@@ -33,9 +30,7 @@ public sealed class MetricsOptions : IValidatableObject
     /// </summary>
     public static bool IsAllowed(IPAddress? client, IEnumerable<string> networks)
     {
-        if (client is null) return true;
-        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
-        return networks.Any(n => IPNetwork.TryParse(n, out var network) && network.Contains(client));
+        return client is null || NetworkList.Contains(NetworkList.Parse(networks), client);
     }
 }
 

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Urls;
 using ContainerNetLib.Portal.Infrastructure.Health;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,21 +24,11 @@ public sealed class ReverseProxyOptions : IValidatableObject
     public int? HttpsPort { get; set; }
 
     /// <summary>The named networks, read.</summary>
-    public List<IPNetwork> Networks()
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var named in Named())
-            if (IPNetwork.TryParse(named, out var network)) networks.Add(network);
-        return networks;
-    }
+    public IReadOnlyList<IPNetwork> Networks() => NetworkList.Parse(KnownNetworks);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context) =>
-        Named().Where(n => !IPNetwork.TryParse(n, out _))
-            .Select(n => new ValidationResult($"ReverseProxy:KnownNetworks has \"{n}\", which is not a network such " +
-                $"as 10.0.0.0/8"));
-
-    private IEnumerable<string> Named() =>
-        KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim());
+        NetworkList.Problems($"{Section}:{nameof(KnownNetworks)}", KnownNetworks)
+            .Select(problem => new ValidationResult(problem));
 }
 
 public static class ReverseProxy

@@ -1,10 +1,11 @@
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Infrastructure.Rendering;
 
 namespace ContainerNetLib.Portal.Tests.Safety;
 
 public class ReferenceSetTests
 {
-    private static readonly ReferenceSet References = new(ReferenceDefinitions.Collect(
+    private static readonly ReferenceSet References = new(ReferenceDefinition.In(
         "Intro.\n\n[dcs]: https://github.com/wsargent/docker-cheat-sheet\n[WS]: https://github.com/wsargent\n[other]: https://other.example/\n"));
 
     [Fact]

@@ -144,6 +144,37 @@ public class SavedCopyTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task The_section_page_dates_the_copy_its_link_opens_even_when_the_clock_went_back()
+    {
+        // Otherwise: after the server's clock is set back, the section page dates an entry's copy by an older
+        // version than the one its "saved copy" link opens.
+        await using var site = CopySite.Create();
+        await using var app = await CopySite.StartAsync(site, database);
+        await app.RunAndCopyAsync();
+        var first = Assert.Single(await app.CopiesAsync(site, "/article"));
+        var earlier = first.SavedAt.AddDays(-3);
+        await app.QueryAsync(async db =>
+        {
+            db.SavedCopies.Add(new SavedCopy
+            {
+                NormalizedUrl = first.NormalizedUrl, Version = 2, SavedAt = earlier, Url = first.Url,
+                FinalUrl = first.FinalUrl, Host = first.Host, Text = "The second version's words", ContentHash = "2",
+            });
+            return await db.SaveChangesAsync();
+        });
+        var id = await app.EntryIdAsync(site, "/article");
+
+        var copy = Html.Parse(await app.Client().GetStringAsync($"/entries/{id}/saved"));
+        var section = Html.Parse(await app.Client().GetStringAsync("/sections/section-a"));
+
+        Assert.Contains("The second version's words", copy.QuerySelector("article.saved-copy-page")!.TextContent);
+        var day = earlier.UtcDateTime.ToString("yyyy-MM-dd");
+        Assert.Contains(day, copy.QuerySelector("article.saved-copy-page time")!.TextContent);
+        Assert.Equal($"saved copy, {day}",
+            section.QuerySelector($"li[data-entry-id='{id}'] a.saved-copy")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_pruning_job_trims_every_url_to_versions_kept()
     {
         // Otherwise: lowering Archive:VersionsKept leaves the old versions in the database for ever.

@@ -11,7 +11,8 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
         if (!Urls.UrlNormalizer.IsWebAddress(options.ApiBaseUrl))
             failures.Add($"{GitHubOptions.Section}:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) URL");
         // The token travels to this address: in the clear only to this machine (a test's fake API).
-        else if (options.HasToken && new Uri(options.ApiBaseUrl) is { Scheme: "http" } api && !api.IsLoopback)
+        else if (options.HasToken && new Uri(options.ApiBaseUrl) is { Scheme: "http" } api &&
+            !Urls.Loopback.IsHost(api))
             failures.Add($"{GitHubOptions.Section}:ApiBaseUrl '{options.ApiBaseUrl}' must be https: the token would " +
                 $"travel in the clear");
         if (options.HasToken && options.Token!.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))

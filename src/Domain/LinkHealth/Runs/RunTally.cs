@@ -13,7 +13,7 @@ public static class RunTally
         int failuresBeforeBroken,
         DateOnly today)
     {
-        var states = statesAfter.Where(s => !(s.AcceptedUntil is { } until && until >= today)).ToList();
+        var states = statesAfter.Where(s => !s.IsAcceptedOn(today)).ToList();
         return new RunCounts
         {
             Ok = results.Count(r => r.Outcome == LinkOutcome.Ok),
@@ -22,9 +22,8 @@ public static class RunTally
             NetworkFailures = results.Count(r => r.Outcome.IsNetworkLevel()),
             Blocked = results.Count(r => r.Outcome == LinkOutcome.Blocked),
             Skipped = results.Count(r => r.Outcome.IsUndialled()),
-            Other = results.Count(r => r.Outcome is not (LinkOutcome.Ok or LinkOutcome.Redirected or
-                LinkOutcome.Blocked) &&
-                !LinkStateTransition.IsFailure(r.Outcome) && !r.Outcome.IsUndialled()),
+            Other = results.Count(r => r.Outcome.IsWorking() && r.Outcome is not (LinkOutcome.Ok or
+                LinkOutcome.Redirected)),
             Broken = states.Count(s => LinkStateTransition.IsBroken(s, failuresBeforeBroken)),
             Watching = states.Count(s => LinkStateTransition.IsFailure(s.Outcome) && !LinkStateTransition.IsBroken(s,
                 failuresBeforeBroken)),

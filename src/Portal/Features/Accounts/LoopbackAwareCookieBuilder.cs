@@ -1,4 +1,5 @@
 using System.Net;
+using ContainerNetLib.Domain.Urls;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ContainerNetLib.Portal.Features.Accounts;
@@ -34,6 +35,5 @@ public sealed class LoopbackAwareCookieBuilder : CookieBuilder
 
     private static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote) &&
-        (context.Request.Host.Host is "localhost" || IPAddress.TryParse(context.Request.Host.Host, out var host)
-            && IPAddress.IsLoopback(host));
+        Loopback.IsHost(context.Request.Host.Host);
 }

@@ -25,7 +25,7 @@ public sealed class LinkPrefill(LinkChecker checker)
         var result = await checker.CheckAsync(uri.AbsoluteUri, ct);
         var problem = result.Outcome switch
         {
-            LinkOutcome.Ok or LinkOutcome.Redirected => null,
+            var outcome when outcome.IsWorking() => null,
             LinkOutcome.Refused => "The address is not allowed (private networks and unusual ports are not fetched); " +
                 "fill in the fields yourself.",
             _ => $"The page could not be read ({result.Error ?? result.Outcome.ToString()}); fill in the fields " +

@@ -51,6 +51,7 @@ public static class LinkHealthSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddSingleton<JobStorageReadiness>();
+        JobServer.AddStartPipeline(services);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<JobServer>(sp, role));
         return builder;
     }

@@ -23,8 +23,7 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
         return await (
             from e in db.Entries.AsNoTracking()
             where e.Id == entryId && e.NormalizedUrl != null
-            from c in db.SavedCopies.AsNoTracking()
-                .Where(c => c.NormalizedUrl == e.NormalizedUrl).OrderByDescending(c => c.Version).Take(1)
+            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on e.NormalizedUrl equals c.NormalizedUrl
             select new SavedCopyView(e.Id, e.Title, e.Url!, c)).FirstOrDefaultAsync(ct);
     }
 
@@ -36,11 +35,12 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
         IReadOnlyDictionary<long, LinkBadge> badges, CancellationToken ct)
     {
         if (!Enabled) return [];
+        var latest = LatestCopy.Each(db.SavedCopies);
         var rows = await (
             from e in db.Entries.AsNoTracking()
             where e.SectionId == sectionId && e.NormalizedUrl != null
-            let saved = db.SavedCopies.Where(c => c.NormalizedUrl == e.NormalizedUrl)
-                .Max(c => (DateTimeOffset?)c.SavedAt)
+            let saved = latest.Where(c => c.NormalizedUrl == e.NormalizedUrl)
+                .Select(c => (DateTimeOffset?)c.SavedAt).FirstOrDefault()
             let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == e.NormalizedUrl
                 && r.Reason == CopyRefusalReason.NoArchive).Select(r => (CopyRefusalReason?)r.Reason).FirstOrDefault()
             let outcome = db.LinkStates.Where(s => s.NormalizedUrl == e.NormalizedUrl)

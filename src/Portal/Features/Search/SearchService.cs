@@ -149,8 +149,7 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
                 select e.id, c.id as copy_id
                 from q, saved_copies c join entries e on e.normalized_url = c.normalized_url
                 where c.search_vector @@ q.query
-                  and not exists (select 1 from saved_copies newer
-                                  where newer.normalized_url = c.normalized_url and newer.version > c.version)
+                  and {LatestCopy.IsLatestSql("c")}
                   and e.retired_at is null and not (e.search_vector @@ q.query){filters}
                 order by e.id
                 limit {limit} offset {offset})

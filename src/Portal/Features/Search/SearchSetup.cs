@@ -6,6 +6,7 @@ public static class SearchSetup
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchService>();
+        SearchVocabulary.AddRebuildPipeline(builder.Services);
         builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchVocabulary>());
         return builder;

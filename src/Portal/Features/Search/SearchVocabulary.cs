@@ -1,6 +1,9 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Portal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Polly;
+using Polly.Registry;
 
 namespace ContainerNetLib.Portal.Features.Search;
 
@@ -12,9 +15,17 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// (<see cref="ContentRevision.RecordChangeAsync"/>).
 /// </summary>
 public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> databases,
-    ILogger<SearchVocabulary> logger) : BackgroundService
+    ResiliencePipelineProvider<string> pipelines) : BackgroundService
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromSeconds(2);
+
+    /// <summary>The Polly pipeline that retries a failed rebuild (the database may be restarting) every 10 s.</summary>
+    public const string RebuildPipeline = "search-vocabulary-rebuild";
+
+    public static IServiceCollection AddRebuildPipeline(IServiceCollection services) =>
+        services.AddRetryUntilStopped<SearchVocabulary>(RebuildPipeline, DelayBackoffType.Constant,
+            TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), _ => true,
+            (logger, _, e) => LogFailed(logger, e.GetBaseException().Message));
 
     private readonly SemaphoreSlim _requested = new(0, 1);
 
@@ -27,26 +38,21 @@ public sealed partial class SearchVocabulary(IDbContextFactory<PortalDbContext> 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var rebuild = pipelines.GetPipeline(RebuildPipeline);
         while (!stoppingToken.IsCancellationRequested)
         {
             await _requested.WaitAsync(stoppingToken);
             await Task.Delay(Debounce, stoppingToken);
-            try
-            {
-                await using var db = await databases.CreateDbContextAsync(stoppingToken);
-                await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words",
-                    stoppingToken);
-                // Search pages cached in between were corrected against the old words: they go too.
-                await ContentRevision.BumpAsync(db, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting: try again on the next round.
-                LogFailed(logger, e.GetBaseException().Message);
-                Request();
-                await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken);
-            }
+            await rebuild.ExecuteAsync(RebuildAsync, stoppingToken);
         }
+    }
+
+    private async ValueTask RebuildAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("refresh materialized view concurrently search_words", ct);
+        // Search pages cached in between were corrected against the old words: they go too.
+        await ContentRevision.BumpAsync(db, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the search vocabulary failed; retrying: {Reason}")]

@@ -19,6 +19,7 @@ public static class ReaderCaching
     {
         builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddSingleton<RenderedPages>();
+        ContentRevisionListener.AddReconnectPipeline(builder.Services);
         builder.Services.AddHostedService<ContentRevisionListener>();
         builder.Services.AddOutputCache(options =>
         {

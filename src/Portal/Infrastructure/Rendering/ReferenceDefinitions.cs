@@ -1,7 +1,5 @@
-using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Infrastructure.Caching;
-using Markdig;
-using Markdig.Syntax;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,32 +13,23 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// </summary>
 public sealed class ReferenceDefinitions(ReaderDatabase dbFactory, ContentVersion version)
 {
-    private readonly RevisionCache<IReadOnlyList<(string Label, string Text)>> _cache = new(version);
+    private readonly RevisionCache<IReadOnlyList<ReferenceDefinition>> _cache = new(version);
 
     public async Task<ReferenceSet> GetAsync(CancellationToken ct = default) =>
         new(await _cache.GetAsync(LoadAsync, ct));
 
-    private async Task<IReadOnlyList<(string Label, string Text)>> LoadAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<ReferenceDefinition>> LoadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var prose = await db.Sections.AsNoTracking().Select(s =>
             s.IntroMarkdown + "\n" + s.OutroMarkdown).ToListAsync(ct);
         var preamble = await db.ReadingLists.AsNoTracking().Select(l => l.Preamble).FirstOrDefaultAsync(ct) ?? "";
-        return Collect(string.Join("\n\n", prose.Prepend(preamble)));
-    }
-
-    public static IReadOnlyList<(string Label, string Text)> Collect(string markdown)
-    {
-        if (!markdown.Contains("]:", StringComparison.Ordinal)) return [];
-        return Markdown.Parse(markdown).Descendants<LinkReferenceDefinition>()
-            .Select(d => (d.Label ?? "", markdown.Substring(d.Span.Start,
-                Math.Min(d.Span.Length, markdown.Length - d.Span.Start))))
-            .ToList();
+        return ReferenceDefinition.In(string.Join("\n\n", prose.Prepend(preamble)));
     }
 }
 
 /// <summary>The list's reference definitions, handed out per text.</summary>
-public sealed class ReferenceSet(IReadOnlyList<(string Label, string Text)> definitions)
+public sealed class ReferenceSet(IReadOnlyList<ReferenceDefinition> definitions)
 {
     public static readonly ReferenceSet Empty = new([]);
 

@@ -1,4 +1,4 @@
-using System.Net;
+using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 
@@ -48,7 +48,5 @@ public sealed class OidcSettings
     internal Uri? AuthorityUri =>
         Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
-    private bool IsLoopbackAuthority => AuthorityUri is { } uri &&
-        (uri.Host == "localhost"
-            || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    private bool IsLoopbackAuthority => AuthorityUri is { } uri && Loopback.IsHost(uri);
 }

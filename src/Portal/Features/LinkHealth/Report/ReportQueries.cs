@@ -137,7 +137,7 @@ public sealed class ReportQueries(
         state.LastCheckedAt, state.ConsecutiveFailures, LinkStateTransition.IsBroken(state, threshold),
         state.BrokenSinceRunId,
         state.BrokenSince, state.ArchiveUrl, state.AcceptedReason, state.AcceptedUntil, state.AcceptedBy,
-        state.AcceptedUntil is { } until && until >= today, last?.Outcome, last?.Error);
+        state.IsAcceptedOn(today), last?.Outcome, last?.Error);
 
     /// <summary>A link that only inconclusive runs ever checked: its state has not moved from "never failed".</summary>
     private static LinkState Unchecked(LastResult last) => new()

@@ -47,7 +47,7 @@ public static class RunFigures
 
     private static int Order(LinkOutcome outcome) => outcome switch
     {
-        LinkOutcome.Ok or LinkOutcome.Redirected => 0,
+        _ when outcome.IsWorking() => 0,
         _ when LinkStateTransition.IsFailure(outcome) => 1,
         LinkOutcome.Blocked => 2,
         _ => 3,
