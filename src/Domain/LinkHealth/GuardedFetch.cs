@@ -10,13 +10,15 @@ namespace ContainerNetLib.Domain.LinkHealth;
 /// </summary>
 public sealed class GuardedFetch(HttpClient http, UrlPolicy urls, LinkCheckOptions options)
 {
-    public const string PageTypes = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5";
+    /// <summary>What a linked page is asked for: HTML first, a PDF next, anything else last.</summary>
+    private const string PageTypes = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5";
 
     /// <summary>Follows the chain from <paramref name="start"/>; the answer holds the final response, or why the
     /// chain stopped. Failures on the network come back in <see cref="FetchAnswer.Failure"/>, never thrown.</summary>
+    /// <param name="accept">The media types asked for; null for a page's (<see cref="PageTypes"/>).</param>
     /// <param name="prepare">Headers of the caller's own (an API's token and version); null for none.</param>
     /// <param name="follow">False: the first answer is returned as it is, redirect or not.</param>
-    public async Task<FetchAnswer> GetAsync(Uri start, string accept, CancellationToken ct,
+    public async Task<FetchAnswer> GetAsync(Uri start, CancellationToken ct, string? accept = null,
         Action<HttpRequestMessage>? prepare = null, bool follow = true)
     {
         var chain = new FetchAnswer(start);
@@ -28,7 +30,7 @@ public sealed class GuardedFetch(HttpClient http, UrlPolicy urls, LinkCheckOptio
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, chain.At);
                 request.Headers.UserAgent.ParseAdd(options.UserAgent);
-                request.Headers.Accept.ParseAdd(accept);
+                request.Headers.Accept.ParseAdd(accept ?? PageTypes);
                 prepare?.Invoke(request);
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             }

@@ -107,8 +107,7 @@ public sealed class LinkChecker
     private async Task<Attempt> AttemptAsync(string original, Uri start, int attempt, Func<long> elapsed,
         int? wholeBodyCap, CancellationToken token, CancellationToken callerToken)
     {
-        var accept = wholeBodyCap is null ? "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" : GuardedFetch.PageTypes;
-        using var answer = await _fetch.GetAsync(start, accept, token);
+        using var answer = await _fetch.GetAsync(start, token);
         LinkCheckResult Result(LinkOutcome outcome, int? status, string? error) =>
             new(original, outcome, status, answer.At.AbsoluteUri, answer.Redirects, answer.Downgraded, null,
                 elapsed(), error, attempt);

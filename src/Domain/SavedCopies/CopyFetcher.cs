@@ -23,7 +23,7 @@ public sealed class CopyFetcher(
         deadline.CancelAfter(checks.Deadline);
         try
         {
-            using var answer = await _fetch.GetAsync(start, GuardedFetch.PageTypes, deadline.Token);
+            using var answer = await _fetch.GetAsync(start, deadline.Token);
             ct.ThrowIfCancellationRequested();
             if (answer.Failure is { } failure) throw failure;
             if (answer.Reason is { } reason) return PageFetch.Failed(reason);

@@ -20,7 +20,7 @@ public static class UrlNormalizer
     {
         var trimmed = url.Trim();
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ||
-            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.IdnHost.Length == 0)
+            !IsWebAddress(uri) || uri.IdnHost.Length == 0)
         {
             return trimmed;
         }

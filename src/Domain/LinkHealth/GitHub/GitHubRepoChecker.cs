@@ -108,7 +108,7 @@ public sealed class GitHubRepoChecker(
     {
         // The same rules as any link: a base URL on the inside must be allowed like any other inside address. Not
         // followed: a redirect is read here, and the token goes nowhere but the API's own host.
-        var answer = await _fetch.GetAsync(uri, "application/vnd.github+json", ct, request =>
+        var answer = await _fetch.GetAsync(uri, ct, "application/vnd.github+json", request =>
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token!.Trim());
             request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");

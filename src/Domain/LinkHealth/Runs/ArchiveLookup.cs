@@ -15,7 +15,7 @@ public sealed class ArchiveLookup(GuardedFetch fetch, Uri archiveBase, TimeProvi
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         var asked = new Uri(archiveBase, $"{stamp}/{url}");
-        using var answer = await fetch.GetAsync(asked, "text/html,*/*;q=0.5", timeout.Token, follow: false);
+        using var answer = await fetch.GetAsync(asked, timeout.Token, follow: false);
         ct.ThrowIfCancellationRequested();
         // No suggestion is better than a failed run: the archive is a nicety.
         if (answer.Response is not { } response || GuardedFetch.NextHop(asked, response) is not { } copy) return null;

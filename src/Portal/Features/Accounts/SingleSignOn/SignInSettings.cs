@@ -1,4 +1,5 @@
 using System.Net;
+using ContainerNetLib.Domain.Urls;
 
 namespace ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
 
@@ -46,7 +47,7 @@ public sealed class OidcSettings
     public string? AuthorityOrigin => AuthorityUri?.GetLeftPart(UriPartial.Authority);
 
     internal Uri? AuthorityUri =>
-        Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+        Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && UrlNormalizer.IsWebAddress(uri) ? uri : null;
 
     private bool IsLoopbackAuthority => AuthorityUri is { } uri &&
         (uri.Host == "localhost"
