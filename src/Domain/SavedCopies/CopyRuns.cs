@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
@@ -28,10 +29,18 @@ public sealed class CopyRuns(
         List<CopyTarget> targets;
         await using (var db = await databases.CreateDbContextAsync(ct))
             targets = await PendingAsync(db, runId, chunk, ct);
-        var tally = new CopyTally();
+        // What the chunk's check handed over in this process counts as this job's work too.
+        var tally = _kept.TryRemove((runId, chunk), out var kept) ? kept : new CopyTally();
         await Task.WhenAll(targets.Select(async target => tally.Add(await SaveUrlAsync(target, ct))));
         return tally;
     }
+
+    /// <summary>What each chunk's check handed over, until its copy job asks (in this process; a job that runs in
+    /// another one reports only what it fetched itself).</summary>
+    private readonly ConcurrentDictionary<(long Run, int Chunk), CopyTally> _kept = new();
+
+    // Runs this many older than the newest are forgotten: their copy jobs ran elsewhere.
+    private const int KeptRuns = 100;
 
     /// <summary>Fetches, extracts and stores one page; null when it could not be fetched (tried at the next
     /// check) or its host's copies were switched off meanwhile. The copy, its drift alert and the revision bump
@@ -54,7 +63,9 @@ public sealed class CopyRuns(
     {
         // Read whole only when it worked: anything else is the copy job's to decide.
         if (result.Whole is not { } whole) return false;
-        await SavePageAsync(new CopyTarget(url.Url, url.NormalizedUrl, url.Host), PageFetch.Of(whole), ct);
+        var saved = await SavePageAsync(new CopyTarget(url.Url, url.NormalizedUrl, url.Host), PageFetch.Of(whole), ct);
+        _kept.GetOrAdd((url.RunId, url.Chunk), _ => new CopyTally()).Add(saved);
+        foreach (var old in _kept.Keys.Where(k => k.Run < url.RunId - KeptRuns)) _kept.TryRemove(old, out _);
         return true;
     }
 
