@@ -24,7 +24,8 @@ public sealed class GuardedFetch(HttpClient http, UrlPolicy urls, LinkCheckOptio
         var chain = new FetchAnswer(start);
         for (var hop = 0; ; hop++)
         {
-            if (urls.Refusal(chain.At.AbsoluteUri) is { } refusal) return chain.Stopped(FetchStop.Refused, null, refusal);
+            if (urls.Refusal(chain.At.AbsoluteUri) is { } refusal)
+                return chain.Stopped(FetchStop.Refused, null, refusal);
             HttpResponseMessage response;
             try
             {

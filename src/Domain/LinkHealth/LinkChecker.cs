@@ -124,7 +124,8 @@ public sealed class LinkChecker
         var response = answer.Response!;
         var status = (int)response.StatusCode;
         var outcome = ClassifyStatus(response);
-        if (outcome == LinkOutcome.Ok && answer.Redirects.Count > 0 && answer.Permanent) outcome = LinkOutcome.Redirected;
+        if (outcome == LinkOutcome.Ok && answer.Redirects.Count > 0 && answer.Permanent)
+            outcome = LinkOutcome.Redirected;
         TimeSpan? retry = status is 408 or 429 || status >= 500 ? RetryDelay(response) : null;
         var result = Result(outcome, status, null) with { ContentType = answer.MediaType };
         if (outcome is not (LinkOutcome.Ok or LinkOutcome.Redirected)) return new(result, retry);
