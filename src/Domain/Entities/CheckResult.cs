@@ -29,4 +29,7 @@ public sealed class CheckResult
     public string? PublishedTime { get; set; }
     public string? Author { get; set; }
     public string? CanonicalUrl { get; set; }
+    /// <summary>The check read the page whole and handed it to the saved copies: the copy job does not fetch it
+    /// again.</summary>
+    public bool PageKept { get; set; }
 }

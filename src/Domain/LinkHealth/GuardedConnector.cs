@@ -34,8 +34,9 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
     }
 
     /// <summary>
-    /// The handler the checker uses: redirects followed by hand (each hop re-checked), no proxy from
-    /// the environment, no cookies, no credentials, and every connection through the guard.
+    /// The handler the checker uses: redirects followed by hand (each hop re-checked, <see cref="GuardedFetch"/>), no
+    /// proxy from the environment, no cookies, no credentials, every connection through the guard, and bodies
+    /// decompressed as they are read (a reader's cap counts decompressed bytes, so a compression bomb stops there).
     /// </summary>
     /// <param name="extraTrust">A certificate to trust beyond the system's roots (a private CA, a test server); null
     /// for none.</param>
@@ -47,7 +48,7 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
         UseCookies = false,
         Credentials = null,
         PreAuthenticate = false,
-        AutomaticDecompression = DecompressionMethods.None,
+        AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = connectTimeout,
         ConnectCallback = ConnectAsync,
         SslOptions = extraTrust is null ? new() : new()

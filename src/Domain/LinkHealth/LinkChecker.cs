@@ -1,132 +1,162 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Security.Authentication;
+using ContainerNetLib.Domain.Urls;
+using Polly;
+using Polly.Retry;
 
 namespace ContainerNetLib.Domain.LinkHealth;
 
 /// <summary>
-/// Checks one URL: follows redirects by hand (each hop through <see cref="UrlPolicy"/> and, at
-/// connect time, the address guard), retries transient failures with exponential back-off and
-/// jitter (honouring Retry-After up to a cap), and classifies the result. The per-URL deadline is
-/// enforced by cancellation. Time comes from the injected <see cref="TimeProvider"/>.
+/// Checks one URL: one <see cref="GuardedFetch"/> along its redirect chain per attempt, transient failures tried
+/// again by the <see cref="RetryPipeline"/> (exponential back-off with jitter, or Retry-After up to a cap), and the
+/// result classified. The per-URL deadline is enforced by cancellation. Time comes from the injected
+/// <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOptions options, TimeProvider time)
+public sealed class LinkChecker
 {
-    /// <param name="pause">
-    /// Runs the wait between two attempts, given the URL's deadline; a caller that holds a shared slot gives it up
-    /// meanwhile and takes it back within the deadline. Null: just wait.
-    /// </param>
-    public async Task<LinkCheckResult> CheckAsync(
-        string url, CancellationToken ct = default, Func<Func<Task>, CancellationToken, Task>? pause = null)
+    /// <summary>The retries' name in Polly's telemetry: what they protect.</summary>
+    public const string RetryPipeline = "link-check-retries";
+
+    private readonly GuardedFetch _fetch;
+    private readonly LinkCheckOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<Attempt> _retries;
+
+    public LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOptions options, TimeProvider time)
     {
-        var started = time.GetTimestamp();
-        long Elapsed() => (long)time.GetElapsedTime(started).TotalMilliseconds;
+        _fetch = new GuardedFetch(http, urls, options);
+        _options = options;
+        _time = time;
+        _retries = Retries(options, time);
+    }
+
+    /// <param name="loan">
+    /// A shared slot the caller holds: lent while the retry waits, taken back (within the URL's deadline) before the
+    /// next attempt. Null: nothing to lend.
+    /// </param>
+    /// <param name="wholeBodyCap">Read a working HTML page's or PDF's whole body, up to this many bytes, and hand it
+    /// on in <see cref="LinkCheckResult.Whole"/> (a saved copy is made of it); null reads only what the check
+    /// needs.</param>
+    public async Task<LinkCheckResult> CheckAsync(
+        string url, CancellationToken ct = default, RetryLoan? loan = null, int? wholeBodyCap = null)
+    {
+        var started = _time.GetTimestamp();
+        long Elapsed() => (long)_time.GetElapsedTime(started).TotalMilliseconds;
 
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
             return new(url, LinkOutcome.InvalidUrl, null, null, [], false, null, 0, "not an absolute URL", 0);
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        if (!UrlNormalizer.IsWebAddress(uri))
             return new(url, LinkOutcome.Skipped, null, null, [], false, null, 0,
                 $"{uri.Scheme}: links are not checked", 0);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(options.Deadline);
+        deadline.CancelAfter(_options.Deadline);
         var attempts = 0;
-        while (true)
+        LinkCheckResult? last = null;
+        try
         {
-            attempts++;
-            var (result, retryAfter) = await FollowAsync(url, uri, attempts, Elapsed, deadline.Token, ct);
-            if (retryAfter is null || attempts > options.MaxRetries) return result with { ElapsedMs = Elapsed() };
-            try
+            var final = await _retries.ExecuteAsync(async token =>
             {
-                var wait = retryAfter.Value;
-                var token = deadline.Token;
-                await (pause ?? ((w, _) => w()))(() => Task.Delay(wait, time, token), token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return result with { ElapsedMs = Elapsed() };
-            }
+                if (++attempts > 1 && loan is not null) await loan.TakeBackAsync(token);
+                var attempt = await AttemptAsync(url, uri, attempts, Elapsed, wholeBodyCap, token, ct);
+                last = attempt.Result;
+                if (attempt.Retry is not null && loan is not null && attempts <= _options.MaxRetries) loan.Lend();
+                return attempt;
+            }, deadline.Token);
+            return final.Result with { ElapsedMs = Elapsed() };
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && last is not null)
+        {
+            // The wait for the next attempt outlasted the deadline: the last answer stands.
+            return last with { ElapsedMs = Elapsed() };
         }
     }
 
-    /// <summary>One attempt along the redirect chain; a delay when the answer is worth retrying.</summary>
-    private async Task<(LinkCheckResult Result, TimeSpan? RetryAfter)> FollowAsync(
-        string original, Uri start, int attempt, Func<long> elapsed, CancellationToken token,
-            CancellationToken callerToken)
+    /// <summary>
+    /// Tries again what <see cref="Attempt.Retry"/> says is worth it, at most LinkHealth:MaxRetries times: after
+    /// the delay the answer asked for (Retry-After), or else exponential back-off with jitter from
+    /// LinkHealth:RetryBaseDelay.
+    /// </summary>
+    private static ResiliencePipeline<Attempt> Retries(LinkCheckOptions options, TimeProvider time)
     {
-        var redirects = new List<string>();
-        var current = start;
-        var permanent = true;
-        var downgraded = false;
-        for (var hop = 0; ; hop++)
+        if (options.MaxRetries == 0) return ResiliencePipeline<Attempt>.Empty;
+        return new ResiliencePipelineBuilder<Attempt> { Name = RetryPipeline, TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Retry is not null),
+                // Null: the back-off above.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.Retry is { } wait && wait >=
+                    TimeSpan.Zero ? wait : (TimeSpan?)null),
+            })
+            .Build();
+    }
+
+    /// <summary>One attempt's result, and whether (and after how long) to try again: a negative wait means the
+    /// back-off.</summary>
+    private sealed record Attempt(LinkCheckResult Result, TimeSpan? Retry);
+
+    private static readonly TimeSpan Backoff = TimeSpan.FromTicks(-1);
+
+    /// <summary>One attempt along the redirect chain.</summary>
+    private async Task<Attempt> AttemptAsync(string original, Uri start, int attempt, Func<long> elapsed,
+        int? wholeBodyCap, CancellationToken token, CancellationToken callerToken)
+    {
+        using var answer = await _fetch.GetAsync(start, token);
+        LinkCheckResult Result(LinkOutcome outcome, int? status, string? error) =>
+            new(original, outcome, status, answer.At.AbsoluteUri, answer.Redirects, answer.Downgraded, null,
+                elapsed(), error, attempt);
+
+        if (answer.Failure is { } e)
         {
-            if (urls.Refusal(current.AbsoluteUri) is { } refusal)
-                return (Result(LinkOutcome.Refused, null, current, refusal), null);
-            HttpResponseMessage response;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.UserAgent.ParseAdd(options.UserAgent);
-                request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            }
-            catch (Exception e) when (Classify(e, callerToken) is { } failure)
-            {
-                return (Result(failure, null, current, Describe(e)),
-                    IsWorthRetrying(failure, attempt) ? Backoff(attempt) : null);
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                if (status is >= 300 and < 400 && response.Headers.Location is { } location)
-                {
-                    if (hop >= options.MaxRedirects)
-                        return (Result(LinkOutcome.Broken, status, current,
-                            $"more than {options.MaxRedirects} redirects"), null);
-                    var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    if (redirects.Contains(next.AbsoluteUri) || next == start)
-                        return (Result(LinkOutcome.Broken, status, current, "redirect loop"), null);
-                    if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
-                        return (Result(LinkOutcome.Refused, status, current, $"redirect to a {next.Scheme}: URL"),
-                            null);
-                    permanent &= status is 301 or 308;
-                    downgraded |= current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp;
-                    redirects.Add(next.AbsoluteUri);
-                    current = next;
-                    continue;
-                }
-                var outcome = ClassifyStatus(response);
-                var contentType = response.Content.Headers.ContentType?.MediaType;
-                if (outcome == LinkOutcome.Ok && redirects.Count > 0 && permanent) outcome = LinkOutcome.Redirected;
-                TimeSpan? retry = status is 408 or 429 || status >= 500 ? RetryDelay(response, attempt) : null;
-                var result = Result(outcome, status, current, null) with { ContentType = contentType };
-                if (outcome.IsWorking() && PageMetadataReader.IsHtml(contentType))
-                {
-                    try
-                    {
-                        result = result with { Page = await PageMetadataReader.ReadAsync(response.Content,
-                            options.MaxBodyBytes, token) };
-                    }
-                    catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
-                    {
-                        // Headers came, the body did not (a page that drips a byte a second).
-                        return (result with { Outcome = LinkOutcome.Timeout,
-                            Error = "the page did not arrive before the deadline" }, null);
-                    }
-                    catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
-                    {
-                        result = result with { Error = $"the page could not be read: {e.Message}" };
-                    }
-                }
-                return (result, retry);
-            }
+            if (Classify(e, callerToken) is not { } failure) ExceptionDispatchInfo.Throw(e);
+            else return new(Result(failure, null, Describe(e)), IsWorthRetrying(failure, attempt) ? Backoff : null);
         }
+        if (answer.Stop is { } stop)
+            return new(Result(stop == FetchStop.Refused ? LinkOutcome.Refused : LinkOutcome.Broken, answer.StopStatus,
+                answer.Reason), null);
 
-        LinkCheckResult Result(LinkOutcome outcome, int? status, Uri at, string? error) =>
-            new(original, outcome, status, at.AbsoluteUri, redirects.ToList(), downgraded, null, elapsed(), error,
-                attempt);
+        var response = answer.Response!;
+        var status = (int)response.StatusCode;
+        var outcome = ClassifyStatus(response);
+        if (outcome == LinkOutcome.Ok && answer.Redirects.Count > 0 && answer.Permanent)
+            outcome = LinkOutcome.Redirected;
+        TimeSpan? retry = status is 408 or 429 || status >= 500 ? RetryDelay(response) : null;
+        var result = Result(outcome, status, null) with { ContentType = answer.MediaType };
+        if (!outcome.IsWorking()) return new(result, retry);
+        try
+        {
+            if (wholeBodyCap is { } cap && await WholeBody.ReadAsync(answer, cap, token) is { } whole)
+                result = result with
+                {
+                    Whole = whole,
+                    Page = whole.Bytes is { } bytes && WebContent.IsHtml(whole.MediaType)
+                        ? PageMetadataReader.FromBytes(bytes[..Math.Min(bytes.Length, _options.MaxBodyBytes)],
+                            whole.Charset)
+                        : null,
+                };
+            else if (WebContent.IsHtml(answer.MediaType))
+                result = result with
+                {
+                    Page = await PageMetadataReader.ReadAsync(response.Content, _options.MaxBodyBytes, token),
+                };
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            // Headers came, the body did not (a page that drips a byte a second).
+            return new(result with { Outcome = LinkOutcome.Timeout,
+                Error = "the page did not arrive before the deadline" }, null);
+        }
+        catch (Exception x) when (x is IOException or InvalidDataException or HttpRequestException)
+        {
+            result = result with { Error = $"the page could not be read: {x.Message}" };
+        }
+        return new(result, retry);
     }
 
     private static LinkOutcome ClassifyStatus(HttpResponseMessage response) => (int)response.StatusCode switch
@@ -188,19 +218,19 @@ public sealed class LinkChecker(HttpClient http, UrlPolicy urls, LinkCheckOption
         _ => false,
     };
 
-    /// <summary>Retry-After (seconds or a date) up to the cap; otherwise exponential back-off with jitter.</summary>
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
+    /// <summary>Retry-After (seconds or a date) up to the cap; otherwise the back-off.</summary>
+    private TimeSpan RetryDelay(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
-        var requested = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : (TimeSpan?)null);
-        if (requested is { } wait) return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.RetryAfterCap
-            ? options.RetryAfterCap : wait;
-        return Backoff(attempt);
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        return exponential + options.RetryBaseDelay * Random.Shared.NextDouble();
+        var requested = retryAfter?.Delta ??
+            (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : (TimeSpan?)null);
+        if (requested is not { } wait) return Backoff;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.RetryAfterCap ? _options.RetryAfterCap : wait;
     }
 }
+
+/// <summary>
+/// A shared slot (the overall limit of <see cref="PoliteChecker"/>) that a check lends while it waits to try again
+/// and takes back before it does.
+/// </summary>
+public sealed record RetryLoan(Action Lend, Func<CancellationToken, Task> TakeBackAsync);

@@ -79,7 +79,8 @@ public static class LinkCheckingServices
             var health = Health(sp);
             var archive = health.ArchiveBaseUrl.Length == 0
                 ? null
-                : new ArchiveLookup(Client(sp, CheckerClient), new Uri(health.ArchiveBaseUrl),
+                : new ArchiveLookup(new GuardedFetch(Client(sp, CheckerClient), sp.GetRequiredService<UrlPolicy>(),
+                        sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value), new Uri(health.ArchiveBaseUrl),
                     sp.GetRequiredService<TimeProvider>());
             return new RecordedRuns(
                 sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
@@ -88,7 +89,9 @@ public static class LinkCheckingServices
                 health.RunSettings(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ExclusionRules>(),
-                sp.GetRequiredService<RunNotifier>());
+                sp.GetRequiredService<RunNotifier>(),
+                // The saved copies, when they are registered: they take the pages the checks read whole.
+                sp.GetService<IPageKeeper>());
         });
         services.AddSingleton(sp => new ExclusionRules(Health(sp).ParseExclusions(),
             sp.GetRequiredService<TimeProvider>()));

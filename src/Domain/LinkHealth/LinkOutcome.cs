@@ -59,6 +59,7 @@ public static class LinkOutcomes
 /// Not dialled: the run had already failed to reach its host at the network level several times in a row,
 /// so this URL carries that outcome.
 /// </param>
+/// <param name="Whole">The page's whole body, when the check was asked to read it (for a saved copy).</param>
 public sealed record LinkCheckResult(
     string Url,
     LinkOutcome Outcome,
@@ -71,4 +72,5 @@ public sealed record LinkCheckResult(
     string? Error,
     int Attempts,
     PageMetadata? Page = null,
-    bool HostSkipped = false);
+    bool HostSkipped = false,
+    WholeBody? Whole = null);

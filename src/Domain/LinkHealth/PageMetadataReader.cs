@@ -1,5 +1,4 @@
 using ContainerNetLib.Domain.Text;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
@@ -8,9 +7,9 @@ namespace ContainerNetLib.Domain.LinkHealth;
 
 /// <summary>
 /// Reads a page's title and metadata from an HTML answer, reading only what it must: up to
-/// &lt;/head&gt; or a cap of decompressed bytes, whichever comes first. Decompression is done here,
-/// under the same cap, so a compression bomb stops at the cap. The charset is found in WHATWG order:
-/// byte order mark, Content-Type header, &lt;meta&gt; prescan, then windows-1252.
+/// &lt;/head&gt; or a cap of decompressed bytes, whichever comes first. The handler decompresses as the bytes
+/// are read, so a compression bomb stops at the cap too. The charset is found in WHATWG order (which .NET does not
+/// do): byte order mark, Content-Type header, &lt;meta&gt; prescan, then windows-1252.
 /// </summary>
 public static partial class PageMetadataReader
 {
@@ -18,16 +17,19 @@ public static partial class PageMetadataReader
 
     static PageMetadataReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static bool IsHtml(string? mediaType) => mediaType is "text/html" or "application/xhtml+xml";
-
     public static async Task<PageMetadata?> ReadAsync(HttpContent content, int maxBytes, CancellationToken ct)
     {
-        if (!IsHtml(content.Headers.ContentType?.MediaType)) return null;
-        await using var raw = await content.ReadAsStreamAsync(ct);
-        await using var body = Decompress(raw, content.Headers.ContentEncoding.LastOrDefault());
-        var bytes = await ReadHeadAsync(body, maxBytes, ct);
-        var text = Decode(bytes, content.Headers.ContentType?.CharSet);
-        var document = Parser.ParseDocument(text);
+        if (!WebContent.IsHtml(content.Headers.ContentType?.MediaType)) return null;
+        // The tag's end may straddle two reads: look a few bytes back.
+        var bytes = await GuardedFetch.ReadUpToAsync(content, maxBytes, ct,
+            (read, from) => IndexOfHeadEnd(read.Span[Math.Max(0, from - 6)..]) >= 0);
+        return FromBytes(bytes, content.Headers.ContentType?.CharSet);
+    }
+
+    /// <summary>The metadata of a page already read (the head, or the whole page for a saved copy).</summary>
+    public static PageMetadata FromBytes(byte[] bytes, string? headerCharset)
+    {
+        var document = Parser.ParseDocument(Decode(bytes, headerCharset));
         string? Meta(string selector) => document.QuerySelector(selector)?.GetAttribute("content")?.Trim() is { Length:
             > 0 } v ? v : null;
         return new PageMetadata(
@@ -37,32 +39,6 @@ public static partial class PageMetadataReader
             Meta("meta[property='article:published_time']"),
             Meta("meta[name='author']"),
             document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
-    }
-
-    internal static Stream Decompress(Stream raw, string? encoding) => encoding?.ToLowerInvariant() switch
-    {
-        "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
-        "deflate" => new ZLibStream(raw, CompressionMode.Decompress),
-        "br" => new BrotliStream(raw, CompressionMode.Decompress),
-        _ => raw,
-    };
-
-    /// <summary>Bytes up to and including "&lt;/head" (any case), or the cap.</summary>
-    private static async Task<byte[]> ReadHeadAsync(Stream body, int maxBytes, CancellationToken ct)
-    {
-        var buffer = new byte[Math.Min(maxBytes, 64 * 1024)];
-        using var collected = new MemoryStream();
-        while (collected.Length < maxBytes)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(0,
-                (int)Math.Min(buffer.Length, maxBytes - collected.Length)), ct);
-            if (read == 0) break;
-            var searchFrom = Math.Max(0, (int)collected.Length - 6);
-            collected.Write(buffer, 0, read);
-            if (IndexOfHeadEnd(collected.GetBuffer().AsSpan(searchFrom, (int)collected.Length - searchFrom)) >= 0)
-                break;
-        }
-        return collected.ToArray();
     }
 
     private static int IndexOfHeadEnd(ReadOnlySpan<byte> bytes)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using ContainerNetLib.Domain.LinkHealth.GitHub;
 using ContainerNetLib.Domain.Urls;
 
@@ -19,9 +20,10 @@ public sealed class PoliteChecker(
     private readonly SemaphoreSlim _overall = new(politeness.Overall);
 
     /// <param name="unreachable">The run's hosts that failed at the network level; null dials every URL.</param>
+    /// <param name="whole">The URLs whose whole bodies to read and hand on; null for none.</param>
     public async IAsyncEnumerable<LinkCheckResult> CheckAsync(
         IEnumerable<string> urls, [EnumeratorCancellation] CancellationToken ct = default,
-            UnreachableHosts? unreachable = null)
+            UnreachableHosts? unreachable = null, WholeBodies? whole = null)
     {
         unreachable ??= new UnreachableHosts(failuresBeforeSkip: 0);
         var distinct = urls.GroupBy(UrlNormalizer.Normalize, StringComparer.Ordinal).Select(g => g.First()).ToList();
@@ -31,7 +33,7 @@ public sealed class PoliteChecker(
             try
             {
                 await Task.WhenAll(distinct.Select(async url =>
-                    await results.Writer.WriteAsync(await CheckPolitelyAsync(url, unreachable, ct), ct)));
+                    await results.Writer.WriteAsync(await CheckPolitelyAsync(url, unreachable, whole, ct), ct)));
                 results.Writer.Complete();
             }
             catch (Exception e)
@@ -44,45 +46,40 @@ public sealed class PoliteChecker(
     }
 
     private async Task<LinkCheckResult> CheckPolitelyAsync(string url, UnreachableHosts unreachable,
-        CancellationToken ct)
+        WholeBodies? whole, CancellationToken ct)
     {
         // The API answers for the repositories it can speak for before github.com itself is knocked on.
         if (gitHub is not null && await gitHub.CheckAsync(url, ct) is { } answered) return answered;
         var (gate, minDelay) = GateOf(url);
         // The host's slot and turn first, the overall slot last: a URL waiting for its busy host must
         // not hold one of the overall slots that URLs of idle hosts could use.
-        await gate.Slots.WaitAsync(ct);
+        using var slot = await gate.TakeSlotAsync(ct);
+        // Asked once the host's slot is ours: the URLs ahead of this one have had their say.
+        if (unreachable.Instead(url) is { } skipped) return skipped;
+        await gate.WaitTurnAsync(minDelay, time, ct);
+        await _overall.WaitAsync(ct);
+        var holding = true;
         try
         {
-            // Asked once the host's slot is ours: the URLs ahead of this one have had their say.
-            if (unreachable.Instead(url) is { } skipped) return skipped;
-            await gate.WaitTurnAsync(minDelay, time, ct);
-            await _overall.WaitAsync(ct);
-            var holding = true;
-            try
+            // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall
+            // one, taken back within the URL's deadline: a 429 that waits too long in the queue stays a 429.
+            var loan = new RetryLoan(() =>
             {
-                // A URL waiting to try again holds its host's slot (the host is owed the gap) but lends the overall
-                // one.
-                // Taken back within the URL's deadline: a 429 that waits too long in the queue stays a 429.
-                var result = await checker.CheckAsync(url, ct, async (wait, deadline) =>
-                {
-                    _overall.Release();
-                    holding = false;
-                    await wait();
-                    await _overall.WaitAsync(deadline);
-                    holding = true;
-                });
-                unreachable.Record(result);
-                return result;
-            }
-            finally
+                _overall.Release();
+                holding = false;
+            }, async deadline =>
             {
-                if (holding) _overall.Release();
-            }
+                await _overall.WaitAsync(deadline);
+                holding = true;
+            });
+            var result = await checker.CheckAsync(url, ct, loan,
+                whole?.Urls.Contains(url) == true ? whole.Cap : null);
+            unreachable.Record(result);
+            return result;
         }
         finally
         {
-            gate.Slots.Release();
+            if (holding) _overall.Release();
         }
     }
 
@@ -93,23 +90,16 @@ public sealed class PoliteChecker(
     public async Task<T> PolitelyAsync<T>(string url, Func<CancellationToken, Task<T>> request, CancellationToken ct)
     {
         var (gate, minDelay) = GateOf(url);
-        await gate.Slots.WaitAsync(ct);
+        using var slot = await gate.TakeSlotAsync(ct);
+        await gate.WaitTurnAsync(minDelay, time, ct);
+        await _overall.WaitAsync(ct);
         try
         {
-            await gate.WaitTurnAsync(minDelay, time, ct);
-            await _overall.WaitAsync(ct);
-            try
-            {
-                return await request(ct);
-            }
-            finally
-            {
-                _overall.Release();
-            }
+            return await request(ct);
         }
         finally
         {
-            gate.Slots.Release();
+            _overall.Release();
         }
     }
 
@@ -122,14 +112,32 @@ public sealed class PoliteChecker(
         return (_hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost)), minDelay);
     }
 
+    /// <summary>One host's (or github.com's) pace: at most perHost requests at once, each starting at least a gap
+    /// after the one before.</summary>
     private sealed class HostGate(int perHost)
     {
         private readonly Lock _lock = new();
         private DateTimeOffset _next = DateTimeOffset.MinValue;
 
-        public SemaphoreSlim Slots { get; } = new(perHost);
+        private readonly ConcurrencyLimiter _slots = new(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = perHost,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
 
-        /// <summary>Requests to one host start at least minDelay apart.</summary>
+        public async Task<RateLimitLease> TakeSlotAsync(CancellationToken ct)
+        {
+            var lease = await _slots.AcquireAsync(1, ct);
+            return lease.IsAcquired ? lease : throw new InvalidOperationException("the host's queue is full");
+        }
+
+        /// <summary>
+        /// Requests to one host start at least minDelay apart. Not a TokenBucketRateLimiter: its replenishment runs
+        /// on a timer of its own, not on the injected <see cref="TimeProvider"/> (dotnet/runtime#106447), and it
+        /// refuses the zero gap that LinkHealth:Politeness:MinDelayPerHost allows; the GitHub pause (until a reset
+        /// time an answer names) is a date to wait for, not a rate, so it stays in <see cref="GitHubRepoChecker"/>.
+        /// </summary>
         public Task WaitTurnAsync(TimeSpan minDelay, TimeProvider time, CancellationToken ct)
         {
             DateTimeOffset start;
@@ -144,3 +152,6 @@ public sealed class PoliteChecker(
         }
     }
 }
+
+/// <summary>Which URLs of a batch to read whole (by their URL as given), and up to how many bytes.</summary>
+public sealed record WholeBodies(IReadOnlySet<string> Urls, int Cap);

@@ -14,7 +14,7 @@ public sealed class UrlPolicy(AddressPolicy addresses, IReadOnlySet<int>? extraP
     public string? Refusal(string url)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return "not an absolute URL";
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        if (!Urls.UrlNormalizer.IsWebAddress(uri))
             return $"the scheme {uri.Scheme}: is not checked (only http and https)";
         if (uri.UserInfo.Length > 0) return "user-info in the URL (user@host) is refused";
         if (!DefaultPorts.Contains(uri.Port) && extraPorts?.Contains(uri.Port) != true)

@@ -1,88 +1,44 @@
-using System.Net.Http.Headers;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 
 namespace ContainerNetLib.Domain.SavedCopies;
 
 /// <summary>
-/// Fetches a whole page or PDF for a copy, as the checker fetches: its client (the address guard at connect
-/// time), every redirect through <see cref="UrlPolicy"/>, its user agent and per-URL deadline, and the shared
-/// per-host and overall limits of <see cref="PoliteChecker"/>. Reads at most Archive:MaxPageBytes, decompressed.
+/// Fetches a whole page or PDF for a copy through the checker's <see cref="GuardedFetch"/> (the address guard, every
+/// redirect through <see cref="UrlPolicy"/>, its user agent), within its per-URL deadline and the shared per-host
+/// and overall limits of <see cref="PoliteChecker"/>. Reads at most Archive:MaxPageBytes, decompressed.
 /// </summary>
 public sealed class CopyFetcher(
     HttpClient http, UrlPolicy urls, PoliteChecker politeness, LinkCheckOptions checks, ArchiveOptions archive)
 {
+    private readonly GuardedFetch _fetch = new(http, urls, checks);
+
     public Task<PageFetch> FetchAsync(string url, CancellationToken ct) =>
         politeness.PolitelyAsync(url, token => FetchNowAsync(url, token), ct);
 
     private async Task<PageFetch> FetchNowAsync(string url, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var current)) return PageFetch.Failed("not an absolute URL");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var start)) return PageFetch.Failed("not an absolute URL");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(checks.Deadline);
         try
         {
-            for (var hop = 0; hop <= checks.MaxRedirects; hop++)
-            {
-                if (urls.Refusal(current.AbsoluteUri) is { } refusal) return PageFetch.Failed(refusal);
-                using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.UserAgent.ParseAdd(checks.UserAgent);
-                request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5");
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead,
-                    deadline.Token);
-                if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
-                {
-                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    continue;
-                }
-                return await ReadAsync(current, response, deadline.Token);
-            }
-            return PageFetch.Failed($"more than {checks.MaxRedirects} redirects");
+            using var answer = await _fetch.GetAsync(start, deadline.Token);
+            ct.ThrowIfCancellationRequested();
+            if (answer.Failure is { } failure) throw failure;
+            if (answer.Reason is { } reason) return PageFetch.Failed(reason);
+            var response = answer.Response!;
+            if (!response.IsSuccessStatusCode)
+                return PageFetch.Failed($"the page answered {(int)response.StatusCode}");
+            return await WholeBody.ReadAsync(answer, archive.MaxPageBytes, deadline.Token) is { } whole
+                ? PageFetch.Of(whole)
+                : PageFetch.Failed("neither an HTML page nor a PDF");
         }
         catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or IOException
-            or InvalidDataException or OperationCanceledException)
+            or InvalidDataException or OperationCanceledException or TimeoutException)
         {
             return PageFetch.Failed(e is OperationCanceledException ? "no page before the deadline" : e.Message);
         }
-    }
-
-    private async Task<PageFetch> ReadAsync(Uri at, HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode) return PageFetch.Failed($"the page answered {(int)response.StatusCode}");
-        var kind = KindOf(response.Content.Headers.ContentType);
-        if (kind is null) return PageFetch.Failed("neither an HTML page nor a PDF");
-        if (response.Headers.TryGetValues("X-Robots-Tag", out var robots) && robots.Any(PageExtractor.HasNoArchive))
-            return PageFetch.Refused(at, kind.Value, CopyRefusalReason.NoArchive);
-        if (response.Content.Headers.ContentLength > archive.MaxPageBytes)
-            return PageFetch.Refused(at, kind.Value, CopyRefusalReason.TooLarge);
-        await using var raw = await response.Content.ReadAsStreamAsync(ct);
-        await using var body = PageMetadataReader.Decompress(raw, response.Content.Headers.ContentEncoding
-            .LastOrDefault());
-        // One byte past the cap tells a page that is exactly the cap from one that is over it.
-        var bytes = await ReadUpToAsync(body, archive.MaxPageBytes + 1, ct);
-        if (bytes.Length > archive.MaxPageBytes) return PageFetch.Refused(at, kind.Value, CopyRefusalReason.TooLarge);
-        return new PageFetch(at.AbsoluteUri, kind, response.Content.Headers.ContentType?.CharSet, bytes, null, null);
-    }
-
-    private static SavedCopyKind? KindOf(MediaTypeHeaderValue? type) => type?.MediaType switch
-    {
-        var html when PageMetadataReader.IsHtml(html) => SavedCopyKind.Html,
-        "application/pdf" => SavedCopyKind.Pdf,
-        _ => null,
-    };
-
-    private static async Task<byte[]> ReadUpToAsync(Stream body, int limit, CancellationToken ct)
-    {
-        using var collected = new MemoryStream();
-        var buffer = new byte[64 * 1024];
-        while (collected.Length < limit)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - collected.Length)),
-                ct);
-            if (read == 0) break;
-            collected.Write(buffer, 0, read);
-        }
-        return collected.ToArray();
     }
 }
 
@@ -93,6 +49,14 @@ public sealed record PageFetch(
 {
     public static PageFetch Failed(string error) => new(null, null, null, null, null, error);
 
-    public static PageFetch Refused(Uri at, SavedCopyKind kind, CopyRefusalReason reason) =>
-        new(at.AbsoluteUri, kind, null, null, reason, null);
+    /// <summary>A body read whole (by the copy job or by the check): the page, or why it gets no copy.</summary>
+    public static PageFetch Of(WholeBody whole)
+    {
+        var kind = WebContent.IsHtml(whole.MediaType) ? SavedCopyKind.Html : SavedCopyKind.Pdf;
+        if (whole.RobotsTags.Any(PageExtractor.HasNoArchive))
+            return new(whole.FinalUrl, kind, null, null, CopyRefusalReason.NoArchive, null);
+        return whole.Bytes is null
+            ? new(whole.FinalUrl, kind, null, null, CopyRefusalReason.TooLarge, null)
+            : new(whole.FinalUrl, kind, whole.Charset, whole.Bytes, null, null);
+    }
 }

@@ -1,20 +1,26 @@
+using System.Collections.Concurrent;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Runs;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.SavedCopies.Drift;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContainerNetLib.Domain.SavedCopies;
 
 /// <summary>
-/// Saves copies of the pages a recorded run found working: each chunk's Ok and Redirected HTML pages and PDFs,
-/// fetched again whole (<see cref="CopyFetcher"/>), extracted, stored (<see cref="SavedCopyStore"/>). Safe to run
-/// twice: a URL saved or refused since its run started is not fetched again. The scheduler around it (Hangfire
-/// in the portal, link-run on the command line) only has to call these.
+/// Saves copies of the reading material (<see cref="ReadingMaterial"/>) a recorded run found working: its Ok and
+/// Redirected HTML pages and PDFs, extracted and stored (<see cref="SavedCopyStore"/>). The check reads them whole
+/// and hands them over (<see cref="IPageKeeper"/>), so a page's body is sent once a night; each chunk's copy job
+/// then fetches (<see cref="CopyFetcher"/>) only what the check could not hand over. Safe to run twice: a URL
+/// handed over, saved or refused since its run started is not fetched again. The scheduler around it (Hangfire in
+/// the portal, link-run on the command line) only has to call these.
 /// </summary>
 public sealed class CopyRuns(
     IDbContextFactory<PortalDbContext> databases, CopyFetcher fetcher, ArchiveOptions options, TimeProvider time)
+    : IPageKeeper
 {
     /// <summary>Copies of one chunk's working pages; what became of them.</summary>
     public async Task<CopyTally> SaveChunkAsync(long runId, int chunk, CancellationToken ct)
@@ -23,17 +29,48 @@ public sealed class CopyRuns(
         List<CopyTarget> targets;
         await using (var db = await databases.CreateDbContextAsync(ct))
             targets = await PendingAsync(db, runId, chunk, ct);
-        var tally = new CopyTally();
+        // What the chunk's check handed over in this process counts as this job's work too.
+        var tally = _kept.TryRemove((runId, chunk), out var kept) ? kept : new CopyTally();
         await Task.WhenAll(targets.Select(async target => tally.Add(await SaveUrlAsync(target, ct))));
         return tally;
     }
 
+    /// <summary>What each chunk's check handed over, until its copy job asks (in this process; a job that runs in
+    /// another one reports only what it fetched itself).</summary>
+    private readonly ConcurrentDictionary<(long Run, int Chunk), CopyTally> _kept = new();
+
+    // Runs this many older than the newest are forgotten: their copy jobs ran elsewhere.
+    private const int KeptRuns = 100;
+
     /// <summary>Fetches, extracts and stores one page; null when it could not be fetched (tried at the next
     /// check) or its host's copies were switched off meanwhile. The copy, its drift alert and the revision bump
     /// are one transaction: a job retried after a failure finds either all of them or none.</summary>
-    public async Task<CopySaveKind?> SaveUrlAsync(CopyTarget target, CancellationToken ct)
+    public async Task<CopySaveKind?> SaveUrlAsync(CopyTarget target, CancellationToken ct) =>
+        await SavePageAsync(target, await fetcher.FetchAsync(target.Url, ct), ct);
+
+    public async Task<WholeBodies?> WantedAsync(PortalDbContext db, IReadOnlyCollection<CheckRunUrl> urls,
+        CancellationToken ct)
     {
-        var page = await fetcher.FetchAsync(target.Url, ct);
+        if (!options.Enabled) return null;
+        var normalized = urls.Select(u => u.NormalizedUrl).ToList();
+        var wanted = await ReadingMaterial.Urls(db).Where(n => normalized.Contains(n)).ToListAsync(ct);
+        var off = await db.CopiesOffHosts.Select(h => h.Host).ToListAsync(ct);
+        return new(urls.Where(u => wanted.Contains(u.NormalizedUrl) && !off.Contains(u.Host)).Select(u => u.Url)
+            .ToHashSet(StringComparer.Ordinal), options.MaxPageBytes);
+    }
+
+    public async Task<bool> KeepAsync(CheckRunUrl url, LinkCheckResult result, CancellationToken ct)
+    {
+        // Read whole only when it worked: anything else is the copy job's to decide.
+        if (result.Whole is not { } whole) return false;
+        var saved = await SavePageAsync(new CopyTarget(url.Url, url.NormalizedUrl, url.Host), PageFetch.Of(whole), ct);
+        _kept.GetOrAdd((url.RunId, url.Chunk), _ => new CopyTally()).Add(saved);
+        foreach (var old in _kept.Keys.Where(k => k.Run < url.RunId - KeptRuns)) _kept.TryRemove(old, out _);
+        return true;
+    }
+
+    private async Task<CopySaveKind?> SavePageAsync(CopyTarget target, PageFetch page, CancellationToken ct)
+    {
         if (page.Error is not null) return null;
         // Parsing is the costly part: off the thread that read the answer.
         var extract = page.Refusal is { } refusal ? PageExtract.Refused(page.Kind!.Value, refusal)
@@ -91,8 +128,9 @@ public sealed class CopyRuns(
             join r in db.CheckResults.AsNoTracking() on new { u.RunId, u.NormalizedUrl }
                 equals new { r.RunId, r.NormalizedUrl }
             where LinkOutcomes.Working.Contains(r.Outcome)
-            where r.ContentType == "text/html" || r.ContentType == "application/xhtml+xml"
-                || r.ContentType == "application/pdf"
+            where WebContent.ReadableTypes.Contains(r.ContentType)
+            where !r.PageKept
+            where ReadingMaterial.Urls(db).Contains(u.NormalizedUrl)
             where !db.CopiesOffHosts.Any(h => h.Host == u.Host)
             where !db.SavedCopies.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.SavedAt >= started)
             where !db.CopyRefusals.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.DecidedAt >= started)

@@ -127,6 +127,6 @@ public static class PageExtractor
 
     private static string? ImageAddress(string? image, Uri page) =>
         !string.IsNullOrWhiteSpace(image) && Uri.TryCreate(page, image.Trim(), out var uri)
-            && uri.Scheme is "http" or "https"
+            && Urls.UrlNormalizer.IsWebAddress(uri)
             && uri.AbsoluteUri.Length <= 2000 ? uri.AbsoluteUri : null;
 }

@@ -1,5 +1,6 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.LinkHealth.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class SavedCopyServices
             sp.GetRequiredService<CopyFetcher>(),
             Archive(sp),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPageKeeper>(sp => sp.GetRequiredService<CopyRuns>());
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class UrlNormalizer
     {
         var trimmed = url.Trim();
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ||
-            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.IdnHost.Length == 0)
+            !IsWebAddress(uri) || uri.IdnHost.Length == 0)
         {
             return trimmed;
         }
@@ -65,9 +65,11 @@ public static class UrlNormalizer
     /// editors may enter.</summary>
     public static bool IsWebAddress(string? text) => TryParseWebAddress(text?.Trim(), out _);
 
+    /// <summary>An http:// or https:// address: the one rule for "is this http(s)?".</summary>
+    public static bool IsWebAddress(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
     private static bool TryParseWebAddress(string? text, out Uri uri) =>
-        Uri.TryCreate(text, UriKind.Absolute,
-            out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(text, UriKind.Absolute, out uri!) && IsWebAddress(uri);
 
     private static string Query(string query)
     {

@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Urls;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -37,7 +38,7 @@ public sealed class PublicAddressOptions : IValidatableObject
     /// fragment or user name.</summary>
     private static Uri? Address(string? text) =>
         Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && UrlNormalizer.IsWebAddress(uri)
         && uri.AbsolutePath == "/" && uri.Query == "" && uri.Fragment == "" && uri.UserInfo == ""
             ? uri : null;
 

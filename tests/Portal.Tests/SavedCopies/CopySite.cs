@@ -20,7 +20,8 @@ public static class CopySite
     public static LinkSite Create() => new((path, n) => path switch
     {
         "/article" => Html(CopyPages.Article()),
-        "/dies" => n <= 2 ? Html(CopyPages.Article("A page that will die")) : Response(404, "Not Found"),
+        // A night asks each page once (the check reads it whole for its copy): it dies after the first night.
+        "/dies" => n <= 1 ? Html(CopyPages.Article("A page that will die")) : Response(404, "Not Found"),
         "/changing" => Html(CopyPages.Article("A page that changes", $"<p>Update number {n} of this page.</p>")),
         "/noarchive-meta" => Html(CopyPages.NoArchiveMeta),
         "/noarchive-header" => Response(200, "OK", "Content-Type: text/html\r\nX-Robots-Tag: noarchive\r\n",

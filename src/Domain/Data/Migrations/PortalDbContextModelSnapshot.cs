@@ -150,6 +150,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
+                    b.Property<bool>("PageKept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("page_kept");
+
                     b.Property<string>("PublishedTime")
                         .HasColumnType("text")
                         .HasColumnName("published_time");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 
 namespace ContainerNetLib.Domain.LinkHealth.GitHub;
@@ -16,6 +17,7 @@ namespace ContainerNetLib.Domain.LinkHealth.GitHub;
 public sealed class GitHubRepoChecker(
     HttpClient http, UrlPolicy urls, GitHubOptions options, LinkCheckOptions checks, TimeProvider time)
 {
+    private readonly GuardedFetch _fetch = new(http, urls, checks);
     private const int MaxAnswerBytes = 1024 * 1024;
     // A reset header further out than GitHub's hourly window is a broken header, not a reason to stop for good.
     private static readonly TimeSpan LongestPause = TimeSpan.FromHours(1);
@@ -75,9 +77,9 @@ public sealed class GitHubRepoChecker(
                 var repo = await ReadRepositoryAsync(response!, ct);
                 if (repo.Archived) return Answer(url, LinkOutcome.Archived, 200, url, repo);
                 return link.IsRepositoryPage ? Answer(url, LinkOutcome.Ok, 200, url, repo) : null;
-            case 301 or 302 or 307 or 308 when response!.Headers.Location is { } location:
+            case 301 or 302 or 307 or 308 when response!.Headers.Location is not null:
                 // Renamed or transferred: the API points at the repository by id, which answers with its new name.
-                var next = location.IsAbsoluteUri ? location : new Uri(api, location);
+                var next = GuardedFetch.NextHop(api, response)!;
                 // The token goes to the API's own host and nowhere else.
                 if (next.GetLeftPart(UriPartial.Authority) != api.GetLeftPart(UriPartial.Authority)) return null;
                 using (var moved = await SendAsync(next, ct))
@@ -104,14 +106,15 @@ public sealed class GitHubRepoChecker(
 
     private async Task<HttpResponseMessage?> SendAsync(Uri uri, CancellationToken ct)
     {
-        // The same rules as any link: a base URL on the inside must be allowed like any other inside address.
-        if (urls.Refusal(uri.AbsoluteUri) is not null) return null;
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token!.Trim());
-        request.Headers.Accept.ParseAdd("application/vnd.github+json");
-        request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
-        request.Headers.UserAgent.ParseAdd(checks.UserAgent);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        // The same rules as any link: a base URL on the inside must be allowed like any other inside address. Not
+        // followed: a redirect is read here, and the token goes nowhere but the API's own host.
+        var answer = await _fetch.GetAsync(uri, ct, "application/vnd.github+json", request =>
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token!.Trim());
+            request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
+        }, follow: false);
+        if (answer.Failure is { } failure) ExceptionDispatchInfo.Throw(failure);
+        if (answer.Response is not { } response) return null;
         ObeyRateLimit(response);
         return response;
     }
@@ -140,15 +143,9 @@ public sealed class GitHubRepoChecker(
     {
         var tooLarge = new IOException("the API's answer is too large");
         if (response.Content.Headers.ContentLength > MaxAnswerBytes) throw tooLarge;
-        await using var body = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        for (int read; (read = await body.ReadAsync(chunk, ct)) > 0;)
-        {
-            if (buffer.Length + read > MaxAnswerBytes) throw tooLarge;
-            buffer.Write(chunk, 0, read);
-        }
-        using var json = JsonDocument.Parse(buffer.ToArray());
+        var bytes = await GuardedFetch.ReadUpToAsync(response.Content, MaxAnswerBytes + 1, ct);
+        if (bytes.Length > MaxAnswerBytes) throw tooLarge;
+        using var json = JsonDocument.Parse(bytes);
         var root = json.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new JsonException("the API's answer is not an object");
         return new Repository(

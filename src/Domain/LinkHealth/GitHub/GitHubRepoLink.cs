@@ -25,7 +25,7 @@ public sealed record GitHubRepoLink(string Owner, string Repo, string RestOfPath
     public static GitHubRepoLink? Parse(string url)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
-        if (uri.Scheme is not ("http" or "https")) return null;
+        if (!Urls.UrlNormalizer.IsWebAddress(uri)) return null;
         if (!IsGitHubHost(uri.IdnHost) || uri.UserInfo.Length > 0) return null;
         var path = uri.AbsolutePath;
         var segments = path.Split('/', 4); // "", owner, repo, rest

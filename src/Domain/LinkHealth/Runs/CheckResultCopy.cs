@@ -15,7 +15,7 @@ public static class CheckResultCopy
     [
         "run_id", "normalized_url", "url", "checked_at", "outcome", "status", "final_url", "redirects", "downgraded",
         "elapsed_ms", "attempts", "host_skipped", "error", "content_type", "fetched_title", "fetched_description",
-        "published_time", "author", "canonical_url",
+        "published_time", "author", "canonical_url", "page_kept",
     ];
 
     /// <summary>Fails whole (nothing written) when any row is there already: 23505, unique violation.</summary>
@@ -42,6 +42,7 @@ public static class CheckResultCopy
             foreach (var text in new[] { r.Error, r.ContentType, r.FetchedTitle, r.FetchedDescription, r.PublishedTime,
                 r.Author, r.CanonicalUrl })
                 await WriteAsync(copy, text, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.PageKept, NpgsqlDbType.Boolean, ct);
         }
         await copy.CompleteAsync(ct);
     }

@@ -20,7 +20,8 @@ public sealed class RecordedRuns(
     RunSettings settings,
     TimeProvider time,
     ExclusionRules? exclusions = null,
-    RunNotifier? notifier = null)
+    RunNotifier? notifier = null,
+    IPageKeeper? pages = null)
 {
     // Without configured rules, editors' rules (in the database) still apply.
     private readonly ExclusionRules _exclusions = exclusions ?? new ExclusionRules([], time);
@@ -85,6 +86,13 @@ public sealed class RecordedRuns(
             checkedCount++;
         }
         var byUrl = pending.ToDictionary(u => u.Url, StringComparer.Ordinal);
+        // Pages read whole here are handed to the saved copies: each page's body comes once a night.
+        WholeBodies? whole = null;
+        if (pages is not null)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            whole = await pages.WantedAsync(db, pending, ct);
+        }
         var results = Channel.CreateUnbounded<CheckResult>();
         // Stopped when storing fails: a chunk that will run again must not go on dialling in the background.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -92,8 +100,23 @@ public sealed class RecordedRuns(
         {
             try
             {
-                await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), stop.Token, unreachable))
-                    await results.Writer.WriteAsync(ToRow(runId, byUrl[result.Url], result), stop.Token);
+                var keeping = new List<Task>();
+                await foreach (var result in checker.CheckAsync(pending.Select(u => u.Url), stop.Token, unreachable,
+                    whole))
+                {
+                    var url = byUrl[result.Url];
+                    if (result.Whole is null || pages is null)
+                        await results.Writer.WriteAsync(ToRow(runId, url, result), stop.Token);
+                    else
+                        // Recorded once its copy is: a chunk that stops in between checks the page again.
+                        keeping.Add(Task.Run(async () =>
+                        {
+                            var row = ToRow(runId, url, result);
+                            row.PageKept = await pages.KeepAsync(url, result, stop.Token);
+                            await results.Writer.WriteAsync(row, stop.Token);
+                        }));
+                }
+                await Task.WhenAll(keeping);
                 results.Writer.Complete();
             }
             catch (Exception e)

@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Infrastructure.Database;
@@ -55,17 +56,16 @@ public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveO
     }
 
     /// <summary>What the copies take on disk (table, its long-text storage and indexes) and how many of the list's
-    /// links have one.</summary>
+    /// links that are reading material have one.</summary>
     public async Task<CopyFigures> FiguresAsync(CancellationToken ct = default)
     {
         if (!Enabled) return new CopyFigures(false, 0, 0, 0, 0, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bytes = await db.Database.SqlQueryRaw<long>(
             "SELECT pg_total_relation_size('saved_copies') AS \"Value\"").SingleAsync(ct);
-        var withCopy = await db.Links.AsNoTracking()
-            .Where(l => db.SavedCopies.Any(c => c.NormalizedUrl == l.NormalizedUrl))
-            .Select(l => l.NormalizedUrl).Distinct().CountAsync(ct);
-        var links = await db.Links.AsNoTracking().Select(l => l.NormalizedUrl).Distinct().CountAsync(ct);
+        var reading = ReadingMaterial.Urls(db).Distinct();
+        var withCopy = await reading.Where(u => db.SavedCopies.Any(c => c.NormalizedUrl == u)).CountAsync(ct);
+        var links = await reading.CountAsync(ct);
         var versions = await db.SavedCopies.CountAsync(ct);
         var hostsOff = await db.CopiesOffHosts.AsNoTracking().OrderBy(h => h.Host).ToListAsync(ct);
         return new CopyFigures(Enabled, bytes, withCopy, links, versions, hostsOff);

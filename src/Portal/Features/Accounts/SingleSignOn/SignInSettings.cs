@@ -46,7 +46,7 @@ public sealed class OidcSettings
     public string? AuthorityOrigin => AuthorityUri?.GetLeftPart(UriPartial.Authority);
 
     internal Uri? AuthorityUri =>
-        Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+        Uri.TryCreate(Authority?.Trim(), UriKind.Absolute, out var uri) && UrlNormalizer.IsWebAddress(uri) ? uri : null;
 
     private bool IsLoopbackAuthority => AuthorityUri is { } uri && Loopback.IsHost(uri);
 }
