@@ -5,13 +5,19 @@
 #      first uncompressed, then compressed: both asked with a browser's "Accept-Encoding: gzip, br" (issue 14 §3), the
 #      portal answering from its page compressed once (Brotli), nginx compressing each response (gzip on, level 6;
 #      nginx-light has no Brotli); bytes on the wire per response (body, and all bytes read per request by wrk);
+#      then (issue 22 §6) against nginx serving the same Brotli bytes from disk (brotli_static on, Debian's
+#      libnginx-mod-http-brotli-static), both servers logging every request to a file, with the Accept-Encoding a browser
+#      sends today ("gzip, deflate, br, zstd");
 #   2. search over the 100,000-entry synthetic list: wrk with rotating queries, each a cache miss.
-# Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search)
+# Run: bash bench/reader.sh   (results also in bench/out/reader-results.txt; PAGE_ONLY=1 skips search;
+#   PAGE_ROUNDS="brotli-static" runs only the named sets of rounds: uncompressed, compressed, brotli-static)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-command -v wrk >/dev/null && command -v nginx >/dev/null || {
-  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null; }
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+command -v wrk >/dev/null && command -v nginx >/dev/null && [[ -f $brotli_module ]] || {
+  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq
+  apt-get install -y -qq --no-install-recommends wrk nginx-light libnginx-mod-http-brotli-static >/dev/null; }
 base="$(scripts/postgres.sh start)"
 port_of() { sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base"; }
 admin="postgresql://portal:portal-dev@127.0.0.1:$(port_of)/postgres"
@@ -54,24 +60,36 @@ portal "$seed_cs" 5090
 page=/sections/vxlan-veth-bridges-namespaces-l2-l3-etc
 mkdir -p $out/static
 curl -sf "http://127.0.0.1:5090$page" -o $out/static/section.html
+# The very bytes the portal sends a browser (its page compressed once, Brotli), for nginx's brotli_static.
+browser_encodings="Accept-Encoding: gzip, deflate, br, zstd"
+curl -sf -H "$browser_encodings" "http://127.0.0.1:5090$page" -o $out/static/section.html.br
+[[ $(curl -s -o /dev/null -D - -H "$browser_encodings" "http://127.0.0.1:5090$page" | tr -d '\r' |
+  awk 'tolower($1) == "content-encoding:" {print $2}') == br ]] || { echo "the portal did not answer with br" >&2; exit 1; }
+rm -f $out/nginx-access.log
 cat > $out/nginx.conf <<NGINX
+load_module $brotli_module;
 daemon off; worker_processes auto; pid $PWD/$out/nginx.pid; error_log $PWD/$out/nginx-error.log;
 events { worker_connections 1024; }
 http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
   types { text/html html; }
   gzip on; gzip_comp_level 6; gzip_vary on;
-  server { listen 127.0.0.1:5091; root $PWD/$out/static; location = /section { default_type text/html; try_files /section.html =404; } } }
+  server { listen 127.0.0.1:5091; root $PWD/$out/static; location = /section { default_type text/html; try_files /section.html =404; } }
+  # Issue 22 §6: the portal's Brotli bytes from disk, every request logged to a file (as the portal logs each to its
+  # own), nothing compressed per request.
+  server { listen 127.0.0.1:5093; root $PWD/$out/static; access_log $PWD/$out/nginx-access.log; gzip off;
+    brotli_static on; location = /section { default_type text/html; try_files /section.html =404; } } }
 NGINX
 nginx -c "$PWD/$out/nginx.conf" & pids+=($!)
 sleep 1
 
-rounds() { # label, extra wrk arguments (a header): ROUNDS alternating 10 s pairs, then the median ratio
-  local label=$1; shift
+rounds() { # label, nginx port, extra wrk arguments (a header): ROUNDS alternating 10 s pairs, then the median ratio
+  local label=$1 nginx_port=$2; shift 2
+  [[ " ${PAGE_ROUNDS:-uncompressed compressed brotli-static} " == *" $label "* ]] || return 0
   for round in $(seq 1 "${ROUNDS:-5}"); do
     wrk -t2 -c64 -d10s --latency "$@" "http://127.0.0.1:5090$page" > $out/wrk-portal-$label-$round.txt
-    wrk -t2 -c64 -d10s --latency "$@" http://127.0.0.1:5091/section > $out/wrk-nginx-$label-$round.txt
+    wrk -t2 -c64 -d10s --latency "$@" http://127.0.0.1:$nginx_port/section > $out/wrk-nginx-$label-$round.txt
     wrk_line "$label $round: portal, section page" $out/wrk-portal-$label-$round.txt
-    wrk_line "$label $round: nginx, same HTML as a file" $out/wrk-nginx-$label-$round.txt
+    wrk_line "$label $round: nginx, same page as a file" $out/wrk-nginx-$label-$round.txt
     awk '/Requests\/sec/ {print $2}' $out/wrk-portal-$label-$round.txt $out/wrk-nginx-$label-$round.txt | paste -sd' ' |
       awk '{printf "'"$label $round"': portal / nginx %.2f\n", $1 / $2}'
   done | tee $out/reader-rounds-$label.txt
@@ -98,10 +116,15 @@ wire() { # label, url: the body's coding and size as sent, and all bytes wrk rea
   sleep 5
   # Both servers share the two cores with wrk, and this virtual machine's speed drifts from minute to minute:
   # ROUNDS alternating pairs, each pair side by side, and the median of the pairs' ratios.
-  rounds uncompressed
-  rounds compressed -H "Accept-Encoding: gzip, br"
+  rounds uncompressed 5091
+  rounds compressed 5091 -H "Accept-Encoding: gzip, br"
+  wrk -t2 -c64 -d3s -H "$browser_encodings" http://127.0.0.1:5093/section >/dev/null
+  echo "load before the brotli_static rounds: $(uptime)"
+  rounds brotli-static 5093 -H "$browser_encodings"
   wire "portal, compressed" "http://127.0.0.1:5090$page"
   wire "nginx, gzip on, level 6" http://127.0.0.1:5091/section
+  wire "nginx, brotli_static" http://127.0.0.1:5093/section
+  echo "lines logged: portal $(wc -l < $out/portal-5090.log), nginx brotli_static $(wc -l < $out/nginx-access.log)"
 } | tee $out/reader-results.txt
 
 [[ -n ${PAGE_ONLY:-} ]] && exit 0

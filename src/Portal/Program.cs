@@ -72,10 +72,8 @@ try
     // editors are never served a cached page, and a page rendered for them is never stored.
     app.UseAuthentication();
     app.UseRequestLogging();
-    // Outside the rendered pages and the output cache, which keep pages uncompressed; a kept page brings its own
-    // compressed form.
-    app.UseReaderCompression();
-    // A failure of the database answers 503 with Retry-After (a page, or problem+json), any other failure 500.
+    // A failure of the database answers 503 with Retry-After (a page, or problem+json, re-executed through the
+    // compression below), any other failure 500.
     app.UseDatabaseUnavailableAnswers();
     // A sign-in session that could not be checked for the outage answers 503 like the rest.
     app.UseSessionCheckFailures();
@@ -83,8 +81,12 @@ try
     // them.
     app.UseReaderAccess();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
-    // everyone reads kept whole (rendered pages), everything else cacheable from the output cache, after a
-    // browser's If-None-Match has been answered for every coding (the output cache knows only the stored one's).
+    // everyone reads kept whole (rendered pages, each with its compressed forms, so answered in front of
+    // compression: the reader hot path), everything else cacheable from the output cache, after a browser's
+    // If-None-Match has been answered for every coding (the output cache knows only the stored one's).
+    app.UseRenderedPageAnswers();
+    // Outside the rendered pages' keeping and the output cache, which keep pages uncompressed.
+    app.UseReaderCompression();
     app.UseRenderedPages();
     app.UseContentETags();
     app.UseOutputCache();

@@ -40,10 +40,17 @@ public static class ReaderCaching
         return builder;
     }
 
-    /// <summary>Reader pages without a query string, answered whole before the output cache (<see
-    /// cref="RenderedPages"/>).</summary>
+    /// <summary>Reader pages without a query string answered whole (<see cref="RenderedPages"/>) in front of
+    /// response compression: a kept page brings its compressed forms, and a hit skips the compression wrapper
+    /// (issue 22 §6).</summary>
+    public static IApplicationBuilder UseRenderedPageAnswers(this IApplicationBuilder app) =>
+        app.UseMiddleware<RenderedPageMiddleware>(false);
+
+    /// <summary>Reader pages without a query string, answered whole before the output cache, and kept from what the
+    /// pipeline sends (<see cref="RenderedPages"/>); behind compression, so the kept copy is the uncompressed
+    /// page.</summary>
     public static IApplicationBuilder UseRenderedPages(this IApplicationBuilder app) =>
-        app.UseMiddleware<RenderedPageMiddleware>();
+        app.UseMiddleware<RenderedPageMiddleware>(true);
 
     /// <summary>ETag from the content revision; a matching If-None-Match gets 304 without rendering.</summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)

@@ -12,11 +12,12 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// share the readers' copy (<see cref="SharedCopy"/>) go the usual way. A kept page goes out in the coding the
 /// reader accepts, compressed once
 /// (<see cref="RenderedPages.TryGet(string, string?, out RenderedPages.Page, out RenderedPages.Encoded)"/>),
-/// always with its length.
+/// always with its length. Placed twice: in front of compression only answering (<paramref name="keep"/> false),
+/// and behind it also keeping, so that the copy kept is the page before compression.
 /// </summary>
 public sealed class RenderedPageMiddleware(
     RequestDelegate next, RenderedPages pages, ContentVersion version, ReaderCompressionProvider compression,
-    ReaderAccess access)
+    ReaderAccess access, bool keep)
 {
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
@@ -38,7 +39,7 @@ public sealed class RenderedPageMiddleware(
         var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value);
         var encoding = request.Headers.AcceptEncoding.Count > 0 ? compression.PreferredEncoding(context) : null;
         if (pages.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
-        return RenderAndKeepAsync(context, key);
+        return keep ? RenderAndKeepAsync(context, key) : next(context);
     }
 
     private static Task SendAsync(HttpResponse response, RenderedPages.Page page, RenderedPages.Encoded body)

@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -15,6 +14,9 @@ namespace ContainerNetLib.Portal.Infrastructure.Logging;
 /// </summary>
 public static class PortalLogging
 {
+    /// <summary>Events waiting for the console, about two seconds of requests at full speed.</summary>
+    public const int QueueLimit = 100_000;
+
     public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
     {
         var format = LogFormats.Read(builder.Configuration, builder.Environment);
@@ -31,27 +33,17 @@ public static class PortalLogging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
-            // Written by a background thread: a request does not wait on the console (a lock shared by every
-            // request, and a pipe that may be slow to drain).
+            // Written by a background thread (Serilog.Sinks.Async): a request does not wait on the console (a lock
+            // shared by every request, and a pipe that may be slow to drain). Past the buffer, events are dropped (and
+            // Serilog's self-log says so) rather than let a stalled stdout take the process's memory.
             if (!console) return;
             const string readable = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: " +
                 "{Message:lj}{NewLine}{Exception}";
             if (format == LogFormat.Text)
                 logger.WriteTo.Async(a => a.Console(outputTemplate: readable), blockWhenFull: true);
-            else logger.WriteTo.Sink(new BatchedConsoleSink(new CompactJsonFormatter(), Console.OpenStandardOutput()),
-                new BatchingOptions
-            {
-                BatchSizeLimit = 2_000,
-                BufferingTimeLimit = BatchedConsoleSink.Period,
-                EagerlyEmitFirstEvent = true,
-                // About two seconds of requests at full speed; past that Serilog drops events (and says so in its
-                // self-log) rather than let a stalled stdout take the process's memory.
-                QueueLimit = 100_000,
-            });
+            else logger.WriteTo.Async(a => a.Console(new CompactJsonFormatter()), bufferSize: QueueLimit);
         });
         return builder;
     }
 
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
-        app.UseMiddleware<RequestLog>();
 }
