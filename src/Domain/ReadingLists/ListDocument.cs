@@ -3,7 +3,7 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// <summary>
 /// A reading list as a tree. Every line of the source Markdown belongs to exactly one node,
 /// so writing the tree back out reproduces the source (see <see cref="ReadingListWriter"/>).
-/// Text chunks are whole lines, each ending in '\n'.
+/// Text slices are whole lines, each ending in '\n'.
 /// </summary>
 public sealed class ListDocument
 {

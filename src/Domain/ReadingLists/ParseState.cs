@@ -4,9 +4,9 @@ using Markdig.Syntax;
 namespace ContainerNetLib.Domain.ReadingLists;
 
 /// <summary>
-/// The parser's walk over one chunk of the document: hands each of the chunk's first
+/// The parser's walk over one slice of the document: hands each of the slice's first
 /// <paramref name="ownedLines"/> lines to exactly one owner. Lines after those (link reference
-/// definitions appended from other chunks) are read by Markdig but owned by no one here.
+/// definitions appended from other slices) are read by Markdig but owned by no one here.
 /// Sections come out flat, in order; <see cref="ReadingListParser"/> builds the tree.
 /// </summary>
 internal sealed class ParseState(SourceLines source, int ownedLines, int lineOffset)

@@ -21,31 +21,31 @@ public static partial class ReadingListParser
     /// Lists larger than this are parsed in pieces, two at a time: one syntax tree of a whole large list holds many
     /// times its size in memory and keeps the second core idle (docs/benchmarks.md, the import).
     /// </summary>
-    internal const int ChunkChars = 1 << 20;
+    internal const int SliceChars = 1 << 20;
 
-    public static ParseResult Parse(string markdown) => Parse(markdown, ChunkChars);
+    public static ParseResult Parse(string markdown) => Parse(markdown, SliceChars);
 
     /// <exception cref="RefusedMarkdownException">The text breaks one of <see cref="MarkdownLimits"/>, or an entry is
     /// longer than <see cref="TextField.EntryMarkdown"/> allows.</exception>
-    internal static ParseResult Parse(string markdown, int chunkChars)
+    internal static ParseResult Parse(string markdown, int sliceChars)
     {
         var source = new SourceLines(Normalise(markdown));
         // Before Markdig sees it: what would cost more than its length to parse is refused, not tried.
         if (MarkdownLimits.Find(source.Text) is { } problem) throw new RefusedMarkdownException(problem);
-        var chunks = source.Text.Length > chunkChars ? ChunkSplitter.Split(source, chunkChars) : [(0, source.Count)];
+        var slices = source.Text.Length > sliceChars ? SliceSplitter.Split(source, sliceChars) : [(0, source.Count)];
         // Reference-style links resolve against definitions anywhere in the file, so with several
         // pieces every piece gets every definition appended after its own lines.
-        var definitions = chunks.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source,
-            chunks) : "";
+        var definitions = slices.Count > 1 && MaybeDefinition().IsMatch(source.Text) ? CollectDefinitions(source,
+            slices) : "";
 
-        var states = new ParseState[chunks.Count];
+        var states = new ParseState[slices.Count];
         try
         {
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 i =>
             {
-                var (start, end) = chunks[i];
-                states[i] = ParseChunk(chunks.Count == 1 ? source : new SourceLines(source.Join(start,
+                var (start, end) = slices[i];
+                states[i] = ParseSlice(slices.Count == 1 ? source : new SourceLines(source.Join(start,
                     end) + definitions), end - start, start);
             });
         }
@@ -56,10 +56,10 @@ public static partial class ReadingListParser
         return Assemble(states, source.EndsWithNewline);
     }
 
-    private static ParseState ParseChunk(SourceLines chunk, int ownedLines, int lineOffset)
+    private static ParseState ParseSlice(SourceLines slice, int ownedLines, int lineOffset)
     {
-        var state = new ParseState(chunk, ownedLines, lineOffset);
-        var document = ParseStructure(chunk.Text, state);
+        var state = new ParseState(slice, ownedLines, lineOffset);
+        var document = ParseStructure(slice.Text, state);
         foreach (var block in document)
         {
             if (block.Line >= ownedLines) continue;
@@ -132,13 +132,13 @@ public static partial class ReadingListParser
     }
 
     /// <summary>The source text of every link reference definition, found in each piece, one per line.</summary>
-    private static string CollectDefinitions(SourceLines source, List<(int Start, int End)> chunks)
+    private static string CollectDefinitions(SourceLines source, List<(int Start, int End)> slices)
     {
-        var texts = new string[chunks.Count];
-        Parallel.For(0, chunks.Count, i =>
+        var texts = new string[slices.Count];
+        Parallel.For(0, slices.Count, i =>
         {
             var found = new StringBuilder();
-            foreach (var definition in ReferenceDefinition.In(source.Join(chunks[i].Start, chunks[i].End)))
+            foreach (var definition in ReferenceDefinition.In(source.Join(slices[i].Start, slices[i].End)))
                 found.Append(definition.Text).Append('\n');
             texts[i] = found.ToString();
         });

@@ -36,13 +36,13 @@ internal sealed class SourceLines
         return i >= 0 ? i : Math.Max(0, ~i - 1);
     }
 
-    /// <summary>Lines [from, to) as one chunk, each ending in '\n'.</summary>
+    /// <summary>Lines [from, to) as one slice, each ending in '\n'.</summary>
     public string Join(int from, int to)
     {
         if (from >= to) return "";
         var start = _starts[from];
         var end = to < _starts.Length ? _starts[to] : Text.Length;
-        var chunk = Text.Substring(start, end - start);
-        return chunk.Length > 0 && chunk[^1] == '\n' ? chunk : chunk + "\n";
+        var slice = Text.Substring(start, end - start);
+        return slice.Length > 0 && slice[^1] == '\n' ? slice : slice + "\n";
     }
 }

@@ -5,7 +5,7 @@ using CsCheck;
 namespace ContainerNetLib.Domain.Tests.ReadingLists;
 
 /// <summary>Large lists are parsed in pieces; the pieces must add up to exactly what one parse gives.</summary>
-public class ChunkedParseTests
+public class SlicedParseTests
 {
     public static TheoryData<string> Files() =>
         new(RepoRoot.CorpusFiles().Append(RepoRoot.Seed).Select(Path.GetFullPath));
@@ -22,8 +22,8 @@ public class ChunkedParseTests
     public void Reference_links_resolve_across_pieces()
     {
         const string markdown = "# A\n\n* [Cheat sheet][dcs]\n\n# B\n\n* [x](https://x.example/)\n\n[dcs]: https://github.com/wsargent/docker-cheat-sheet\n";
-        var chunked = ReadingListParser.Parse(markdown, chunkChars: 1);
-        Assert.Equal("https://github.com/wsargent/docker-cheat-sheet", chunked.Document.Sections[0].Entries[0].Fields.Url);
+        var sliced = ReadingListParser.Parse(markdown, sliceChars: 1);
+        Assert.Equal("https://github.com/wsargent/docker-cheat-sheet", sliced.Document.Sections[0].Entries[0].Fields.Url);
         AssertSame(markdown);
     }
 
@@ -32,7 +32,7 @@ public class ChunkedParseTests
     {
         const string markdown = "# A\n\n```\n\n# not a heading\n```\n\n<pre>\n\n# not either\n</pre>\n\n<!--\n\n# nor this\n-->\n\n# B\n\n* [x](https://x.example/)\n";
         var lines = markdown.Split('\n')[..^1];
-        Assert.Equal([(0, 17), (17, 20)], ChunkSplitter.Split(lines, 1));
+        Assert.Equal([(0, 17), (17, 20)], SliceSplitter.Split(lines, 1));
         AssertSame(markdown);
     }
 
@@ -48,14 +48,14 @@ public class ChunkedParseTests
 
     private static void AssertSame(string markdown)
     {
-        var whole = ReadingListParser.Parse(markdown, chunkChars: int.MaxValue);
-        var chunked = ReadingListParser.Parse(markdown, chunkChars: 1);
-        Assert.Equal(ReadingListWriter.Write(whole.Document), ReadingListWriter.Write(chunked.Document));
-        Assert.Equal(RoundTrip.SectionShape(whole.Document), RoundTrip.SectionShape(chunked.Document));
+        var whole = ReadingListParser.Parse(markdown, sliceChars: int.MaxValue);
+        var sliced = ReadingListParser.Parse(markdown, sliceChars: 1);
+        Assert.Equal(ReadingListWriter.Write(whole.Document), ReadingListWriter.Write(sliced.Document));
+        Assert.Equal(RoundTrip.SectionShape(whole.Document), RoundTrip.SectionShape(sliced.Document));
         Assert.Equal(
             RoundTrip.AllEntries(whole.Document).Select(e => (e.Line, e.Markdown, e.Fields)),
-            RoundTrip.AllEntries(chunked.Document).Select(e => (e.Line, e.Markdown, e.Fields)));
-        Assert.Equal(RoundTrip.AllSections(whole.Document).Select(s => s.Line), RoundTrip.AllSections(chunked.Document).Select(s => s.Line));
-        Assert.Equal(whole.Warnings, chunked.Warnings);
+            RoundTrip.AllEntries(sliced.Document).Select(e => (e.Line, e.Markdown, e.Fields)));
+        Assert.Equal(RoundTrip.AllSections(whole.Document).Select(s => s.Line), RoundTrip.AllSections(sliced.Document).Select(s => s.Line));
+        Assert.Equal(whole.Warnings, sliced.Warnings);
     }
 }

@@ -8,7 +8,7 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// code block, a raw HTML block (pre, script, style, textarea) or an HTML comment. Where the
 /// scan is unsure it does not cut; a piece may then be larger than the target.
 /// </summary>
-internal static partial class ChunkSplitter
+internal static partial class SliceSplitter
 {
     public static List<(int Start, int End)> Split(SourceLines source, int targetChars) =>
         Split(Enumerable.Range(0, source.Count).Select(source.Line), source.Count, targetChars);
@@ -18,7 +18,7 @@ internal static partial class ChunkSplitter
 
     private static List<(int Start, int End)> Split(IEnumerable<string> lineSequence, int count, int targetChars)
     {
-        var chunks = new List<(int Start, int End)>();
+        var slices = new List<(int Start, int End)>();
         var start = 0;
         var size = 0;
         var fence = "";
@@ -31,7 +31,7 @@ internal static partial class ChunkSplitter
             var closed = fence.Length == 0 && rawHtmlEnd is null && !inComment;
             if (closed && size >= targetChars && i > start && previousBlank && AtxHeading().IsMatch(line))
             {
-                chunks.Add((start, i));
+                slices.Add((start, i));
                 start = i;
                 size = 0;
             }
@@ -40,8 +40,8 @@ internal static partial class ChunkSplitter
             previousBlank = line.Trim().Length == 0;
             i++;
         }
-        chunks.Add((start, count));
-        return chunks;
+        slices.Add((start, count));
+        return slices;
     }
 
     private static void Track(string line, ref string fence, ref string? rawHtmlEnd, ref bool inComment)
