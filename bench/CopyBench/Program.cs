@@ -19,7 +19,7 @@ var generator = new SyntheticPages(20261130);
 var pages = Enumerable.Range(0, count).Select(i => Encoding.UTF8.GetBytes(generator.Page(i))).ToArray();
 Console.WriteLine($"pages: {count}, average {pages.Average(p => p.Length) / 1024:0.0} KB, " +
     $"processors: {Environment.ProcessorCount}");
-var archive = new ArchiveOptions();
+var archive = new SavedCopyOptions();
 
 // Warm-up on other pages: the figures are for compiled code, not for the JIT's first tiers.
 var warmUp = Enumerable.Range(count, 200).Select(i => Encoding.UTF8.GetBytes(generator.Page(i))).ToArray();

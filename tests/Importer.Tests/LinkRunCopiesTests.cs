@@ -52,7 +52,7 @@ public class LinkRunCopiesTests(TestDatabase server)
         await Cli.RunAsync(db.ConnectionString, "import",
             Cli.TempFile($"# L\n\n## A\n\n* [a]({fixture.Url("/article")})\n"));
         var settings = LinkRunTests.Settings(fixture);
-        settings["Archive:Enabled"] = "false";
+        settings["SavedCopies:Enabled"] = "false";
 
         var result = await Cli.RunWithSettingsAsync(db.ConnectionString, settings, "link-run", "--json");
 
@@ -63,18 +63,18 @@ public class LinkRunCopiesTests(TestDatabase server)
     }
 
     [Fact]
-    public async Task A_bad_archive_setting_stops_link_run_with_one_line()
+    public async Task A_bad_saved_copy_setting_stops_link_run_with_one_line()
     {
-        // Otherwise: a typo in Archive:VersionsKept surfaces as a crash in the middle of the night.
+        // Otherwise: a typo in SavedCopies:VersionsKept surfaces as a crash in the middle of the night.
         await using var fixture = new FixtureServer(Handle);
         await using var db = await server.CreateAsync();
         var settings = LinkRunTests.Settings(fixture);
-        settings["Archive:VersionsKept"] = "0";
+        settings["SavedCopies:VersionsKept"] = "0";
 
         var result = await Cli.RunWithSettingsAsync(db.ConnectionString, settings, "link-run");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Archive:VersionsKept 0 must be between 1 and 100", result.Error);
+        Assert.Contains("SavedCopies:VersionsKept 0 must be between 1 and 100", result.Error);
         Assert.Equal(0, fixture.TotalHits);
     }
 }

@@ -17,7 +17,7 @@ public enum CopyRefusalReason
     /// <summary>X-Robots-Tag: noarchive or &lt;meta name="robots" content="noarchive"&gt;; earlier copies are
     /// deleted too.</summary>
     NoArchive,
-    /// <summary>Larger than Archive:MaxPageBytes.</summary>
+    /// <summary>Larger than SavedCopies:MaxPageBytes.</summary>
     TooLarge,
     /// <summary>Nothing readable came out (an empty page, a PDF of scanned images, a broken file, a page nested
     /// too deep or too slow to read).</summary>

@@ -3,7 +3,7 @@ namespace ContainerNetLib.Domain.Entities;
 /// <summary>
 /// One version of a linked page's readable text, kept so a reader still has the article when the link rots.
 /// Keyed by the link checker's normalised URL; a new version only when the text's hash changes, at most
-/// Archive:VersionsKept per URL (the oldest go first).
+/// SavedCopies:VersionsKept per URL (the oldest go first).
 /// </summary>
 public sealed class SavedCopy
 {
@@ -31,7 +31,7 @@ public sealed class SavedCopy
     /// <summary>SHA-256 of <see cref="Text"/>, lower-case hex: equal hashes mean no new version.</summary>
     public required string ContentHash { get; set; }
     public int WordCount { get; set; }
-    /// <summary>The text was cut at Archive:MaxTextChars.</summary>
+    /// <summary>The text was cut at SavedCopies:MaxTextChars.</summary>
     public bool Truncated { get; set; }
 }
 

@@ -6,10 +6,10 @@ namespace ContainerNetLib.Domain.SavedCopies;
 /// <summary>
 /// Fetches a whole page or PDF for a copy through the checker's <see cref="GuardedFetch"/> (the address guard, every
 /// redirect through <see cref="UrlPolicy"/>, its user agent), within its per-URL deadline and the shared per-host
-/// and overall limits of <see cref="PoliteChecker"/>. Reads at most Archive:MaxPageBytes, decompressed.
+/// and overall limits of <see cref="PoliteChecker"/>. Reads at most SavedCopies:MaxPageBytes, decompressed.
 /// </summary>
 public sealed class CopyFetcher(
-    HttpClient http, UrlPolicy urls, PoliteChecker politeness, LinkCheckOptions checks, ArchiveOptions archive)
+    HttpClient http, UrlPolicy urls, PoliteChecker politeness, LinkCheckOptions checks, SavedCopyOptions savedCopies)
 {
     private readonly GuardedFetch _fetch = new(http, urls, checks);
 
@@ -30,7 +30,7 @@ public sealed class CopyFetcher(
             var response = answer.Response!;
             if (!response.IsSuccessStatusCode)
                 return PageFetch.Failed($"the page answered {(int)response.StatusCode}");
-            return await WholeBody.ReadAsync(answer, archive.MaxPageBytes, deadline.Token) is { } whole
+            return await WholeBody.ReadAsync(answer, savedCopies.MaxPageBytes, deadline.Token) is { } whole
                 ? PageFetch.Of(whole)
                 : PageFetch.Failed("neither an HTML page nor a PDF");
         }

@@ -19,7 +19,7 @@ namespace ContainerNetLib.Domain.SavedCopies;
 /// the portal, link-run on the command line) only has to call these.
 /// </summary>
 public sealed class CopyRuns(
-    IDbContextFactory<PortalDbContext> databases, CopyFetcher fetcher, ArchiveOptions options, TimeProvider time)
+    IDbContextFactory<PortalDbContext> databases, CopyFetcher fetcher, SavedCopyOptions options, TimeProvider time)
     : IPageKeeper
 {
     /// <summary>Copies of one chunk's working pages; what became of them.</summary>
@@ -109,7 +109,7 @@ public sealed class CopyRuns(
         }
     }
 
-    /// <summary>The pruning job's work: every URL down to Archive:VersionsKept versions.</summary>
+    /// <summary>The pruning job's work: every URL down to SavedCopies:VersionsKept versions.</summary>
     public async Task<int> PruneAsync(CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);

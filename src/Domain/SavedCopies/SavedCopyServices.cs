@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Domain.SavedCopies;
 
-/// <summary>Saved copies, bound once from configuration section Archive: the portal's jobs and the command line's
+/// <summary>Saved copies, bound once from configuration section SavedCopies: the portal's jobs and the command line's
 /// link-run use exactly these services.</summary>
 public static class SavedCopyServices
 {
@@ -16,23 +16,23 @@ public static class SavedCopyServices
     /// the checker's client, address guard, deadline and politeness.</summary>
     public static IServiceCollection AddCopySaving(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
+        services.AddOptions<SavedCopyOptions>().Bind(configuration.GetSection(SavedCopyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SavedCopyOptions>, SavedCopyOptionsValidator>();
         services.AddSingleton(sp => new CopyFetcher(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(LinkCheckingServices.CheckerClient),
             sp.GetRequiredService<UrlPolicy>(),
             sp.GetRequiredService<PoliteChecker>(),
             sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value,
-            Archive(sp)));
+            Settings(sp)));
         services.AddSingleton(sp => new CopyRuns(
             sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             sp.GetRequiredService<CopyFetcher>(),
-            Archive(sp),
+            Settings(sp),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPageKeeper>(sp => sp.GetRequiredService<CopyRuns>());
         return services;
     }
 
-    private static ArchiveOptions Archive(IServiceProvider sp) =>
-        sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+    private static SavedCopyOptions Settings(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<SavedCopyOptions>>().Value;
 }

@@ -6,7 +6,7 @@ namespace ContainerNetLib.Domain.SavedCopies;
 
 /// <summary>
 /// Keeps a URL's copies: a new version only when the text's hash differs from the latest, at most
-/// Archive:VersionsKept of them; a refusal in place of copies when the page asked not to be archived.
+/// SavedCopies:VersionsKept of them; a refusal in place of copies when the page asked not to be archived.
 /// </summary>
 public static class SavedCopyStore
 {
@@ -71,7 +71,7 @@ public static class SavedCopyStore
         var detail = reason switch
         {
             CopyRefusalReason.NoArchive => "the page asks not to be archived (noarchive)",
-            CopyRefusalReason.TooLarge => "the page is larger than Archive:MaxPageBytes",
+            CopyRefusalReason.TooLarge => "the page is larger than SavedCopies:MaxPageBytes",
             _ => "no readable text in the page (empty, damaged, scanned, or nested too deep to read)",
         };
         await db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -37,7 +37,7 @@ internal static class LinkCheckingCommandServices
             _ = provider.GetRequiredService<IOptions<GitHubOptions>>().Value;
             // The saved copies' settings: checked where the command saves copies (link-run registers their
             // validator with them); elsewhere they are unused defaults with nothing to check.
-            _ = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<SavedCopyOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

@@ -44,7 +44,7 @@ public class CopyFetcherTests
         var urls = new UrlPolicy(addresses, new HashSet<int> { server.Port });
         var polite = new PoliteChecker(new LinkChecker(http, urls, checks, TimeProvider.System),
             new PolitenessOptions(), TimeProvider.System);
-        return (new CopyFetcher(http, urls, polite, checks, new ArchiveOptions { MaxPageBytes = Cap }), server);
+        return (new CopyFetcher(http, urls, polite, checks, new SavedCopyOptions { MaxPageBytes = Cap }), server);
     }
 
     private static async Task<PageFetch> FetchAsync(string path)

@@ -56,7 +56,7 @@ public static class CopySite
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Archive:MaxPageBytes"] = MaxPageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SavedCopies:MaxPageBytes"] = MaxPageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LinkHealth:ChunkSize"] = "3",
         };
         foreach (var (key, value) in more ?? []) settings[key] = value;

@@ -129,7 +129,7 @@ public class SavedCopyTests(TestDatabase database)
     {
         // Otherwise: every night stores the same text again, or the history grows without end.
         await using var site = CopySite.Create();
-        await using var app = await CopySite.StartAsync(site, database, new() { ["Archive:VersionsKept"] = "2" });
+        await using var app = await CopySite.StartAsync(site, database, new() { ["SavedCopies:VersionsKept"] = "2" });
         for (var night = 0; night < 3; night++) await app.RunAndCopyAsync();
 
         var changing = await app.CopiesAsync(site, "/changing");
@@ -177,9 +177,9 @@ public class SavedCopyTests(TestDatabase database)
     [Fact]
     public async Task The_pruning_job_trims_every_url_to_versions_kept()
     {
-        // Otherwise: lowering Archive:VersionsKept leaves the old versions in the database for ever.
+        // Otherwise: lowering SavedCopies:VersionsKept leaves the old versions in the database for ever.
         await using var site = CopySite.Create();
-        await using var app = await CopySite.StartAsync(site, database, new() { ["Archive:VersionsKept"] = "2" });
+        await using var app = await CopySite.StartAsync(site, database, new() { ["SavedCopies:VersionsKept"] = "2" });
         await app.RunAndCopyAsync();
         var first = Assert.Single(await app.CopiesAsync(site, "/article"));
         await app.QueryAsync(async db =>
@@ -235,11 +235,11 @@ public class SavedCopyTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task With_the_archive_disabled_nothing_is_fetched_for_copies_and_no_copy_is_shown()
+    public async Task With_saved_copies_disabled_nothing_is_fetched_for_copies_and_no_copy_is_shown()
     {
         // Otherwise: an operator who switched the feature off still has pages fetched and shown.
         await using var site = CopySite.Create();
-        await using var app = await CopySite.StartAsync(site, database, new() { ["Archive:Enabled"] = "false" });
+        await using var app = await CopySite.StartAsync(site, database, new() { ["SavedCopies:Enabled"] = "false" });
         await app.RunAndCopyAsync();
 
         Assert.Equal(1, site.Server.Hits("/article"));
@@ -281,7 +281,7 @@ public class SavedCopyTests(TestDatabase database)
                 $"retrying: {string.Join("; ", retrying)}; queues " +
                 string.Join(",", monitor.Queues().Select(q => $"{q.Name}:{q.Length}")) + " enabled " +
                 app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
-                    ContainerNetLib.Domain.SavedCopies.ArchiveOptions>>().Value.Enabled +
+                    ContainerNetLib.Domain.SavedCopies.SavedCopyOptions>>().Value.Enabled +
                 $" client {app.Services.GetRequiredService<Hangfire.IBackgroundJobClient>().GetType().Name}; done: " +
                 string.Join(", ", monitor.SucceededJobs(0, 20).Select(j => $"{j.Value.Job?.Method.Name}" +
                     $"({string.Join(",", j.Value.Job?.Args ?? [])})")) +

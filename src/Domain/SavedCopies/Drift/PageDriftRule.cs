@@ -5,7 +5,7 @@ namespace ContainerNetLib.Domain.SavedCopies.Drift;
 /// <summary>
 /// Whether a page has turned into something else since its saved copy: it now reads like a parked or for-sale
 /// domain, its final address is on another registrable domain, or its words are far from the saved ones
-/// (<see cref="PageSimilarity"/> below the threshold, Archive:ChangeAlertSimilarity). Checked in that order: the
+/// (<see cref="PageSimilarity"/> below the threshold, SavedCopies:ChangeAlertSimilarity). Checked in that order: the
 /// first that holds is the reason. A page that changed a little, or whose copy already read as parked, is none.
 /// </summary>
 public static class PageDriftRule

@@ -29,6 +29,6 @@ public sealed partial class SavedCopyJobs(CopyRuns copies, ILogger<SavedCopyJobs
     private static partial void LogSaved(ILogger logger, long runId, int chunk, int @new, int unchanged, int refused,
         int failed);
 
-    [LoggerMessage(LogLevel.Information, "Pruned {Versions} saved copy versions beyond Archive:VersionsKept")]
+    [LoggerMessage(LogLevel.Information, "Pruned {Versions} saved copy versions beyond SavedCopies:VersionsKept")]
     private static partial void LogPruned(ILogger logger, int versions);
 }

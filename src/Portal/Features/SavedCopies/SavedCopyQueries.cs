@@ -11,10 +11,10 @@ using Microsoft.Extensions.Options;
 namespace ContainerNetLib.Portal.Features.SavedCopies;
 
 /// <summary>The reads of saved copies: an entry's latest, the marks beside a section's entries, the report's
-/// figures. With Archive:Enabled false there is nothing to read.</summary>
-public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<ArchiveOptions> archive)
+/// figures. With SavedCopies:Enabled false there is nothing to read.</summary>
+public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<SavedCopyOptions> savedCopies)
 {
-    public bool Enabled => archive.Value.Enabled;
+    public bool Enabled => savedCopies.Value.Enabled;
 
     /// <summary>The latest copy of the entry's link with the entry's own title; null when there is none.</summary>
     public async Task<SavedCopyView?> LatestAsync(long entryId, CancellationToken ct = default)

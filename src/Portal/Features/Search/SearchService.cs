@@ -17,7 +17,7 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
 public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirectory directory,
-    IOptions<ArchiveOptions> archive)
+    IOptions<SavedCopyOptions> savedCopies)
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
     {
@@ -38,7 +38,7 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
             // A retry starts on a fresh connection: the one the failure broke goes back to the pool, which drops it.
             if (connection.State != System.Data.ConnectionState.Closed) await connection.CloseAsync();
             await connection.OpenAsync(ct);
-            return await SearchAsync(connection, query, archive.Value.Enabled, sections, terms, ct);
+            return await SearchAsync(connection, query, savedCopies.Value.Enabled, sections, terms, ct);
         }, ct);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
     /// "calcote networking" finds Lee Calcote's article on container networking. Entries whose own words match come
     /// first; after them, entries matched only by the latest saved copy of their page (<see cref="FoundIn.Page"/>).
     /// </summary>
-    /// <param name="pages">Whether saved pages are searched too (not with Archive:Enabled false).</param>
+    /// <param name="pages">Whether saved pages are searched too (not with SavedCopies:Enabled false).</param>
     private static async Task<List<SearchHit>> RunAsync(NpgsqlConnection connection, SearchQuery query, bool pages,
         IReadOnlyList<int>? sections, IReadOnlyList<string> terms, string combine, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public sealed partial class LinkCheckJobs(
     IDbContextFactory<PortalDbContext> databases,
     JobStorageReadiness readiness,
     IOptions<LinkHealthOptions> options,
-    IOptions<ArchiveOptions> archive,
+    IOptions<SavedCopyOptions> savedCopies,
     ILogger<LinkCheckJobs> logger)
 {
     public const string NightlyJobId = "nightly-link-check";
@@ -58,7 +58,7 @@ public sealed partial class LinkCheckJobs(
         var outcome = await runs.CheckChunkAsync(runId, chunk, ct);
         LogChunk(logger, runId, chunk, outcome.Checked);
         // The chunk's working pages are fetched whole in a job of their own: a slow copy never holds up a check.
-        if (archive.Value.Enabled)
+        if (savedCopies.Value.Enabled)
             jobs.Enqueue<SavedCopyJobs>(j => j.SaveChunkAsync(runId, chunk, CancellationToken.None));
     }
 
