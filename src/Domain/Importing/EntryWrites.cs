@@ -18,26 +18,26 @@ internal sealed class EntryWrites(PortalDbContext db)
     internal static readonly IReadOnlyList<(string Column, Func<NpgsqlBinaryImporter, EntryRow, CancellationToken,
         Task> Write)> Written =
     [
-        ("id", (copy, row, ct) => copy.WriteAsync(row.Id, NpgsqlDbType.Bigint, ct)),
-        ("section_id", (copy, row, ct) => copy.WriteAsync(row.SectionId, NpgsqlDbType.Integer, ct)),
-        ("parent_id", (copy, row, ct) => WriteNullableAsync(copy, row.ParentId, NpgsqlDbType.Bigint, ct)),
-        ("position", (copy, row, ct) => copy.WriteAsync(row.Position, NpgsqlDbType.Integer, ct)),
-        ("markdown", (copy, row, ct) => copy.WriteAsync(row.Markdown, NpgsqlDbType.Text, ct)),
-        ("indent", (copy, row, ct) => copy.WriteAsync(row.Indent, NpgsqlDbType.Text, ct)),
-        ("marker", (copy, row, ct) => copy.WriteAsync(row.Marker, NpgsqlDbType.Text, ct)),
-        ("leading_markdown", (copy, row, ct) => copy.WriteAsync(row.LeadingMarkdown, NpgsqlDbType.Text, ct)),
-        ("kind", (copy, row, ct) => copy.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct)),
-        ("date", (copy, row, ct) => WriteNullableAsync(copy, row.Date, NpgsqlDbType.Date, ct)),
-        ("title", (copy, row, ct) => WriteNullableAsync(copy, row.Title, NpgsqlDbType.Text, ct)),
-        ("url", (copy, row, ct) => WriteNullableAsync(copy, row.Url, NpgsqlDbType.Text, ct)),
-        ("normalized_url", (copy, row, ct) => WriteNullableAsync(copy, row.NormalizedUrl, NpgsqlDbType.Text, ct)),
-        ("description", (copy, row, ct) => WriteNullableAsync(copy, row.Description, NpgsqlDbType.Text, ct)),
-        ("authors", (copy, row, ct) => copy.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct)),
+        ("id", (writer, row, ct) => writer.WriteAsync(row.Id, NpgsqlDbType.Bigint, ct)),
+        ("section_id", (writer, row, ct) => writer.WriteAsync(row.SectionId, NpgsqlDbType.Integer, ct)),
+        ("parent_id", (writer, row, ct) => WriteNullableAsync(writer, row.ParentId, NpgsqlDbType.Bigint, ct)),
+        ("position", (writer, row, ct) => writer.WriteAsync(row.Position, NpgsqlDbType.Integer, ct)),
+        ("markdown", (writer, row, ct) => writer.WriteAsync(row.Markdown, NpgsqlDbType.Text, ct)),
+        ("indent", (writer, row, ct) => writer.WriteAsync(row.Indent, NpgsqlDbType.Text, ct)),
+        ("marker", (writer, row, ct) => writer.WriteAsync(row.Marker, NpgsqlDbType.Text, ct)),
+        ("leading_markdown", (writer, row, ct) => writer.WriteAsync(row.LeadingMarkdown, NpgsqlDbType.Text, ct)),
+        ("kind", (writer, row, ct) => writer.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct)),
+        ("date", (writer, row, ct) => WriteNullableAsync(writer, row.Date, NpgsqlDbType.Date, ct)),
+        ("title", (writer, row, ct) => WriteNullableAsync(writer, row.Title, NpgsqlDbType.Text, ct)),
+        ("url", (writer, row, ct) => WriteNullableAsync(writer, row.Url, NpgsqlDbType.Text, ct)),
+        ("normalized_url", (writer, row, ct) => WriteNullableAsync(writer, row.NormalizedUrl, NpgsqlDbType.Text, ct)),
+        ("description", (writer, row, ct) => WriteNullableAsync(writer, row.Description, NpgsqlDbType.Text, ct)),
+        ("authors", (writer, row, ct) => writer.WriteAsync(row.AuthorsJson, NpgsqlDbType.Jsonb, ct)),
         ("author_keys",
-            (copy, row, ct) => copy.WriteAsync(row.AuthorKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct)),
-        ("content_hash", (copy, row, ct) => copy.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct)),
-        ("created_at", (copy, row, ct) => copy.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct)),
-        ("updated_at", (copy, row, ct) => copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct)),
+            (writer, row, ct) => writer.WriteAsync(row.AuthorKeys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct)),
+        ("content_hash", (writer, row, ct) => writer.WriteAsync(row.ContentHash, NpgsqlDbType.Bytea, ct)),
+        ("created_at", (writer, row, ct) => writer.WriteAsync(row.CreatedAt, NpgsqlDbType.TimestampTz, ct)),
+        ("updated_at", (writer, row, ct) => writer.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz, ct)),
     ];
 
     /// <summary>Columns of <c>entries</c> an import leaves alone: PostgreSQL's own, and the editors'.</summary>
@@ -89,45 +89,45 @@ internal sealed class EntryWrites(PortalDbContext db)
     public async Task InsertLinksAsync(IReadOnlyList<EntryRow> entries, CancellationToken ct)
     {
         if (entries.Count == 0) return;
-        await using var copy = await Connection.BeginBinaryImportAsync(
+        await using var writer = await Connection.BeginBinaryImportAsync(
             "copy links (entry_id, position, url, normalized_url, text, role) from stdin (format binary)", ct);
         foreach (var entry in entries)
         {
             foreach (var link in entry.Links)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(entry.Id, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(link.Position, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(link.Url, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(link.NormalizedUrl, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(link.Text, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(link.Role.ToString(), NpgsqlDbType.Varchar, ct);
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(entry.Id, NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(link.Position, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(link.Url, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(link.NormalizedUrl, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(link.Text, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(link.Role.ToString(), NpgsqlDbType.Varchar, ct);
             }
         }
-        await copy.CompleteAsync(ct);
+        await writer.CompleteAsync(ct);
     }
 
     private async Task CopyEntriesAsync(string table, IReadOnlyList<EntryRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        await using var copy =
+        await using var writer =
             await Connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", ct);
         foreach (var row in rows)
         {
-            await copy.StartRowAsync(ct);
-            foreach (var (_, write) in Written) await write(copy, row, ct);
+            await writer.StartRowAsync(ct);
+            foreach (var (_, write) in Written) await write(writer, row, ct);
         }
-        await copy.CompleteAsync(ct);
+        await writer.CompleteAsync(ct);
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type,
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type,
         CancellationToken ct)
         where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
+        value is { } v ? writer.WriteAsync(v, type, ct) : writer.WriteNullAsync(ct);
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type,
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type,
         CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
 
     private async Task DeleteWhereAsync(string table, string column, IReadOnlyList<long> ids, CancellationToken ct)
     {

@@ -48,12 +48,12 @@ public sealed class RecordedRuns(
         db.CheckRuns.Add(run);
         await db.SaveChangesAsync(ct);
         // The whole list in one stream, in the run's transaction: a night's run starts checking at once.
-        await using (var copy = await ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(
+        await using (var writer = await ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(
             "copy check_run_urls (run_id, normalized_url, url, host, chunk) from stdin (format binary)", ct))
         {
             for (var i = 0; i < urls.Count; i++)
-                await copy.WriteRowAsync(ct, run.Id, urls[i].NormalizedUrl, urls[i].Url, urls[i].Host, chunks[i]);
-            await copy.CompleteAsync(ct);
+                await writer.WriteRowAsync(ct, run.Id, urls[i].NormalizedUrl, urls[i].Url, urls[i].Host, chunks[i]);
+            await writer.CompleteAsync(ct);
         }
         await tx.CommitAsync(ct);
         if (run.UrlCount == 0 && await TryFinishAsync(run.Id, ct)) await FollowUpAsync(run.Id, ct);
@@ -108,7 +108,7 @@ public sealed class RecordedRuns(
                     if (result.Whole is null || pages is null)
                         await results.Writer.WriteAsync(ToRow(runId, url, result), stop.Token);
                     else
-                        // Recorded once its copy is: a chunk that stops in between checks the page again.
+                        // Recorded once its writer is: a chunk that stops in between checks the page again.
                         keeping.Add(Task.Run(async () =>
                         {
                             var row = ToRow(runId, url, result);
@@ -196,7 +196,7 @@ public sealed class RecordedRuns(
     {
         try
         {
-            await CheckResultCopy.WriteAsync(connection, results, ct);
+            await CheckResultStream.WriteAsync(connection, results, ct);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
         {
@@ -310,10 +310,10 @@ public sealed class RecordedRuns(
             .Select(s => new { s.NormalizedUrl, s.Url }).ToListAsync(ct);
         foreach (var link in newlyBroken)
         {
-            if (await archive.LatestCopyAsync(link.Url, ct) is not { } copy) continue;
+            if (await archive.LatestCopyAsync(link.Url, ct) is not { } archived) continue;
             await db.LinkStates
                 .Where(s => s.NormalizedUrl == link.NormalizedUrl && s.BrokenSinceRunId == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, copy), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, archived), ct);
         }
     }
 

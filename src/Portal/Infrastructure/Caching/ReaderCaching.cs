@@ -7,7 +7,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// <summary>
 /// Reader pages, feeds and the API are the same for every anonymous reader until the content
 /// changes: they are served from the output cache, tagged "content", and answer 304 to a browser
-/// that already has the current revision. Who shares that copy is <see cref="SharedCopy"/>'s rule: editors never.
+/// that already has the current revision. Who shares that copy is <see cref="SharedPage"/>'s rule: editors never.
 /// </summary>
 public static class ReaderCaching
 {
@@ -25,7 +25,7 @@ public static class ReaderCaching
         {
             // A base policy, so the cache answers before endpoint routing: a hit costs a lookup, not a route match.
             options.AddBasePolicy(policy => policy
-                .AddPolicy<SharedCopyPolicy>()
+                .AddPolicy<SharedPagePolicy>()
                 .With(context => IsCachedReaderPath(context.HttpContext.Request.Path))
                 .Expire(MaxAge)
                 .SetVaryByQuery("*")
@@ -65,7 +65,7 @@ public static class ReaderCaching
         ContentVersion version)
     {
         var request = context.Request;
-        if (SharedCopy.IsPersonal(context, access))
+        if (SharedPage.IsPersonal(context, access))
         {
             // An editor's page differs from the reader's copy the browser may hold under the same ETag
             // (a 304 would show the anonymous page after signing in): no validators, no storing.
@@ -81,7 +81,7 @@ public static class ReaderCaching
             headers.ETag = etag;
             headers.Vary = ReaderCompressionProvider.WithAcceptEncoding(headers.Vary);
             // Browsers keep the page but ask again each time; the answer is usually 304, which says the same.
-            headers.CacheControl = SharedCopy.CacheControl(access);
+            headers.CacheControl = SharedPage.CacheControl(access);
             // The ETag of any coding the browser holds: each names the same revision.
             if (request.Headers.IfNoneMatch.Count > 0
                 && EncodedETag.Matching(request.Headers.IfNoneMatch, etag) is { } held)

@@ -9,7 +9,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// Answers anonymous GETs of reader pages without a query string from <see cref="RenderedPages"/>; on a
 /// miss, lets the pipeline (output cache, rendering) answer and keeps a copy of what it sent when
 /// that is an ordinary 200 page meant for everyone. Conditional requests (If-None-Match) and whoever may not
-/// share the readers' copy (<see cref="SharedCopy"/>) go the usual way. A kept page goes out in the coding the
+/// share the readers' copy (<see cref="SharedPage"/>) go the usual way. A kept page goes out in the coding the
 /// reader accepts, compressed once
 /// (<see cref="RenderedPages.TryGet(string, string?, out RenderedPages.Page, out RenderedPages.Encoded)"/>),
 /// always with its length. Placed twice: in front of compression only answering (<paramref name="keep"/> false),
@@ -31,7 +31,7 @@ public sealed class RenderedPageMiddleware(
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue
             || !ReaderCaching.IsCachedReaderPath(request.Path)
-            || !SharedCopy.MayShare(context, access)
+            || !SharedPage.MayShare(context, access)
             || request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
             return next(context);
 
@@ -86,7 +86,7 @@ public sealed class RenderedPageMiddleware(
         var encoding = response.Headers.ContentEncoding.ToString();
         if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;
         var cacheControl = response.Headers.CacheControl.ToString();
-        if (cacheControl != SharedCopy.CacheControl(access)) return;
+        if (cacheControl != SharedPage.CacheControl(access)) return;
         KeyValuePair<string, StringValues>[] headers =
         [
             .. response.Headers.Where(h => !NotKept.Contains(h.Key)),

@@ -44,7 +44,7 @@ public static class ReaderCompression
     {
         // A signed-in reader of a private list gets the readers' shared copy, which holds no one's secret.
         if (context.Request.Headers.Authorization.Count > 0 || context.User.Identity?.IsAuthenticated == true
-            && !SharedCopy.MayShare(context, context.RequestServices.GetRequiredService<ReaderAccess>()))
+            && !SharedPage.MayShare(context, context.RequestServices.GetRequiredService<ReaderAccess>()))
             return false;
         var path = context.Request.Path;
         return !PageAreas.IsPersonal(path) && !path.StartsWithSegments("/_blazor");

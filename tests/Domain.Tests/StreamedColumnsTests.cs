@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContainerNetLib.Domain.Tests;
 
 /// <summary>The bulk writes (binary COPY) name their columns by hand: these hold them to the EF model.</summary>
-public class CopyColumnsTests
+public class StreamedColumnsTests
 {
     [Fact]
     public void The_copy_writes_every_column_of_a_check_result_but_its_key()
@@ -15,7 +15,7 @@ public class CopyColumnsTests
         // Otherwise: a column added to CheckResult is silently left empty for every link the nightly run checks.
         var table = DeclaredColumns<CheckResult>().Where(c => c != "id").Order().ToList();
 
-        Assert.Equal(table, CheckResultCopy.Columns.Order().ToList());
+        Assert.Equal(table, CheckResultStream.Columns.Order().ToList());
     }
 
     [Fact]

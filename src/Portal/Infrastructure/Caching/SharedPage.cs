@@ -10,7 +10,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// with a key (the gate in front has turned everyone else away). Editors and administrators never: their pages
 /// carry editing controls.
 /// </summary>
-public static class SharedCopy
+public static class SharedPage
 {
     public static bool MayShare(HttpContext context, ReaderAccess access) => access.SignedInOnly
         ? context.User.Identity?.IsAuthenticated == true && !Roles.MayEdit(context.User)
@@ -30,16 +30,16 @@ public static class SharedCopy
 
 /// <summary>
 /// The output cache's rules for reader pages: the framework's defaults (GET and HEAD, 200 only, nothing that sets a
-/// cookie), with <see cref="SharedCopy.MayShare"/> in place of its "anonymous only", which would leave private
+/// cookie), with <see cref="SharedPage.MayShare"/> in place of its "anonymous only", which would leave private
 /// mode's signed-in readers without a cache.
 /// </summary>
-public sealed class SharedCopyPolicy(ReaderAccess access) : IOutputCachePolicy
+public sealed class SharedPagePolicy(ReaderAccess access) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
         var attempt = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && SharedCopy.MayShare(context.HttpContext, access);
+            && SharedPage.MayShare(context.HttpContext, access);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
