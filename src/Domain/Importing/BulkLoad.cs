@@ -46,7 +46,7 @@ internal sealed class BulkLoad(PortalDbContext db)
         foreach (var name in names) await Execute($"drop index {name}", ct);
     }
 
-    public async Task RestoreAsync(CancellationToken ct)
+    public async Task RecreateIndexesAsync(CancellationToken ct)
     {
         foreach (var index in _indexes) await Execute(index, ct);
         foreach (var (table, name, definition) in _constraints) await

@@ -70,7 +70,7 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         await writes.InsertAsync(plan.Added, ct);
         await writes.InsertLinksAsync(plan.Added, ct);
         // Deletes rely on the foreign keys' cascades, so they come after the keys are back.
-        if (bulk is not null) await bulk.RestoreAsync(ct);
+        if (bulk is not null) await bulk.RecreateIndexesAsync(ct);
         await writes.UpdateAsync(plan.Changed, ct);
         await writes.DeleteAsync(plan.Removed, ct);
         await writes.ReplaceLinksAsync(plan.LinksChanged, ct);

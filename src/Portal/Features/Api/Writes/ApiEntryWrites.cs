@@ -63,7 +63,7 @@ public sealed class ApiEntryWrites(
         Answer(await editing.RetireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
             StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);
 
-    public async Task<IResult> RestoreAsync(long id, EditorIdentity editor, HttpResponse response,
+    public async Task<IResult> UnretireAsync(long id, EditorIdentity editor, HttpResponse response,
         CancellationToken ct) =>
         Answer(await editing.UnretireAsync(id, editor, ct), response, StatusCodes.Status200OK, id,
             StatusCodes.Status409Conflict, StatusCodes.Status409Conflict);

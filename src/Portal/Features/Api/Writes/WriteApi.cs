@@ -69,7 +69,7 @@ public static class WriteApi
             .WithSummary("Retires an entry and what is nested under it: hidden from readers, kept in the history.");
 
         api.MapPost("/{id:long}/restore", (long id, HttpContext http, ApiEntryWrites writes, CancellationToken ct) =>
-                writes.RestoreAsync(id, TokenEditor.Of(http.User), http.Response, ct))
+                writes.UnretireAsync(id, TokenEditor.Of(http.User), http.Response, ct))
             .Produces<WrittenEntry>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
