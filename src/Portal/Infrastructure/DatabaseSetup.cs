@@ -26,7 +26,7 @@ public static class DatabaseSetup
             PortalDatabase.Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>()
                 .Value.ConnectionString));
         // Readers' queries retry transient failures (a restart of the server); editors' saves do not.
-        builder.Services.AddSingleton<ReaderDatabase>();
+        builder.Services.AddSingleton<RetryingDatabase>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -17,15 +17,15 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", (HttpContext http, ReaderDatabase dbFactory, SectionDirectory directory,
+        app.MapGet("/feed.atom", (HttpContext http, RetryingDatabase dbFactory, SectionDirectory directory,
             CancellationToken ct) => WriteAsync(http, dbFactory, directory, null, ct));
-        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, ReaderDatabase dbFactory,
+        app.MapGet("/sections/{slug}/feed.atom", (string slug, HttpContext http, RetryingDatabase dbFactory,
             SectionDirectory directory, CancellationToken ct) => WriteAsync(http, dbFactory, directory, slug, ct));
         return app;
     }
 
     private static async Task<IResult> WriteAsync(
-        HttpContext http, ReaderDatabase dbFactory, SectionDirectory directory, string? slug, CancellationToken ct)
+        HttpContext http, RetryingDatabase dbFactory, SectionDirectory directory, string? slug, CancellationToken ct)
     {
         var scope = slug is null ? null : await directory.AndBelowAsync(slug, ct);
         if (slug is not null && scope is null) return Results.NotFound();

@@ -12,7 +12,7 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>The reader pages' reads: no tracking, a query or two per page.</summary>
 public sealed class ReadingQueries(
-    ReaderDatabase dbFactory,
+    RetryingDatabase dbFactory,
     SectionDirectory directory,
     IOptions<LinkHealthOptions> linkHealth,
     TimeProvider time,

@@ -12,7 +12,7 @@ namespace ContainerNetLib.Portal.Features.SavedCopies;
 
 /// <summary>The reads of saved copies: an entry's latest, the marks beside a section's entries, the report's
 /// figures. With SavedCopies:Enabled false there is nothing to read.</summary>
-public sealed class SavedCopyQueries(ReaderDatabase dbFactory, IOptions<SavedCopyOptions> savedCopies)
+public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedCopyOptions> savedCopies)
 {
     public bool Enabled => savedCopies.Value.Enabled;
 

@@ -16,7 +16,7 @@ namespace ContainerNetLib.Portal.Features.Search;
 /// First every word must match; if nothing does, misspelled words are corrected against the list's
 /// vocabulary by trigram similarity ("calcio" becomes "calico"); if still nothing, any word may match.
 /// </summary>
-public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirectory directory,
+public sealed partial class SearchService(RetryingDatabase dbFactory, SectionDirectory directory,
     IOptions<SavedCopyOptions> savedCopies)
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
@@ -32,7 +32,7 @@ public sealed partial class SearchService(ReaderDatabase dbFactory, SectionDirec
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Raw SQL is not retried by EF Core on its own: the whole search is, from opening the connection on.
-        return await ReaderDatabase.RetryingAsync(db, async ct =>
+        return await RetryingDatabase.RetryingAsync(db, async ct =>
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             // A retry starts on a fresh connection: the one the failure broke goes back to the pool, which drops it.

@@ -7,7 +7,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Database;
 /// Whether an exception means the database is (for now) out of reach, rather than a fault in our SQL: the
 /// server shutting down or restarting (57P01-57P03), lost or refused connections (08xxx, a reset socket),
 /// too many connections (53300) and other transient failures Npgsql itself marks as such. Reads retry
-/// these (<see cref="ReaderRetryStrategy"/>); past the retries, pages answer 503 and editors are told
+/// these (<see cref="RetryingDatabaseStrategy"/>); past the retries, pages answer 503 and editors are told
 /// nothing was saved.
 /// </summary>
 public static class DatabaseFailure

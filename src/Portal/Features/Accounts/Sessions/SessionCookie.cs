@@ -15,7 +15,7 @@ namespace ContainerNetLib.Portal.Features.Accounts.Sessions;
 /// A new session at every sign-in, never the cookie's old one, so a cookie planted before someone signs in never
 /// becomes theirs.
 /// </summary>
-public sealed class SessionCookie(ReaderDatabase databases, TimeProvider time)
+public sealed class SessionCookie(RetryingDatabase databases, TimeProvider time)
 {
     /// <summary>The session's key in a signed-in principal: what an interactive page's
     /// <see cref="ActingAccount"/> asks about at its start and before each action.</summary>

@@ -38,7 +38,7 @@ public static class EntryVersion
             var services = context.HttpContext.RequestServices;
             // A reader's read: retried through a database restart like the entry it tags.
             await using var db =
-                services.GetRequiredService<Infrastructure.Database.ReaderDatabase>().CreateDbContext();
+                services.GetRequiredService<Infrastructure.Database.RetryingDatabase>().CreateDbContext();
             var version = await db.Entries.Where(e => e.Id == id).Select(e => (uint?)e.Version).SingleOrDefaultAsync();
             if (version is { } v) context.HttpContext.Response.Headers.ETag = ETag(v);
         }

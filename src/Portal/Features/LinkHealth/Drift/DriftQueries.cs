@@ -8,7 +8,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Drift;
 
 /// <summary>The open "changed beyond recognition" alerts of pages the list still links, each with the live entries
 /// that link it.</summary>
-public sealed class DriftQueries(ReaderDatabase databases)
+public sealed class DriftQueries(RetryingDatabase databases)
 {
     public async Task<List<DriftView>> OpenAsync(CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Report;
 
 /// <summary>Reads the report: latest state per link of the list as it stands, the last runs, the trend.</summary>
 public sealed class ReportQueries(
-    Infrastructure.Database.ReaderDatabase databases,
+    Infrastructure.Database.RetryingDatabase databases,
     IOptions<LinkHealthOptions> options,
     TimeProvider time,
     ExclusionRules exclusions)

@@ -7,10 +7,10 @@ namespace ContainerNetLib.Portal.Infrastructure.Database;
 
 /// <summary>
 /// Contexts for what readers read (pages, search, feeds, the API): each query is retried on a transient
-/// failure by <see cref="ReaderRetryStrategy"/>. Editors' saves use the plain factory, whose explicit
+/// failure by <see cref="RetryingDatabaseStrategy"/>. Editors' saves use the plain factory, whose explicit
 /// transactions are never retried blindly: a save that met a failure is reported as not saved.
 /// </summary>
-public sealed class ReaderDatabase(IOptions<DatabaseOptions> options, ILoggerFactory logging)
+public sealed class RetryingDatabase(IOptions<DatabaseOptions> options, ILoggerFactory logging)
     : IDbContextFactory<PortalDbContext>
 {
     private readonly DbContextOptions<PortalDbContext> _options = Build(options.Value.ConnectionString, logging);
@@ -35,7 +35,7 @@ public sealed class ReaderDatabase(IOptions<DatabaseOptions> options, ILoggerFac
                 (RelationalEventId.CommandError, LogLevel.Warning),
                 (CoreEventId.QueryIterationFailed, LogLevel.Warning)));
         PortalDatabase.Configure(builder, connectionString,
-            npgsql => npgsql.ExecutionStrategy(d => new ReaderRetryStrategy(d)));
+            npgsql => npgsql.ExecutionStrategy(d => new RetryingDatabaseStrategy(d)));
         return builder.Options;
     }
 }

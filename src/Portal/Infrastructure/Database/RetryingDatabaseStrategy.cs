@@ -9,7 +9,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Database;
 /// seconds in all, enough to ride out a restart of the server. For reads only: EF Core refuses an explicit
 /// transaction under a retrying strategy, so a write cannot end up here and be applied twice.
 /// </summary>
-public sealed class ReaderRetryStrategy(ExecutionStrategyDependencies dependencies)
+public sealed class RetryingDatabaseStrategy(ExecutionStrategyDependencies dependencies)
     : NpgsqlRetryingExecutionStrategy(dependencies, MaxRetries, MaxDelay, errorCodesToAdd: null)
 {
     public const int MaxRetries = 7;
