@@ -15,7 +15,7 @@ namespace ContainerNetLib.Portal.Features.Accounts.PrivateMode;
 /// reader and no key reaches a cache key). Refused: pages go to sign-in and come back; the API answers 401 as
 /// problem+json; feeds a plain 401.
 /// </summary>
-public sealed class ReaderGate(RequestDelegate next, OpenPaths open, RetryingDatabase databases)
+public sealed class PrivateModeCheck(RequestDelegate next, OpenPaths open, RetryingDatabase databases)
 {
     public const string FeedKeyParameter = "key";
     public const string FeedKeyScheme = "FeedKey";
