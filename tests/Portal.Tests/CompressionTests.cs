@@ -109,7 +109,7 @@ public class CompressionTests(TestDatabase server)
         }
         Assert.Equal(before + 2, pages.Compressions);
 
-        var version = app.Services.GetRequiredService<ContentVersion>();
+        var version = app.Services.GetRequiredService<CurrentRevision>();
         Assert.True(version.Advance(version.Current + 1));
         for (var i = 0; i < 3; i++) Assert.Equal("br", Encoding(await GetAsync(client, Section, "br")));
         Assert.Equal(before + 3, pages.Compressions);

@@ -107,17 +107,17 @@ public class RenderedPageTests(TestDatabase server)
         var client = app.Client();
         var before = await client.GetAsync("/sections/overview");
         await client.GetAsync("/search?q=veth");
-        var version = app.Services.GetRequiredService<ContentVersion>();
-        Assert.Equal(ContentVersion.ETagOf(version.Current), before.Headers.ETag?.ToString());
+        var version = app.Services.GetRequiredService<CurrentRevision>();
+        Assert.Equal(CurrentRevision.ETagOf(version.Current), before.Headers.ETag?.ToString());
 
         // The notice has arrived, the output cache has not been emptied yet.
         Assert.True(version.Advance(version.Current + 1));
         var after = await client.GetAsync("/sections/overview");
-        Assert.Equal(ContentVersion.ETagOf(version.Current), after.Headers.ETag?.ToString());
+        Assert.Equal(CurrentRevision.ETagOf(version.Current), after.Headers.ETag?.ToString());
         Assert.True(Pages(app).TryGet("http://localhost/sections/overview", out var kept));
-        Assert.Contains(kept.Headers, h => h.Key == "ETag" && h.Value == ContentVersion.ETagOf(version.Current));
+        Assert.Contains(kept.Headers, h => h.Key == "ETag" && h.Value == CurrentRevision.ETagOf(version.Current));
         var search = await client.GetAsync("/search?q=veth");
-        Assert.Equal(ContentVersion.ETagOf(version.Current), search.Headers.ETag?.ToString());
+        Assert.Equal(CurrentRevision.ETagOf(version.Current), search.Headers.ETag?.ToString());
     }
 }
 
@@ -128,7 +128,7 @@ public class RenderedPageBoundsTests
     {
         // Otherwise: on a list nobody edits for hours, every ten-minute renewal counts against the 64 MB bound
         // until no page is kept any more and every reader's request renders again.
-        var version = new ContentVersion();
+        var version = new CurrentRevision();
         version.Advance(1);
         var time = new SettableTime();
         var pages = new RenderedPages(version, time);
@@ -147,7 +147,7 @@ public class RenderedPageBoundsTests
     public void The_byte_bound_holds_and_a_new_revision_starts_afresh()
     {
         // Otherwise: odd spellings of addresses fill the portal's memory, or one busy revision starves the next.
-        var version = new ContentVersion();
+        var version = new CurrentRevision();
         version.Advance(1);
         var pages = new RenderedPages(version, TimeProvider.System);
         var page = new RenderedPages.Page([], new byte[RenderedPages.MaxPageBytes]);
@@ -173,11 +173,11 @@ public class RenderedPageCodingTests
     public void A_large_page_is_compressed_too_and_decodes_to_itself()
     {
         // Otherwise: the biggest sections, which gain the most, go out uncompressed or garbled.
-        var version = new ContentVersion();
+        var version = new CurrentRevision();
         version.Advance(1);
         var pages = new RenderedPages(version, TimeProvider.System);
         var body = Text(Infrastructure.Compression.Precompressed.StrongestUpTo + 100_000);
-        pages.Keep(1, "http://localhost/big", new RenderedPages.Page([new("ETag", ContentVersion.ETagOf(1))], body));
+        pages.Keep(1, "http://localhost/big", new RenderedPages.Page([new("ETag", CurrentRevision.ETagOf(1))], body));
         foreach (var encoding in new[] { "br", "gzip" })
         {
             Assert.True(pages.TryGet("http://localhost/big", encoding, out _, out var sent));
@@ -198,7 +198,7 @@ public class RenderedPageCodingTests
     public void Compressed_forms_count_against_the_byte_bound_and_past_it_the_plain_page_is_sent()
     {
         // Otherwise: compressed copies of thousands of pages grow the store past its 64 MB, unseen.
-        var version = new ContentVersion();
+        var version = new CurrentRevision();
         version.Advance(1);
         var pages = new RenderedPages(version, TimeProvider.System);
         var fits = (int)(RenderedPages.MaxBytes / RenderedPages.MaxPageBytes);

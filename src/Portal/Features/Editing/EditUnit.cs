@@ -14,7 +14,7 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// records nothing writes nothing. A save overtaken by someone else's answers <see cref="EditOutcome.Conflict"/>.
 /// </summary>
 public sealed class EditUnit(IDbContextFactory<PortalDbContext> databases, TimeProvider time,
-    SearchVocabulary vocabulary, ContentVersion content)
+    SearchVocabulary vocabulary, CurrentRevision content)
 {
     public const string SameMoment = "Someone made the same change at the same moment; nothing was changed.";
 

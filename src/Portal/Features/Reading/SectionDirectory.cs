@@ -11,7 +11,7 @@ namespace ContainerNetLib.Portal.Features.Reading;
 /// the search filter) and costly to count on a large list (docs/benchmarks.md, reader pages), but it only
 /// changes with the content: kept per content revision, reloaded once when it moves.
 /// </summary>
-public sealed class SectionDirectory(RetryingDatabase dbFactory, ContentVersion version)
+public sealed class SectionDirectory(RetryingDatabase dbFactory, CurrentRevision version)
 {
     private readonly RevisionCache<(IReadOnlyList<SectionSummary> Sections, SectionHierarchy Hierarchy)> _cache =
         new(version);

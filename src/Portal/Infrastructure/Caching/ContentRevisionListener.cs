@@ -16,7 +16,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public sealed partial class ContentRevisionListener(
     IOptions<DatabaseOptions> options,
-    ContentVersion version,
+    CurrentRevision version,
     IOutputCacheStore cache,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<ContentRevisionListener> logger) : BackgroundService

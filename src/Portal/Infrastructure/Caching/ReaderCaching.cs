@@ -17,7 +17,7 @@ public static class ReaderCaching
 
     public static WebApplicationBuilder AddReaderCaching(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ContentVersion>();
+        builder.Services.AddSingleton<CurrentRevision>();
         builder.Services.AddSingleton<RenderedPages>();
         ContentRevisionListener.AddReconnectPipeline(builder.Services);
         builder.Services.AddHostedService<ContentRevisionListener>();
@@ -33,7 +33,7 @@ public static class ReaderCaching
                 // served from the cache between the revision's change and the eviction, is never found under the new
                 // one.
                 .VaryByValue(context => new KeyValuePair<string, string>("revision",
-                    context.RequestServices.GetRequiredService<ContentVersion>()
+                    context.RequestServices.GetRequiredService<CurrentRevision>()
                     .Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(ContentRevisionListener.CacheTag), excludeDefaultPolicy: true);
         });
@@ -57,12 +57,12 @@ public static class ReaderCaching
     {
         // Both are the same for every request: looked up once, not on each reader's page.
         var access = app.ApplicationServices.GetRequiredService<ReaderAccess>();
-        var version = app.ApplicationServices.GetRequiredService<ContentVersion>();
+        var version = app.ApplicationServices.GetRequiredService<CurrentRevision>();
         return app.Use((context, next) => ContentETagAsync(context, next, access, version));
     }
 
     private static Task ContentETagAsync(HttpContext context, RequestDelegate next, ReaderAccess access,
-        ContentVersion version)
+        CurrentRevision version)
     {
         var request = context.Request;
         if (SharedPage.IsPersonal(context, access))

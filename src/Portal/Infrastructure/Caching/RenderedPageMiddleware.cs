@@ -16,7 +16,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// and behind it also keeping, so that the copy kept is the page before compression.
 /// </summary>
 public sealed class RenderedPageMiddleware(
-    RequestDelegate next, RenderedPages pages, ContentVersion version, ReaderCompressionProvider compression,
+    RequestDelegate next, RenderedPages pages, CurrentRevision version, ReaderCompressionProvider compression,
     ReaderAccess access, bool keep)
 {
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
@@ -82,7 +82,7 @@ public sealed class RenderedPageMiddleware(
         // Only a page of the revision the request started under: not one the output cache answered from an older one.
         // The copy is of the page before compression (which wraps this middleware); the ETag may be the compressed
         // form's.
-        var etag = ContentVersion.ETagOf(revision);
+        var etag = CurrentRevision.ETagOf(revision);
         var encoding = response.Headers.ContentEncoding.ToString();
         if (response.Headers.ETag != (encoding.Length == 0 ? etag : EncodedETag.For(etag, encoding))) return;
         var cacheControl = response.Headers.CacheControl.ToString();

@@ -6,7 +6,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// result, so a new revision costs one load, not one per request. Until this instance has heard a
 /// revision (it starts at -1), every caller loads.
 /// </summary>
-public sealed class RevisionCache<T>(ContentVersion version)
+public sealed class RevisionCache<T>(CurrentRevision version)
 {
     private sealed record Kept(long Revision, T Value);
 

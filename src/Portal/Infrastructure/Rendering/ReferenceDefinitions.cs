@@ -11,7 +11,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// text to render is given only the definitions it names, so a list with hundreds of definitions
 /// does not parse all of them again for every entry.
 /// </summary>
-public sealed class ReferenceDefinitions(RetryingDatabase dbFactory, ContentVersion version)
+public sealed class ReferenceDefinitions(RetryingDatabase dbFactory, CurrentRevision version)
 {
     private readonly RevisionCache<IReadOnlyList<ReferenceDefinition>> _cache = new(version);
 

@@ -1,7 +1,7 @@
 namespace ContainerNetLib.Portal.Infrastructure.Caching;
 
 /// <summary>The list's content revision as this instance last heard it; ETags and cached values follow it.</summary>
-public sealed class ContentVersion
+public sealed class CurrentRevision
 {
     private long _revision = -1;
 
