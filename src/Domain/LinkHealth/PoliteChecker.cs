@@ -107,7 +107,7 @@ public sealed class PoliteChecker(
     {
         // A server is a host and port: two ports on one address are two servers.
         var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
-        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.KeyOf(url),
+        var (gateKey, minDelay) = gitHub?.Gate(uri, politeness) ?? (UnreachableHosts.EndpointOf(url),
             politeness.MinDelayPerHost);
         return (_hosts.GetOrAdd(gateKey, _ => new HostGate(politeness.PerHost)), minDelay);
     }

@@ -12,13 +12,13 @@ public sealed class UnreachableHosts(int failuresBeforeSkip)
     private readonly ConcurrentDictionary<string, Streak> _streaks = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The key a host is tracked by: host and port, as the politeness gates count servers.</summary>
-    public static string KeyOf(string url) =>
+    public static string EndpointOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.IdnHost}:{uri.Port}" : "";
 
     /// <summary>The result to record instead of dialling, or null to dial.</summary>
     public LinkCheckResult? Instead(string url)
     {
-        if (failuresBeforeSkip < 1 || !_streaks.TryGetValue(KeyOf(url), out var streak)) return null;
+        if (failuresBeforeSkip < 1 || !_streaks.TryGetValue(EndpointOf(url), out var streak)) return null;
         lock (streak)
         {
             if (streak.Count < failuresBeforeSkip || streak.Last is not { } last) return null;
@@ -32,7 +32,7 @@ public sealed class UnreachableHosts(int failuresBeforeSkip)
     public void Record(LinkCheckResult result)
     {
         if (result.HostSkipped) return;
-        var streak = _streaks.GetOrAdd(KeyOf(result.Url), _ => new Streak());
+        var streak = _streaks.GetOrAdd(EndpointOf(result.Url), _ => new Streak());
         lock (streak)
         {
             if (result.Outcome.IsNetworkLevel())

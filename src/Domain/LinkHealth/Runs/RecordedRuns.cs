@@ -224,7 +224,7 @@ public sealed class RecordedRuns(
         var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, ct);
         if (run.FinishedAt is not null) return false;
         var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct);
-        var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)), canaries,
+        var conclusion = RunVerdict.Decide(results.Select(r => (UnreachableHosts.EndpointOf(r.Url), r.Outcome)), canaries,
             settings.Outage);
         var states = conclusion.IsConclusive ? await MoveStatesAsync(db, runId, results, ct) : await StatesAsync(db,
             runId, ct);

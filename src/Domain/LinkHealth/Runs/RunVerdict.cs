@@ -10,7 +10,7 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 /// </summary>
 public static class RunVerdict
 {
-    /// <param name="results">Every URL of the run: its host key (see <see cref="UnreachableHosts.KeyOf"/>) and
+    /// <param name="results">Every URL of the run: its host key (see <see cref="UnreachableHosts.EndpointOf"/>) and
     /// outcome.</param>
     /// <param name="canaries">The operator's canary URLs as checked at the end of the run; empty when none are
     /// set.</param>

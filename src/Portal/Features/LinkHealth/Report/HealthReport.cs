@@ -34,7 +34,7 @@ public sealed record HealthReport(
     private IReadOnlySet<string>? _unreachableBrokenHosts;
 
     public bool IsToldByHost(ReportLink link) =>
-        link.Outcome.IsNetworkLevel() && UnreachableBrokenHosts.Contains(UnreachableHosts.KeyOf(link.Url));
+        link.Outcome.IsNetworkLevel() && UnreachableBrokenHosts.Contains(UnreachableHosts.EndpointOf(link.Url));
 
     /// <summary>Repositories their owners archived: they still open, but get no more changes. Not failures.</summary>
     public IEnumerable<ReportLink> ArchivedRepositories =>

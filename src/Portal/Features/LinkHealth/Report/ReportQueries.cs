@@ -150,8 +150,8 @@ public sealed class ReportQueries(
     /// each.</summary>
     private static List<UnreachableHost> Unreachable(List<LastResult> results)
     {
-        var byHost = results.ToLookup(r => UnreachableHosts.KeyOf(r.Url), StringComparer.OrdinalIgnoreCase);
-        return RunVerdict.Hosts(results.Select(r => (UnreachableHosts.KeyOf(r.Url), r.Outcome)))
+        var byHost = results.ToLookup(r => UnreachableHosts.EndpointOf(r.Url), StringComparer.OrdinalIgnoreCase);
+        return RunVerdict.Hosts(results.Select(r => (UnreachableHosts.EndpointOf(r.Url), r.Outcome)))
             .Where(h => h.IsUnreachable)
             .Select(h => new UnreachableHost(h.Host, h.Outcomes.GroupBy(o => o).OrderByDescending(o
                 => o.Count()).First().Key,
