@@ -23,6 +23,8 @@ using Microsoft.Extensions.Options;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Before anything reads a setting: an old name (Archive:*) is read under its new one (SavedCopies:*).
+    builder.AddRenamedSettings();
     // Read once, from the same configuration as every other setting (appsettings, environment, --role).
     var role = ProcessRoles.Read(builder.Configuration);
     if (role == ProcessRole.Worker)

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace ContainerNetLib.Importer.Cli;
@@ -12,6 +13,20 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, string? Co
     /// <summary>Settings such as LinkHealth:*, from environment variables (LinkHealth__Canaries__0); tests give their
     /// own.</summary>
     public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    /// <summary><see cref="Configuration"/> with renamed settings' old names read under their new ones
+    /// (<see cref="RenamedSettings"/>); each old name met is told on stderr, once.</summary>
+    public IConfiguration Settings => _settings ??= WithRenamedSettings();
+
+    private IConfiguration? _settings;
+
+    private IConfiguration WithRenamedSettings()
+    {
+        var old = RenamedSettings.Find(Configuration);
+        foreach (var setting in old.Met) Error.WriteLine(setting.Warning);
+        return old.Values.Count == 0 ? Configuration
+            : new ConfigurationBuilder().AddConfiguration(Configuration).AddInMemoryCollection(old.Values).Build();
+    }
 
     /// <summary>Progress is shown only when stderr is the process's own terminal.</summary>
     public bool Interactive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;

@@ -26,7 +26,7 @@ internal static class LinkCheckingCommandServices
         services.AddLogging(logging => logging.AddProvider(new TextWriterLogger(context.Error)));
         if (connection is not null)
             services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, connection));
-        services.AddLinkChecking(context.Configuration);
+        services.AddLinkChecking(context.Settings);
         adjust?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try

@@ -34,7 +34,7 @@ internal sealed class LinkRunCommand : ICommand
         using (var probe = context.OpenDatabase()) connection = probe.Database.GetConnectionString()!;
 
         await using var services = LinkCheckingCommandServices.Build(context, connection,
-            more => more.AddCopySaving(context.Configuration));
+            more => more.AddCopySaving(context.Settings));
         var runs = services.GetRequiredService<RecordedRuns>();
         var scope = section is null ? CheckScope.List : CheckScope.Section(section);
         var run = await runs.StartAsync(scope, CheckTrigger.CommandLine, "command line", ct)

@@ -42,6 +42,7 @@ public static class WorkerHost
     private static void AddWorker(IHostApplicationBuilder builder, Action<IHostApplicationBuilder> addJobs,
         bool exportMetrics)
     {
+        builder.AddRenamedSettings();
         builder.AddPortalLogging();
         builder.AddPortalDatabase();
         addJobs(builder);

@@ -27,6 +27,8 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("SavedCopies__VersionsKept", "0", "SavedCopies:VersionsKept 0 must be between 1 and 100")]
     [InlineData("SavedCopies__ChangeAlertSimilarity", "1.5", "SavedCopies:ChangeAlertSimilarity 1.5 must be between 0 and 1")]
     [InlineData("SavedCopies__MaxPageBytes", "10", "SavedCopies:MaxPageBytes 10 must be between 1024 and 104857600")]
+    // The saved copies' old name (read as SavedCopies:*), written in capitals as environment variables often are.
+    [InlineData("ARCHIVE__VERSIONSKEPT", "0", "SavedCopies:VersionsKept 0 must be between 1 and 100")]
     [InlineData("ReverseProxy__KnownNetworks__0", "10.0.0.1", "ReverseProxy:KnownNetworks has \"10.0.0.1\", which is not a network")]
     [InlineData("Portal__PublicUrl", "list.example.org", "Portal:PublicUrl 'list.example.org' is not an http(s) address")]
     [InlineData("Portal__PublicUrl", "https://list.example.org/portal", "Portal:PublicUrl 'https://list.example.org/portal' is not")]
