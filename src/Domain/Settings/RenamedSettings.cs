@@ -26,7 +26,8 @@ public static class RenamedSettings
         {
             foreach (var (key, value) in configuration.GetSection(old).AsEnumerable())
             {
-                if (value is null) continue;
+                // A section's own entry (some sources give it an empty value) is not a setting; its keys are.
+                if (value is null || configuration.GetSection(key).GetChildren().Any()) continue;
                 var newKey = renamed + key[old.Length..];
                 var overridden = configuration[newKey] is not null;
                 if (!overridden) values[newKey] = value;

@@ -14,7 +14,7 @@ public class RenamedSettingsTests
     public void An_old_key_is_read_under_its_new_name_when_the_new_one_is_not_set()
     {
         // Otherwise: an operator's Archive:Enabled=false stops working after the upgrade and pages are fetched again.
-        var old = Find(("Archive:Enabled", "false"), ("ARCHIVE:MAXTEXTCHARS", "1234"));
+        var old = Find(("Archive", ""), ("Archive:Enabled", "false"), ("ARCHIVE:MAXTEXTCHARS", "1234"));
 
         Assert.Equal("false", old.Values["SavedCopies:Enabled"]);
         Assert.Equal("1234", old.Values["SavedCopies:MaxTextChars"]);
