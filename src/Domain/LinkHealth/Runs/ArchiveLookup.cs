@@ -18,7 +18,8 @@ public sealed class ArchiveLookup(GuardedFetch fetch, Uri archiveBase, TimeProvi
         using var answer = await fetch.GetAsync(asked, timeout.Token, follow: false);
         ct.ThrowIfCancellationRequested();
         // No suggestion is better than a failed run: the archive is a nicety.
-        if (answer.Response is not { } response || GuardedFetch.NextHop(asked, response) is not { } archived) return null;
-        return UrlNormalizer.IsWebAddress(copy) ? copy.AbsoluteUri : null;
+        if (answer.Response is not { } response || GuardedFetch.NextHop(asked, response) is not { } archived)
+            return null;
+        return UrlNormalizer.IsWebAddress(archived) ? archived.AbsoluteUri : null;
     }
 }
