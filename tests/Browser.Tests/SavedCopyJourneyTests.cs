@@ -20,8 +20,8 @@ public class SavedCopyJourneyTests(TestDatabase server, Browser browser)
         // origin when its copy is opened.
         await using var site = new FixtureServer((path, n) => path switch
         {
-            // Answers the first night's check and its copy, then is gone.
-            "/dies" when n <= 2 => Html(CopyPages.Article("The article that died")),
+            // Answers the first night's check, whose body makes its copy (one request a night), then is gone.
+            "/dies" when n <= 1 => Html(CopyPages.Article("The article that died")),
             "/evil" => Html(CopyPages.Injection),
             _ => Response(404, "Not Found"),
         });

@@ -8,7 +8,7 @@ namespace ContainerNetLib.Domain.Importing;
 /// PostgreSQL's advice for populating a database: drop the GIN indexes (full text, trigrams,
 /// authors) and the foreign keys
 /// before a large load and re-create them after (one index build and one validating join instead
-/// of 100,000 incremental updates and 300,000 trigger checks). Done inside the import's
+/// of an index update per row and a trigger check per reference). Done inside the import's
 /// transaction, so a failure restores them, and only for large loads: it locks the tables
 /// against readers until commit, which a small nightly import must not do.
 /// </summary>

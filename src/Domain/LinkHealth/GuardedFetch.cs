@@ -11,7 +11,8 @@ namespace ContainerNetLib.Domain.LinkHealth;
 public sealed class GuardedFetch(HttpClient http, UrlPolicy urls, LinkCheckOptions options)
 {
     /// <summary>What a linked page is asked for: HTML first, a PDF next, anything else last.</summary>
-    private const string PageTypes = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5";
+    private static readonly string PageTypes =
+        $"{string.Join(',', WebContent.HtmlTypes)},{WebContent.PdfType};q=0.9,*/*;q=0.5";
 
     /// <summary>Follows the chain from <paramref name="start"/>; the answer holds the final response, or why the
     /// chain stopped. Failures on the network come back in <see cref="FetchAnswer.Failure"/>, never thrown.</summary>
@@ -59,6 +60,12 @@ public sealed class GuardedFetch(HttpClient http, UrlPolicy urls, LinkCheckOptio
         (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location
             ? location.IsAbsoluteUri ? location : new Uri(at, location)
             : null;
+
+    /// <summary>The wait an answer asks for in Retry-After (seconds, or a date measured from
+    /// <paramref name="now"/>); null when it names none.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.RetryAfter is not { } asked ? null
+            : asked.Delta ?? (asked.Date is { } date ? date - now : null);
 
     /// <summary>
     /// The (decompressed) body up to <paramref name="limit"/> bytes, or until <paramref name="enough"/> says so

@@ -221,10 +221,7 @@ public sealed class LinkChecker
     /// <summary>Retry-After (seconds or a date) up to the cap; otherwise the back-off.</summary>
     private TimeSpan RetryDelay(HttpResponseMessage response)
     {
-        var retryAfter = response.Headers.RetryAfter;
-        var requested = retryAfter?.Delta ??
-            (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : (TimeSpan?)null);
-        if (requested is not { } wait) return Backoff;
+        if (GuardedFetch.RetryAfter(response, _time.GetUtcNow()) is not { } wait) return Backoff;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.RetryAfterCap ? _options.RetryAfterCap : wait;
     }
 }

@@ -39,8 +39,7 @@ public static class LinkOutcomes
     public static readonly IReadOnlyList<LinkOutcome> Working =
         [LinkOutcome.Ok, LinkOutcome.Redirected, LinkOutcome.Archived];
 
-    public static bool IsWorking(this LinkOutcome outcome) =>
-        outcome is LinkOutcome.Ok or LinkOutcome.Redirected or LinkOutcome.Archived;
+    public static bool IsWorking(this LinkOutcome outcome) => Working.Contains(outcome);
 
     /// <summary>
     /// The checker got no answer from the server at all. Many of these at once say more about the

@@ -20,8 +20,8 @@ public sealed class RefusedMarkdownException(LineProblem problem) : InvalidInput
 /// <summary>
 /// Markdown the list does not take, found in one pass over the text before anything is parsed: characters the list
 /// cannot hold (<see cref="TextRule"/>), and the inputs whose parsing costs grow with the square of their size rather
-/// than with it. Markdig's time grows with the nesting depth times the lines (a list nested 1,000 levels deep took
-/// 11 s), and within a paragraph with every opener left unmatched: link brackets, emphasis marks, backtick runs,
+/// than with it. Markdig's time grows with the nesting depth times the lines (figures in docs/benchmarks.md), and
+/// within a paragraph with every opener left unmatched: link brackets, emphasis marks, backtick runs,
 /// HTML comments, link destinations never closed; and with the number of link reference definitions anywhere. Real
 /// lists stay far below every limit (nesting 6, a paragraph's emphasis marks 30, definitions a few hundred). Where
 /// this reading is unsure (code blocks and HTML are read as text too, and a paragraph may run on past a line Markdig

@@ -13,7 +13,7 @@ namespace ContainerNetLib.Importer.Commands;
 /// <summary>
 /// link-run [--section SLUG] [--json]: a recorded check of the list (or one section), run here and now by the
 /// nightly job's own services: results stored, states moved if the run is conclusive, webhook told, and the
-/// working pages' copies saved before it returns. Every LinkHealth:* and Archive:* setting applies (environment
+/// working pages' copies saved before it returns. Every LinkHealth:* and SavedCopies:* setting applies (environment
 /// variables such as LinkHealth__Canaries__0). Exit 0 for a conclusive run, 4 for an inconclusive one.
 /// </summary>
 internal sealed class LinkRunCommand : ICommand

@@ -77,9 +77,8 @@ public sealed class GitHubRepoChecker(
                 var repo = await ReadRepositoryAsync(response!, ct);
                 if (repo.Archived) return Answer(url, LinkOutcome.Archived, 200, url, repo);
                 return link.IsRepositoryPage ? Answer(url, LinkOutcome.Ok, 200, url, repo) : null;
-            case 301 or 302 or 307 or 308 when response!.Headers.Location is not null:
+            case >= 300 and < 400 when GuardedFetch.NextHop(api, response!) is { } next:
                 // Renamed or transferred: the API points at the repository by id, which answers with its new name.
-                var next = GuardedFetch.NextHop(api, response)!;
                 // The token goes to the API's own host and nowhere else.
                 if (next.GetLeftPart(UriPartial.Authority) != api.GetLeftPart(UriPartial.Authority)) return null;
                 using (var moved = await SendAsync(next, ct))
@@ -128,8 +127,8 @@ public sealed class GitHubRepoChecker(
             until = Number(response, "X-RateLimit-Reset") is { } reset
                 ? DateTimeOffset.FromUnixTimeSeconds(reset)
                 : now + TimeSpan.FromMinutes(1);
-        else if ((int)response.StatusCode is 403 or 429 && response.Headers.RetryAfter is { } retry)
-            until = retry.Delta is { } delta ? now + delta : retry.Date;
+        else if ((int)response.StatusCode is 403 or 429 && GuardedFetch.RetryAfter(response, now) is { } wait)
+            until = now + wait;
         if (until is { } pause) _pausedUntil = pause > now + LongestPause ? now + LongestPause : pause;
     }
 

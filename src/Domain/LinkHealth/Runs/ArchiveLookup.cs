@@ -9,7 +9,7 @@ namespace ContainerNetLib.Domain.LinkHealth.Runs;
 /// </summary>
 public sealed class ArchiveLookup(GuardedFetch fetch, Uri archiveBase, TimeProvider time)
 {
-    public async Task<string?> LatestCopyAsync(string url, CancellationToken ct)
+    public async Task<string?> WaybackAddressAsync(string url, CancellationToken ct)
     {
         var stamp = time.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -310,7 +310,7 @@ public sealed class RecordedRuns(
             .Select(s => new { s.NormalizedUrl, s.Url }).ToListAsync(ct);
         foreach (var link in newlyBroken)
         {
-            if (await archive.LatestCopyAsync(link.Url, ct) is not { } archived) continue;
+            if (await archive.WaybackAddressAsync(link.Url, ct) is not { } archived) continue;
             await db.LinkStates
                 .Where(s => s.NormalizedUrl == link.NormalizedUrl && s.BrokenSinceRunId == runId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchiveUrl, archived), ct);

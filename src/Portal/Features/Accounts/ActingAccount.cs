@@ -4,7 +4,6 @@ using System.Security.Claims;
 using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Accounts.Sessions;
-using ContainerNetLib.Portal.Features.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -11,10 +11,10 @@ namespace ContainerNetLib.Portal.Features.Reading;
 /// the search filter) and costly to count on a large list (docs/benchmarks.md, reader pages), but it only
 /// changes with the content: kept per content revision, reloaded once when it moves.
 /// </summary>
-public sealed class SectionDirectory(RetryingDatabase dbFactory, CurrentRevision version)
+public sealed class SectionDirectory(RetryingDatabase dbFactory, CurrentRevision contentRevision)
 {
     private readonly RevisionCache<(IReadOnlyList<SectionSummary> Sections, SectionHierarchy Hierarchy)> _cache =
-        new(version);
+        new(contentRevision);
 
     public async Task<IReadOnlyList<SectionSummary>> GetAsync(CancellationToken ct = default) =>
         (await _cache.GetAsync(LoadAsync, ct)).Sections;

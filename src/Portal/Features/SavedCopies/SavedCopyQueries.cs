@@ -3,7 +3,6 @@ using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.SavedCopies;
-using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -16,7 +16,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// </summary>
 public sealed partial class ContentRevisionListener(
     IOptions<DatabaseOptions> options,
-    CurrentRevision version,
+    CurrentRevision contentRevision,
     IOutputCacheStore cache,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<ContentRevisionListener> logger) : BackgroundService
@@ -98,7 +98,7 @@ public sealed partial class ContentRevisionListener(
         {
             await connection.OpenAsync(ct);
             connection.Notification += (_, e) =>
-                _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : version.Current + 1);
+                _ = OnChangedAsync(long.TryParse(e.Payload, out var r) ? r : contentRevision.Current + 1);
             await using (var listen = new NpgsqlCommand($"listen {ContentRevision.Channel}", connection))
                 await listen.ExecuteNonQueryAsync(ct);
             await ReadRevisionAsync(connection, ct);
@@ -113,7 +113,7 @@ public sealed partial class ContentRevisionListener(
 
     private async Task OnChangedAsync(long revision)
     {
-        if (!version.Advance(revision)) return;
+        if (!contentRevision.Advance(revision)) return;
         await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
         LogChanged(logger, revision);
     }

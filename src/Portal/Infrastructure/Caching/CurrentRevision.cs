@@ -7,7 +7,7 @@ public sealed class CurrentRevision
 
     public long Current => Interlocked.Read(ref _revision);
 
-    /// <summary>Moves forward only: a late notification never takes the version back.</summary>
+    /// <summary>Moves forward only: a late notification never takes the revision back.</summary>
     public bool Advance(long revision)
     {
         while (true)

@@ -57,12 +57,12 @@ public static class ReaderCaching
     {
         // Both are the same for every request: looked up once, not on each reader's page.
         var access = app.ApplicationServices.GetRequiredService<ReaderAccess>();
-        var version = app.ApplicationServices.GetRequiredService<CurrentRevision>();
-        return app.Use((context, next) => ContentETagAsync(context, next, access, version));
+        var contentRevision = app.ApplicationServices.GetRequiredService<CurrentRevision>();
+        return app.Use((context, next) => ContentETagAsync(context, next, access, contentRevision));
     }
 
     private static Task ContentETagAsync(HttpContext context, RequestDelegate next, ReaderAccess access,
-        CurrentRevision version)
+        CurrentRevision contentRevision)
     {
         var request = context.Request;
         if (SharedPage.IsPersonal(context, access))
@@ -73,10 +73,10 @@ public static class ReaderCaching
             return next(context);
         }
         // Static assets carry their own fingerprinted ETags; only the pages that render content are versioned here.
-        if (version.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        if (contentRevision.Current >= 0 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && IsCachedReaderPath(request.Path))
         {
-            var etag = version.ETag;
+            var etag = contentRevision.ETag;
             var headers = context.Response.Headers;
             headers.ETag = etag;
             headers.Vary = ReaderCompressionProvider.WithAcceptEncoding(headers.Vary);

@@ -16,7 +16,8 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// and behind it also keeping, so that the copy kept is the page before compression.
 /// </summary>
 public sealed class RenderedPageMiddleware(
-    RequestDelegate next, RenderedPages pages, CurrentRevision version, ReaderCompressionProvider compression,
+    RequestDelegate next, RenderedPages pages, CurrentRevision contentRevision,
+    ReaderCompressionProvider compression,
     ReaderAccess access, bool keep)
 {
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
@@ -58,7 +59,7 @@ public sealed class RenderedPageMiddleware(
 
     private async Task RenderAndKeepAsync(HttpContext context, string key)
     {
-        var revision = version.Current;
+        var revision = contentRevision.Current;
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         var copy = new CopyingStream(original.Stream, RenderedPages.MaxPageBytes);
         var copying = new StreamResponseBodyFeature(copy, original);

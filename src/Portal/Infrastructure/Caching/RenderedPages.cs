@@ -14,7 +14,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// stay with the output cache. A new revision drops every kept page at once. A page's Brotli and gzip
 /// forms are made the first time a reader asks for them and kept beside it, within the same bounds.
 /// </summary>
-public sealed class RenderedPages(CurrentRevision version, TimeProvider time)
+public sealed class RenderedPages(CurrentRevision contentRevision, TimeProvider time)
 {
     /// <summary>Bounds, so odd spellings of addresses cannot fill memory; past them pages are simply not
     /// kept.</summary>
@@ -134,7 +134,7 @@ public sealed class RenderedPages(CurrentRevision version, TimeProvider time)
     private Generation Now()
     {
         var generation = Volatile.Read(ref _current);
-        var revision = version.Current;
+        var revision = contentRevision.Current;
         if (generation.Revision == revision) return generation;
         var next = new Generation(revision);
         // Whoever swaps first wins; the others use the winner's set.

@@ -6,7 +6,7 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// result, so a new revision costs one load, not one per request. Until this instance has heard a
 /// revision (it starts at -1), every caller loads.
 /// </summary>
-public sealed class RevisionCache<T>(CurrentRevision version)
+public sealed class RevisionCache<T>(CurrentRevision contentRevision)
 {
     private sealed record Kept(long Revision, T Value);
 
@@ -15,7 +15,7 @@ public sealed class RevisionCache<T>(CurrentRevision version)
 
     public async Task<T> GetAsync(Func<CancellationToken, Task<T>> load, CancellationToken ct)
     {
-        var revision = version.Current;
+        var revision = contentRevision.Current;
         if (Current(revision) is { } kept) return kept.Value;
         await _loading.WaitAsync(ct);
         try

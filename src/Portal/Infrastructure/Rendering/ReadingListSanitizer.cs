@@ -27,8 +27,7 @@ public static class ReadingListSanitizer
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href &&
-                (href.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https:",
-                    StringComparison.OrdinalIgnoreCase)))
+                Domain.Urls.UrlNormalizer.IsWebAddress(href))
             {
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
             }

@@ -11,9 +11,9 @@ namespace ContainerNetLib.Portal.Infrastructure.Rendering;
 /// text to render is given only the definitions it names, so a list with hundreds of definitions
 /// does not parse all of them again for every entry.
 /// </summary>
-public sealed class ReferenceDefinitions(RetryingDatabase dbFactory, CurrentRevision version)
+public sealed class ReferenceDefinitions(RetryingDatabase dbFactory, CurrentRevision contentRevision)
 {
-    private readonly RevisionCache<IReadOnlyList<ReferenceDefinition>> _cache = new(version);
+    private readonly RevisionCache<IReadOnlyList<ReferenceDefinition>> _cache = new(contentRevision);
 
     public async Task<ReferenceSet> GetAsync(CancellationToken ct = default) =>
         new(await _cache.GetAsync(LoadAsync, ct));

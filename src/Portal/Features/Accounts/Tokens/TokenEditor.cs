@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ContainerNetLib.Portal.Features.Editing;
 
 namespace ContainerNetLib.Portal.Features.Accounts.Tokens;
 
