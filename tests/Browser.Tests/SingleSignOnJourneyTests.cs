@@ -63,7 +63,16 @@ public class SingleSignOnJourneyTests(TestDatabase server, Browser browser, Oidc
 
         // Signing out here ends the provider's session too: the next sign-in asks for the login again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
+        }
+        catch (TimeoutException)
+        {
+            // Seen once in a full run and never alone: say where the browser was and what it showed.
+            var shown = await page.Locator("body").InnerTextAsync();
+            Assert.Fail($"No provider sign-out page: at {page.Url}, showing: {shown[..Math.Min(1_000, shown.Length)]}");
+        }
         // The address alone: a wait for the load event that follows can miss it after this chain of redirects
         // across the two origins (seen once in CI: the URL matched, its load never arrived).
         await Assertions.Expect(page).ToHaveURLAsync($"{portal.BaseUrl}/");
