@@ -102,6 +102,29 @@ public class InteractivePageGuardTests(TestDatabase server)
         Assert.Equal(before, await app.Database.EveryRowAsync());
     }
 
+    [Fact]
+    public async Task A_page_refused_as_it_starts_while_the_browser_is_already_leaving_does_not_overtake_that_navigation()
+    {
+        // Otherwise: an editor clicks "Sign out" before the page's live connection has started; the connection then
+        // finds the session that sign-out ended and sends the browser to the session-ended page, dropping the
+        // sign-out's redirect to the sign-in provider, whose session stays alive on a shared computer.
+        await using var app = await StartAsync();
+        var (entryId, sectionId) = await IdsAsync(app);
+        using var context = app.ContextFor(await ChangedAsync(app, Roles.Editor, Change.Removed));
+        var leaving = context.JSInterop.Setup<bool>(EditorComponentBase.AlreadyLeavingFunction, _ => true);
+        leaving.SetResult(true);
+        var page = InteractivePages.All.First(p => p.Template == "/admin");
+
+        var (rendered, navigation) = Open(context, page, entryId, sectionId);
+
+        var asked = await Eventually.ReadAsync(
+            () => Task.FromResult(context.JSInterop.Invocations[EditorComponentBase.AlreadyLeavingFunction].ToList()),
+            calls => calls.Count > 0, _ => "the page never asked the browser whether it was leaving", Patience);
+        Assert.Equal(SessionEnded.PageFor(page.Address(entryId, sectionId)), asked.Single().Arguments.Single());
+        Assert.False(Refused(navigation), $"sent to {navigation.Uri} over the browser's own navigation");
+        Assert.Equal("", rendered.Markup);
+    }
+
     [Theory]
     [InlineData(Change.Removed)]
     [InlineData(Change.PasswordReset)]

@@ -60,6 +60,8 @@ public static class SignedInComponents
         context.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<ActingAccount>(app.Services));
         context.Services.AddScoped<SessionEnded>();
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // The browser, asked by a page refused as it starts, is not already leaving it (wwwroot/js/leaving.js).
+        context.JSInterop.Setup<bool>(EditorComponentBase.AlreadyLeavingFunction, _ => true).SetResult(false);
         return context;
     }
 

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Portal.Infrastructure.Logging;
 using ContainerNetLib.Portal.Tests.Accounts;
 using ContainerNetLib.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,5 +39,27 @@ public class LoggingTests(TestDatabase database)
         var report = Assert.Single(requests, e => e.Properties["RequestPath"].ToString() == "\"/link-health\"");
         Assert.True(report.Properties.ContainsKey("UserId"), "the signed-in editor's request does not say who made it");
         Assert.Contains(requests, e => e.Properties["StatusCode"].ToString() == "404");
+    }
+
+    [Fact]
+    public async Task The_documented_setting_turns_request_lines_down_and_leaves_errors_and_other_events()
+    {
+        // Otherwise: an operator behind a proxy that already logs every request sets the override the README gives
+        // and still pays for, and ships, a second line per request.
+        var sink = new CapturedLog();
+        await using var app = await PortalApp.StartAsync(database, importSeed: false,
+            settings: new()
+            {
+                // The test host hands settings over as empty parent keys, which Serilog would read as a default level.
+                ["Serilog:MinimumLevel:Default"] = "Information",
+                [$"Serilog:MinimumLevel:Override:{RequestLog.SourceContext}"] = "Warning",
+            },
+            services: s => s.AddSingleton<ILogEventSink>(sink));
+        var client = app.Client();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page")).StatusCode);
+
+        Assert.DoesNotContain(sink.Events, e => e.MessageTemplate.Text.StartsWith("HTTP {", StringComparison.Ordinal));
+        Assert.NotEmpty(sink.Events);
     }
 }

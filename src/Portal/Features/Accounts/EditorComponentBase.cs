@@ -1,6 +1,7 @@
 using ContainerNetLib.Portal.Infrastructure.Database;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 
 namespace ContainerNetLib.Portal.Features.Accounts;
 
@@ -25,6 +26,10 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     public const string NotDone = "Nothing was done: your session has ended or your access changed (see the notice "
         + "at the top). What you typed is still here.";
 
+    /// <summary>The function of wwwroot/js/leaving.js that says whether the browser is already leaving the page.
+    /// </summary>
+    public const string AlreadyLeavingFunction = "portalAlreadyLeaving";
+
     /// <summary>A change of it (the account failed its periodic check) is a way in like any other.</summary>
     [CascadingParameter] public Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -32,6 +37,7 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
     [Inject] private AuthenticationStateProvider SignIns { get; set; } = null!;
     [Inject] private SessionEnded EndedSession { get; set; } = null!;
     [Inject] private NavigationManager PageNavigation { get; set; } = null!;
+    [Inject] private IJSRuntime Scripts { get; set; } = null!;
 
     private ActingCheck.Allowed? _acting;
     private bool _started;
@@ -79,7 +85,7 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
                 // Nothing of the person's is on a page refused as it starts: it is left for a page that says why.
                 // Once: leaving changes the address, which gives a page reading its query new parameters.
                 _sentAway = true;
-                PageNavigation.NavigateTo(SessionEnded.PageFor(ReturnUrl), forceLoad: true);
+                await LeaveForAsync(SessionEnded.PageFor(ReturnUrl));
             }
             return;
         }
@@ -160,6 +166,31 @@ public abstract class EditorComponentBase : ComponentBase, IHandleEvent
         _acting = null;
         EndedSession.Show(ReturnUrl);
         return false;
+    }
+
+    /// <summary>
+    /// The live connection can start a page after its own "Sign out" was sent (the session it finds gone is the one
+    /// that sign-out ended): sent away then, the browser would drop the sign-out's redirect to the provider, whose
+    /// session would live on. So the browser is asked first (wwwroot/js/leaving.js); a first render sends no script.
+    /// </summary>
+    private async Task LeaveForAsync(string address)
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            try
+            {
+                if (await Scripts.InvokeAsync<bool>(AlreadyLeavingFunction, address)) return;
+            }
+            catch (JSDisconnectedException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is JSException or TaskCanceledException)
+            {
+                // No answer from the script: leaving at once is the safe side.
+            }
+        }
+        PageNavigation.NavigateTo(address, forceLoad: true);
     }
 
     private string ReturnUrl => "/" + PageNavigation.ToBaseRelativePath(PageNavigation.Uri);

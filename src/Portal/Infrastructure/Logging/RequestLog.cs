@@ -23,7 +23,7 @@ public static class RequestLog
     {
         var logger = app.ApplicationServices.GetRequiredService<ILogger>()
             .ForContext(Constants.SourceContextPropertyName, SourceContext);
-        return app.UseSerilogRequestLogging(options => Configure(options, logger));
+        return app.UseSerilogRequestLogging(options => Configure(options, new KeepsItsContext(logger)));
     }
 
     private static void Configure(RequestLoggingOptions options, ILogger logger)
@@ -51,5 +51,21 @@ public static class RequestLog
             // The database out of reach: DatabaseUnavailable logs the reason once; not a bug.
             : unavailable ? LogEventLevel.Warning
             : LogEventLevel.Information;
+    }
+
+    /// <summary>
+    /// The middleware gives its logger its own source context (ForContext&lt;RequestLoggingMiddleware&gt;), which
+    /// would replace ours and, with it, the level our override sets: so the setting the README names never took.
+    /// Asked for a context, this logger stays the one it wraps.
+    /// </summary>
+    private sealed class KeepsItsContext(ILogger requests) : ILogger
+    {
+        public void Write(LogEvent logEvent) => requests.Write(logEvent);
+        public bool IsEnabled(LogEventLevel level) => requests.IsEnabled(level);
+        public ILogger ForContext(ILogEventEnricher enricher) => this;
+        public ILogger ForContext(IEnumerable<ILogEventEnricher> enrichers) => this;
+        public ILogger ForContext(string propertyName, object? value, bool destructureObjects = false) => this;
+        public ILogger ForContext<TSource>() => this;
+        public ILogger ForContext(Type source) => this;
     }
 }
