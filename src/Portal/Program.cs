@@ -70,10 +70,14 @@ try
     app.UseHttpsOutsideDevelopment();
     app.UsePublicAddress();
     app.UseMetricsAllowList();
-    // Who is asking is known before the cache answers (and before the request is logged, for the user id): signed-in
-    // editors are never served a cached page, and a page rendered for them is never stored.
-    app.UseAuthentication();
+    // Every request is logged, the user id read once the request is done.
     app.UseRequestLogging();
+    // A reader carrying no sign-in at all (no cookie, no token) is anonymous before the authentication handler says
+    // so: a kept page answers them here, in front of everything below (public mode only).
+    app.UseRenderedPageAnswers();
+    // Who is asking is known before any other cache answers: signed-in editors are never served a cached page, and a
+    // page rendered for them is never stored.
+    app.UseAuthentication();
     // A failure of the database answers 503 with Retry-After (a page, or problem+json, re-executed through the
     // compression below), any other failure 500.
     app.UseDatabaseUnavailableAnswers();
@@ -83,11 +87,10 @@ try
     // them.
     app.UseReaderAccess();
     // A cached page is answered first, with the headers it was stored with (security headers, ETag): the pages
-    // everyone reads kept whole (rendered pages, each with its compressed forms, so answered in front of
-    // compression: the reader hot path), everything else cacheable from the output cache, after a browser's
-    // If-None-Match has been answered for every coding (the output cache knows only the stored one's).
-    app.UseRenderedPageAnswers();
-    // Outside the rendered pages' keeping and the output cache, which keep pages uncompressed.
+    // everyone reads kept whole (rendered pages, each with its compressed forms), everything else cacheable from the
+    // output cache, after a browser's If-None-Match has been answered for every coding (the output cache knows only
+    // the stored one's). Compression is outside the rendered pages' keeping and the output cache, which keep pages
+    // uncompressed.
     app.UseReaderCompression();
     app.UseRenderedPages();
     app.UseContentETags();

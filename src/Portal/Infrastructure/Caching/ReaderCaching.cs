@@ -40,9 +40,9 @@ public static class ReaderCaching
         return builder;
     }
 
-    /// <summary>Reader pages without a query string answered whole (<see cref="RenderedPages"/>) in front of
-    /// response compression: a kept page brings its compressed forms, and a hit skips the compression wrapper
-    /// (issue 22 §6).</summary>
+    /// <summary>Reader pages without a query string answered whole (<see cref="RenderedPages"/>) in front of sign-in
+    /// and response compression, to requests that carry nothing to sign in with: a kept page brings its compressed
+    /// forms, and a hit skips the authentication handler and the compression wrapper (issue 22 §6).</summary>
     public static IApplicationBuilder UseRenderedPageAnswers(this IApplicationBuilder app) =>
         app.UseMiddleware<RenderedPageMiddleware>(false);
 

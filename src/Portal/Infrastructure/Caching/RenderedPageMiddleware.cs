@@ -1,5 +1,8 @@
 using ContainerNetLib.Portal.Infrastructure.Compression;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -12,14 +15,23 @@ namespace ContainerNetLib.Portal.Infrastructure.Caching;
 /// share the readers' copy (<see cref="SharedPage"/>) go the usual way. A kept page goes out in the coding the
 /// reader accepts, compressed once
 /// (<see cref="RenderedPages.TryGet(string, string?, out RenderedPages.Page, out RenderedPages.Encoded)"/>),
-/// always with its length. Placed twice: in front of compression only answering (<paramref name="keep"/> false),
-/// and behind it also keeping, so that the copy kept is the page before compression.
+/// always with its length. Placed twice: in front of sign-in only answering (<paramref name="keep"/> false), and
+/// behind compression also keeping, so that the copy kept is the page before compression.
 /// </summary>
+/// <remarks>
+/// In front of sign-in, a request is known to be anonymous only when it carries nothing to sign in with: no sign-in
+/// cookie and no Authorization header. Most readers arrive so (a link from chat); they are answered without the
+/// authentication handler's work, a third of a kept page's time. Anyone else, and everyone in private mode, is
+/// answered behind, once who they are is known.
+/// </remarks>
 public sealed class RenderedPageMiddleware(
     RequestDelegate next, RenderedPages pages, CurrentRevision contentRevision,
-    ReaderCompressionProvider compression,
+    ReaderCompressionProvider compression, IOptionsMonitor<CookieAuthenticationOptions> signInCookies,
     ReaderAccess access, bool keep)
 {
+    private readonly string _signInCookie =
+        signInCookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name ?? IdentityConstants.ApplicationScheme;
+
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,7 +44,7 @@ public sealed class RenderedPageMiddleware(
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue
             || !ReaderCaching.IsCachedReaderPath(request.Path)
-            || !SharedPage.MayShare(context, access)
+            || !(keep ? SharedPage.MayShare(context, access) : CarriesNoSignIn(request))
             || request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
             return next(context);
 
@@ -41,6 +53,17 @@ public sealed class RenderedPageMiddleware(
         var encoding = request.Headers.AcceptEncoding.Count > 0 ? compression.PreferredEncoding(context) : null;
         if (pages.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
         return keep ? RenderAndKeepAsync(context, key) : next(context);
+    }
+
+    /// <summary>Before sign-in: public mode, no Authorization header, no sign-in cookie (nor one of its chunks).
+    /// </summary>
+    private bool CarriesNoSignIn(HttpRequest request)
+    {
+        if (access.SignedInOnly || request.Headers.Authorization.Count > 0) return false;
+        if (request.Headers.Cookie.Count == 0) return true;
+        foreach (var name in request.Cookies.Keys)
+            if (name.StartsWith(_signInCookie, StringComparison.Ordinal)) return false;
+        return true;
     }
 
     private static Task SendAsync(HttpResponse response, RenderedPages.Page page, RenderedPages.Encoded body)
