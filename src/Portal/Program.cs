@@ -29,8 +29,9 @@ try
     var role = ProcessRoles.Read(builder.Configuration);
     if (role == ProcessRole.Worker)
     {
-        // The worker's features: those whose jobs it runs (the checks queue the copies).
-        await WorkerHost.RunAsync(args, worker => worker.AddLinkHealth(ProcessRole.Worker).AddSavedCopies());
+        // The worker's features: those whose jobs it runs (the checks queue the copies; expired sessions are swept).
+        await WorkerHost.RunAsync(args,
+            worker => worker.AddLinkHealth(ProcessRole.Worker).AddSavedCopies().AddSessionCleanup());
         return 0;
     }
 

@@ -59,8 +59,9 @@ public class JobServerTests(TestDatabase database)
         {
             using var connection = storage.GetConnection();
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
-            // The sessions' sweep is registered last.
+            // Each feature registers its own (IRecurringJobs): the checks', the saved copies' and the sessions'.
             return ids.Contains(LinkCheckJobs.NightlyJobId) && ids.Contains(LinkCheckJobs.PruneJobId)
+                && ids.Contains(Features.SavedCopies.SavedCopyJobs.PruneJobId)
                 && ids.Contains(Features.Accounts.Sessions.SessionCleanupJob.JobId);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)

@@ -3,6 +3,7 @@ using ContainerNetLib.Domain.Accounts.Sessions;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Accounts.Sessions;
 using ContainerNetLib.Portal.Features.Accounts.SingleSignOn;
+using ContainerNetLib.Portal.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +15,17 @@ public static class AccountSetup
 {
     public const string LoginPath = "/account/login";
 
+    /// <summary>The hourly sweep of expired sign-in sessions, in every process that runs jobs (a worker, which has
+    /// no account pages, too).</summary>
+    public static IHostApplicationBuilder AddSessionCleanup(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRecurringJobs<Sessions.SessionCleanupSchedule>();
+        return builder;
+    }
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
+        builder.AddSessionCleanup();
         var services = builder.Services;
         // Identity's stores want the context itself; each request gets one from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());

@@ -24,6 +24,7 @@ public static class LinkHealthSetup
         services.AddLinkChecking(builder.Configuration);
         services.AddTransient<ExclusionEditing>();
         services.AddTransient<LinkCheckJobs>();
+        services.AddRecurringJobs<LinkHealthRecurringJobs>();
         services.AddSingleton<Report.ReportQueries>();
         services.AddSingleton<OneTimeCookies>();
         services.AddSingleton<Drift.DriftQueries>();

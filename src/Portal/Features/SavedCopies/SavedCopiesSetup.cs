@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.SavedCopies;
+using ContainerNetLib.Portal.Infrastructure;
 
 namespace ContainerNetLib.Portal.Features.SavedCopies;
 
@@ -13,6 +14,7 @@ public static class SavedCopiesSetup
         builder.Services.AddCopySaving(builder.Configuration);
         builder.Services.AddSingleton<SavedCopyQueries>();
         builder.Services.AddTransient<SavedCopyJobs>();
+        builder.Services.AddRecurringJobs<SavedCopyRecurringJobs>();
         return builder;
     }
 }

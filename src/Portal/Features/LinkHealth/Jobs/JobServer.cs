@@ -13,9 +13,8 @@ namespace ContainerNetLib.Portal.Features.LinkHealth.Jobs;
 
 /// <summary>
 /// Brings Hangfire up once PostgreSQL answers: installs or upgrades its schema, then, in a process
-/// that runs jobs, registers the recurring jobs (the nightly check at LinkHealth:Cron in
-/// LinkHealth:TimeZone, the history prune an hour before, the hourly sweep of expired sign-in sessions) and starts
-/// the server. Hangfire's own
+/// that runs jobs, puts the recurring jobs every feature registered (<see cref="IRecurringJobs"/>) on the schedule,
+/// in LinkHealth:TimeZone, and starts the server. Hangfire's own
 /// hosted service and schema preparation open the database while the host starts: with PostgreSQL
 /// down (a restart, a slow container) the process would hang or fail. Here it starts, reports
 /// not-ready on /healthz/ready, and retries (the job-server-start pipeline).
@@ -80,16 +79,8 @@ public sealed partial class JobServer(
 
     private void Schedule(IRecurringJobManager recurring)
     {
-        var settings = options.Value;
-        var schedule = new RecurringJobOptions { TimeZone = settings.FindTimeZone() };
-        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.NightlyJobId,
-            j => j.StartNightlyAsync(CancellationToken.None), settings.Cron, schedule);
-        recurring.AddOrUpdate<LinkCheckJobs>(LinkCheckJobs.PruneJobId,
-            j => j.PruneHistoryAsync(CancellationToken.None), "0 1 * * *", schedule);
-        recurring.AddOrUpdate<SavedCopies.SavedCopyJobs>(SavedCopies.SavedCopyJobs.PruneJobId,
-            j => j.PruneAsync(CancellationToken.None), "30 1 * * *", schedule);
-        recurring.AddOrUpdate<Accounts.Sessions.SessionCleanupJob>(Accounts.Sessions.SessionCleanupJob.JobId,
-            j => j.RemoveExpiredAsync(CancellationToken.None), Accounts.Sessions.SessionCleanupJob.Cron, schedule);
+        var schedule = new RecurringJobOptions { TimeZone = options.Value.FindTimeZone() };
+        foreach (var jobs in services.GetServices<IRecurringJobs>()) jobs.Schedule(recurring, schedule);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job server started")]
