@@ -26,13 +26,13 @@ public sealed record FileEnvelope(bool ByteOrderMark, LineEnding Dominant, IRead
 
         var lf = new StringBuilder(text.Length);
         var endings = new List<LineEnding>(text.Length / 40);
-        var lineStarts = new List<int>(text.Length / 40);
+        var lines = new List<(int Start, int Length)>(text.Length / 40);
         var start = 0;
         for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0; i = Next(text, start))
         {
             var crLf = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n';
             endings.Add(crLf ? LineEnding.CrLf : text[i] == '\r' ? LineEnding.Cr : LineEnding.Lf);
-            lineStarts.Add(lf.Length);
+            lines.Add((lf.Length, i - start));
             lf.Append(text, start, i - start).Append('\n');
             start = i + (crLf ? 2 : 1);
         }
@@ -43,9 +43,8 @@ public sealed record FileEnvelope(bool ByteOrderMark, LineEnding Dominant, IRead
         for (var line = 0; line < endings.Count; line++)
         {
             if (endings[line] == dominant) continue;
-            var length = (line + 1 < lineStarts.Count ? lineStarts[line + 1] : normalised.Length) - 1 - lineStarts[line];
             exceptions.Add(new LineEndingException(line, endings[line],
-                LineFingerprint.Of(normalised.AsSpan(lineStarts[line], length))));
+                LineFingerprint.Of(normalised.AsSpan(lines[line].Start, lines[line].Length))));
         }
         return (new FileEnvelope(bom, dominant, exceptions), normalised);
     }

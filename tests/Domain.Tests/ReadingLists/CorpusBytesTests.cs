@@ -5,7 +5,8 @@ using ContainerNetLib.Tests.Shared;
 
 namespace ContainerNetLib.Domain.Tests.ReadingLists;
 
-/// <summary>Every real list of ../shared/corpus/, shapes/ included, written back as the bytes it was read from.</summary>
+/// <summary>Every real list of ../shared/corpus/, shapes/ included, written back as the bytes it was read from.
+/// </summary>
 public class CorpusBytesTests
 {
     public static TheoryData<string> Files() => new(RepoRoot.EveryCorpusFile());

@@ -42,6 +42,7 @@ public class FileEnvelopeTests
     [Theory]
     [InlineData("# S\n\n* [a](https://a.example/)")]
     [InlineData("# S\r\n\r\n* [a](https://a.example/)")]
+    [InlineData("# S\r\n\r\n* a\n* b")]
     [InlineData("\uFEFF# S")]
     public void No_final_newline_is_kept_missing(string file)
     {
@@ -53,7 +54,8 @@ public class FileEnvelopeTests
     public void Tabs_and_trailing_spaces_are_kept()
     {
         // Otherwise: a Markdown hard break (two trailing spaces) or a tab-indented list is lost on export.
-        const string file = "# S \t\r\n\r\n\tIntro with a hard break  \r\n\r\n*\t[a](https://a.example/)  \r\n\t* child\t\r\n  \r\n";
+        const string file =
+            "# S \t\r\n\r\n\tIntro with a hard break  \r\n\r\n*\t[a](https://a.example/)  \r\n\t* child\t\r\n  \r\n";
         Assert.Equal(Utf8.GetBytes(file), RoundTrip(file));
     }
 
@@ -62,7 +64,7 @@ public class FileEnvelopeTests
     {
         // Otherwise: the seed, LF without a mark, gains a mark or CRs on export.
         const string file = "# S\n\n* [a](https://a.example/)\n";
-        Assert.Equal(FileEnvelope.Plain, ReadingListParser.Parse(file).Document.Envelope);
+        Assert.Same(FileEnvelope.Plain, ReadingListParser.Parse(file).Document.Envelope);
         Assert.Same(file, FileEnvelope.Plain.Wrap(file));
     }
 
