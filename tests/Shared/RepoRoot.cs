@@ -18,6 +18,12 @@ public static class RepoRoot
     /// <summary>The real reading lists beside the repository (../shared/corpus/*.md), in name order.</summary>
     public static IEnumerable<string> CorpusFiles() => Directory.EnumerateFiles(Corpus, "*.md").Order();
 
+    /// <summary>Every real list, the top folder's and those of other shapes (shapes/: tables, HTML, prose, a byte
+    /// order mark, CRLF), as paths relative to <see cref="Corpus"/>, in name order.</summary>
+    public static IEnumerable<string> EveryCorpusFile() =>
+        Directory.EnumerateFiles(Corpus, "*.md", SearchOption.AllDirectories)
+            .Select(f => System.IO.Path.GetRelativePath(Corpus, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -20,7 +20,8 @@ public static class ListExporter
                 e.LeadingMarkdown })
             .ToListAsync(ct);
 
-        var document = new ListDocument { Preamble = list.Preamble, EndsWithNewline = list.EndsWithNewline };
+        var document = new ListDocument { Preamble = list.Preamble, EndsWithNewline = list.EndsWithNewline,
+            Envelope = StoredEnvelope.Of(list) };
         var sectionChildren = sections.ToLookup(s => s.ParentId);
         var entryChildren = entries.ToLookup(e => (e.SectionId, e.ParentId));
 

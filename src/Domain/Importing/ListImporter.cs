@@ -95,21 +95,19 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
     private async Task<bool> UpsertListAsync(ListDocument document, DateTimeOffset now, CancellationToken ct)
     {
         var list = await db.ReadingLists.SingleOrDefaultAsync(ct);
-        var changed = true;
         if (list is null)
         {
-            db.ReadingLists.Add(new ReadingList { Preamble = document.Preamble,
-                EndsWithNewline = document.EndsWithNewline, UpdatedAt = now });
+            list = new ReadingList { Preamble = document.Preamble, EndsWithNewline = document.EndsWithNewline };
+            db.ReadingLists.Add(list);
         }
-        else if (list.Preamble != document.Preamble || list.EndsWithNewline != document.EndsWithNewline)
+        var envelopeChanged = StoredEnvelope.Store(list, document.Envelope);
+        var changed = db.Entry(list).State == EntityState.Added || envelopeChanged || list.Preamble != document.Preamble
+            || list.EndsWithNewline != document.EndsWithNewline;
+        if (changed)
         {
             list.Preamble = document.Preamble;
             list.EndsWithNewline = document.EndsWithNewline;
             list.UpdatedAt = now;
-        }
-        else
-        {
-            changed = false;
         }
         await db.SaveChangesAsync(ct);
         return changed;

@@ -13,5 +13,8 @@ public sealed class ListDocument
     /// <summary>False when the source did not end with a line break, so export can match it.</summary>
     public bool EndsWithNewline { get; set; } = true;
 
+    /// <summary>The byte order mark and line endings the file had, which the tree's LF text does not hold.</summary>
+    public FileEnvelope Envelope { get; set; } = FileEnvelope.Plain;
+
     public List<SectionNode> Sections { get; } = [];
 }

@@ -29,7 +29,8 @@ public static partial class ReadingListParser
     /// longer than <see cref="TextField.EntryMarkdown"/> allows.</exception>
     internal static ParseResult Parse(string markdown, int sliceChars)
     {
-        var source = new SourceLines(Normalise(markdown));
+        var (envelope, text) = FileEnvelope.Open(markdown);
+        var source = new SourceLines(text);
         // Before Markdig sees it: what would cost more than its length to parse is refused, not tried.
         if (MarkdownLimits.Find(source.Text) is { } problem) throw new RefusedMarkdownException(problem);
         var slices = source.Text.Length > sliceChars ? SliceSplitter.Split(source, sliceChars) : [(0, source.Count)];
@@ -53,7 +54,9 @@ public static partial class ReadingListParser
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
-        return Assemble(states, source.EndsWithNewline);
+        var result = Assemble(states, source.EndsWithNewline);
+        result.Document.Envelope = envelope;
+        return result;
     }
 
     private static ParseState ParseSlice(SourceLines slice, int ownedLines, int lineOffset)
@@ -144,16 +147,6 @@ public static partial class ReadingListParser
         });
         var all = string.Concat(texts);
         return all.Length == 0 ? "" : "\n" + all;
-    }
-
-    /// <summary>
-    /// The only changes made to the text before parsing: a byte order mark is dropped and
-    /// CR LF becomes LF (trailing white space is one of the documented round-trip normalisations).
-    /// </summary>
-    private static string Normalise(string markdown)
-    {
-        var text = markdown.Length > 0 && markdown[0] == '\uFEFF' ? markdown[1..] : markdown;
-        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
     }
 
     [GeneratedRegex(@"^([ \t]*)([*+-]|\d{1,9}[.)])([ \t]*)")]

@@ -4,7 +4,7 @@ namespace ContainerNetLib.Domain.ReadingLists;
 
 /// <summary>
 /// Writes a reading list back to Markdown. Each node writes the lines it owns, in tree order,
-/// so a parsed file comes back as written (up to trailing white space and runs of blank lines).
+/// so a parsed file comes back byte for byte (its <see cref="FileEnvelope"/> put back last).
 /// </summary>
 public static class ReadingListWriter
 {
@@ -13,7 +13,7 @@ public static class ReadingListWriter
         var markdown = new StringBuilder(document.Preamble);
         foreach (var section in document.Sections) WriteSection(markdown, section);
         if (!document.EndsWithNewline && markdown.Length > 0 && markdown[^1] == '\n') markdown.Length--;
-        return markdown.ToString();
+        return document.Envelope.Wrap(markdown.ToString());
     }
 
     private static void WriteSection(StringBuilder markdown, SectionNode section)

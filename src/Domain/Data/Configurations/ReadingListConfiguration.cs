@@ -10,6 +10,7 @@ internal sealed class ReadingListConfiguration : IEntityTypeConfiguration<Readin
     {
         list.Property(l => l.Id).ValueGeneratedNever();
         // One row: the constraint makes a second one impossible rather than merely unexpected.
+        list.Property(l => l.LineEnding).HasConversion<string>().HasMaxLength(4);
         list.ToTable(t => t.HasCheckConstraint("ck_reading_lists_single_row", "id = 1"));
     }
 }

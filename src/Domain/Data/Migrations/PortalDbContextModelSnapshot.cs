@@ -957,9 +957,24 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<bool>("ByteOrderMark")
+                        .HasColumnType("boolean")
+                        .HasColumnName("byte_order_mark");
+
                     b.Property<bool>("EndsWithNewline")
                         .HasColumnType("boolean")
                         .HasColumnName("ends_with_newline");
+
+                    b.Property<string>("LineEnding")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("line_ending");
+
+                    b.Property<string>("LineEndingExceptions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("line_ending_exceptions");
 
                     b.Property<string>("Preamble")
                         .IsRequired()
