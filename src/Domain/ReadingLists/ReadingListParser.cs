@@ -74,12 +74,28 @@ public static partial class ReadingListParser
                 case ListBlock list:
                     state.Warn(list.Line, "a list before the first heading is kept as preamble text, not as entries");
                     break;
+                case ParagraphBlock paragraph when state.Current is not null:
+                    if (TableEntries.Find(TextOf(slice, paragraph)) is { } table) state.AddTable(paragraph, table);
+                    else state.AddPassage(paragraph);
+                    break;
+                case QuoteBlock quote when state.Current is not null:
+                    state.AddPassage(quote);
+                    break;
+                case HtmlBlock html when state.Current is not null && !PassageEntry.IsClosed(html):
+                    state.Warn(html.Line, "an HTML block that never closes runs to the end of the file; kept as text");
+                    break;
+                case HtmlBlock html when state.Current is not null:
+                    state.AddPassage(html);
+                    break;
             }
         }
         state.Finish();
         state.ReadFields();
         return state;
     }
+
+    private static string TextOf(SourceLines slice, Block block) =>
+        slice.Join(block.Line, Math.Max(block.Line, slice.LineOf(block.Span.End)) + 1);
 
     /// <summary>Markdig's tree of the text; over-nested lines are read as plain text (see <see
     /// cref="NestingGuard"/>).</summary>
