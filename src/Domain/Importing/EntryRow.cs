@@ -13,6 +13,9 @@ internal sealed class EntryRow
     public required string Indent { get; init; }
     public required string Marker { get; init; }
     public required string LeadingMarkdown { get; init; }
+    public EntryShape Shape { get; init; }
+    /// <summary>The cells as JSON; "[]" for bullets and passages.</summary>
+    public required string CellsJson { get; init; }
     public EntryKind Kind { get; init; }
     public DateOnly? Date { get; init; }
     public string? Title { get; init; }

@@ -31,6 +31,18 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
     {
         entry.ToTable(t => t.HasCheckConstraint("ck_entries_url_web_address", $"url IS NULL OR {IsWebAddress("url")}"));
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        entry.Property(e => e.Shape).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EntryShape.Bullet)
+            .HasSentinel((EntryShape)(-1));
+        entry.Property(e => e.Cells)
+            .HasColumnType("jsonb")
+            .HasDefaultValueSql("'[]'::jsonb")
+            .HasConversion(
+                cells => JsonSerializer.Serialize(cells, AuthorJson.Options),
+                json => JsonSerializer.Deserialize<List<EntryCell>>(json, AuthorJson.Options) ?? new List<EntryCell>(),
+                new ValueComparer<List<EntryCell>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    a => a.Aggregate(0, (hash, cell) => HashCode.Combine(hash, cell.GetHashCode())),
+                    a => a.ToList()));
         entry.Property(e => e.Authors)
             .HasColumnType("jsonb")
             .HasConversion(
