@@ -10,7 +10,9 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// <summary>A link a reader sees in a block. Navigation (a link around badge images only) is never checked or
 /// counted as reading material; a link inside the page (<c>#anchor</c>) is no web address and never found here.
 /// </summary>
-internal sealed record FoundLink(string Url, string Text, bool IsNavigation);
+/// <param name="Offset">Where a Markdown link starts in the text Markdig read; -1 for one in raw HTML (the block's
+/// line is the nearest known).</param>
+internal sealed record FoundLink(string Url, string Text, bool IsNavigation, int Offset = -1);
 
 /// <summary>
 /// Finds the web links of a paragraph, block quote, table cell or HTML block: Markdown links and autolinks from
@@ -68,10 +70,14 @@ internal static class BlockLinks
                 case LinkInline { IsImage: true }:
                     break;
                 case LinkInline link when UrlNormalizer.IsWebAddress(link.Url):
-                    found.Add(new FoundLink(link.Url!, InlineText.Plain(link), IsBadgeOnly(link)));
+                    found.Add(new FoundLink(link.Url!, InlineText.Plain(link), IsBadgeOnly(link), link.Span.Start));
+                    break;
+                case LinkInline link when IsInPage(link.Url):
+                    // A table of contents or "back to top": navigation inside the document.
+                    found.Add(new FoundLink(link.Url!, InlineText.Plain(link), true, link.Span.Start));
                     break;
                 case AutolinkInline { IsEmail: false } autolink when UrlNormalizer.IsWebAddress(autolink.Url):
-                    found.Add(new FoundLink(autolink.Url, autolink.Url, false));
+                    found.Add(new FoundLink(autolink.Url, autolink.Url, false, autolink.Span.Start));
                     break;
                 case HtmlInline tag:
                     rawHtml.Append(tag.Tag);
@@ -87,10 +93,10 @@ internal static class BlockLinks
         }
     }
 
-    /// <summary>A link whose only content is pictures: a badge (shields.io and the like) or a logo.</summary>
+    /// <summary>A link whose only content is pictures (Markdown or <c>&lt;img&gt;</c>): a badge (shields.io and the
+    /// like) or a logo.</summary>
     private static bool IsBadgeOnly(LinkInline link) =>
-        link.Any(c => c is LinkInline { IsImage: true }) && link.All(c => c is LinkInline { IsImage: true } ||
-            c is LiteralInline l && l.Content.IsEmptyOrWhitespace() || c is LineBreakInline);
+        link.Any(c => c is LinkInline { IsImage: true } or HtmlInline) && InlineText.Plain(link).Length == 0;
 
     private static void InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
     {
@@ -112,12 +118,18 @@ internal static class BlockLinks
                 found.Add(new FoundLink(href, text.Length > 0 ? text : AltText(anchor) ?? href,
                     text.Length == 0 && anchor.QuerySelector("img") is not null));
             }
+            else if (IsInPage(href))
+            {
+                found.Add(new FoundLink(href, InlineText.Collapse(anchor.TextContent), true));
+            }
             else if (href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
             {
                 warnings.Add(new ParseWarning(line, "<a> whose href is a javascript: address; kept as text"));
             }
         }
     }
+
+    private static bool IsInPage(string? url) => url is { Length: > 0 } && url[0] == '#';
 
     private static string? AltText(IElement anchor) =>
         anchor.QuerySelector("img")?.GetAttribute("alt") is { Length: > 0 } alt ? alt : null;

@@ -19,6 +19,9 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
     public List<SectionNode> Sections { get; } = [];
     public List<ParseWarning> Warnings { get; } = [];
     public SectionNode? Current { get; private set; }
+
+    /// <summary>Every link the slice's text shows a reader, for the <see cref="LinkCensus"/>.</summary>
+    public List<(int Line, FoundLink Link)> Seen { get; set; } = [];
     public int OwnedLines => ownedLines;
 
     public void Warn(int zeroBasedLine, string message) =>
@@ -102,16 +105,29 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
             }
         }
         var paragraph = first as ParagraphBlock;
-        _pendingFields.Add((entry, w => EntryFieldReader.Read(paragraph, entry.Children.Count > 0, entry.Line, w)));
+        var later = children ? item.Skip(1).Where(b => b is not ListBlock).ToList() : [];
+        _pendingFields.Add((entry, w => WithLaterLinks(EntryFieldReader.Read(paragraph, entry.Children.Count > 0,
+            entry.Line, w), later, entry.Line, w)));
+    }
+
+    /// <summary>Links in a bullet's later paragraphs or quotes ("> Template - [nuget package](url)") are the entry's
+    /// too, beside the ones its first line's conventions read.</summary>
+    private static EntryFields WithLaterLinks(EntryFields fields, List<Block> later, int line,
+        List<ParseWarning> warnings)
+    {
+        if (later.Count == 0) return fields;
+        var links = later.SelectMany(b => BlockLinks.In(b, line, warnings)).Where(l => !l.IsNavigation)
+            .Select(l => new EntryLink(l.Url, l.Text, LinkRole.Related)).ToList();
+        return links.Count == 0 ? fields : fields with { Links = [.. fields.Links, .. links] };
     }
 
     /// <summary>A table's rows as entries, the header and delimiter rows kept as the text before the first row.
     /// </summary>
-    public void AddTable(ParagraphBlock paragraph, ParsedTable table)
+    public void AddTable(int firstLine, ParsedTable table)
     {
         foreach (var row in table.Rows)
         {
-            var line = paragraph.Line + row.Line;
+            var line = firstLine + row.Line;
             if (line >= ownedLines) return;
             var entry = AddWholeLines(line, line, EntryShape.TableRow);
             if (entry is not null) _pendingFields.Add((entry, w => TableEntries.Read(row, table.Header, entry.Line, w)));
