@@ -1,4 +1,5 @@
 using ContainerNetLib.Tests.Shared;
+using static ContainerNetLib.Tests.Shared.FixtureServer;
 
 namespace ContainerNetLib.Importer.Tests;
 
@@ -79,5 +80,30 @@ public class ImportShapesTests(TestDatabase server)
         Assert.Contains("warning: line 7: <a> without href; kept as text", result.Out);
         Assert.Contains("warning: line 7: <a> whose href is a javascript: address; kept as text", result.Out);
         Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from entries"));
+    }
+
+    [Fact]
+    public async Task A_link_run_over_a_table_and_prose_list_checks_every_rows_and_passages_link()
+    {
+        // Otherwise: the report says "2 links checked" about a list whose rows and paragraphs hold seven.
+        var asked = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        await using var fixture = new FixtureServer((path, _) =>
+        {
+            asked[path] = true;
+            return Response(200, "OK", "Content-Type: text/html\r\n", "<title>Fine</title>");
+        });
+        await using var db = await server.CreateAsync();
+        string U(string name) => fixture.Url("/" + name);
+        var list = $"# Films\n\n| Name | Note |\n|---|---|\n| [A]({U("a")}) | [B]({U("b")}) |\n| [C]({U("c")}) | x |\n\n" +
+            $"Read [D]({U("d")}) and <{U("e")}>.\n\n<p><a href=\"{U("f")}\">F</a></p>\n\n* [G]({U("g")})\n";
+
+        var import = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(list), "--json");
+        var run = await Cli.RunWithSettingsAsync(db.ConnectionString, LinkRunTests.Settings(fixture), "link-run",
+            "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(7, import.Count("distinctUrls"));
+        Assert.Equal(import.Count("distinctUrls"), run.Count("checked"));
+        Assert.Equal(["/a", "/b", "/c", "/d", "/e", "/f", "/g"], asked.Keys.Where(p => p.Length == 2).Order());
     }
 }

@@ -67,7 +67,7 @@ internal sealed class ParsedTree
             Marker = node.Marker,
             LeadingMarkdown = node.LeadingMarkdown,
             Shape = node.Shape,
-            CellsJson = CellsJson(fields.Cells),
+            Cells = fields.Cells,
             Kind = fields.Kind,
             Date = fields.Date,
             Title = fields.Title,
