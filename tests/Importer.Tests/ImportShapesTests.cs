@@ -11,7 +11,8 @@ public class ImportShapesTests(TestDatabase server)
         "| [WarGames](https://w.example/) | 1983 |\n\n" +
         "Read [the guide](https://g.example/) first.\n\n" +
         "<a href=\"https://html.example/\">HTML</a> - an entry in HTML<br>\n\n" +
-        "* [Bullet](https://b.example/)\n\n  More in [the notes](https://n.example/).\n\n# Tools\n\n## [Heading](https://head.example/)\n";
+        "* [Bullet](https://b.example/)\n\n  More in [the notes](https://n.example/).\n\n# Tools\n\n" +
+        "## [Heading](https://head.example/)\n";
 
     [Fact]
     public async Task Import_json_counts_entries_by_kind_links_by_place_navigation_and_unknown_links_with_lines()
@@ -94,7 +95,8 @@ public class ImportShapesTests(TestDatabase server)
         });
         await using var db = await server.CreateAsync();
         string U(string name) => fixture.Url("/" + name);
-        var list = $"# Films\n\n| Name | Note |\n|---|---|\n| [A]({U("a")}) | [B]({U("b")}) |\n| [C]({U("c")}) | x |\n\n" +
+        var list = $"# Films\n\n| Name | Note |\n|---|---|\n| [A]({U("a")}) | [B]({U("b")}) |\n" +
+            $"| [C]({U("c")}) | x |\n\n" +
             $"Read [D]({U("d")}) and <{U("e")}>.\n\n<p><a href=\"{U("f")}\">F</a></p>\n\n* [G]({U("g")})\n";
 
         var import = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(list), "--json");

@@ -130,7 +130,8 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
             var line = firstLine + row.Line;
             if (line >= ownedLines) return;
             var entry = AddWholeLines(line, line, EntryShape.TableRow);
-            if (entry is not null) _pendingFields.Add((entry, w => TableEntries.Read(row, table.Header, entry.Line, w)));
+            if (entry is null) continue;
+            _pendingFields.Add((entry, w => TableEntries.Read(row, table.Header, entry.Line, w)));
         }
     }
 
@@ -172,7 +173,8 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         };
         if (shape == EntryShape.TableRow && entry.Markdown.Length > TextField.EntryMarkdown.MaxLength)
             throw new RefusedMarkdownException(new LineProblem(entry.Line, $"a table row of " +
-                $"{entry.Markdown.Length:N0} characters, more than the limit of {TextField.EntryMarkdown.MaxLength:N0}"));
+                $"{entry.Markdown.Length:N0} characters, more than the limit of " +
+                $"{TextField.EntryMarkdown.MaxLength:N0}"));
         if (_sectionHasEntries) entry.LeadingMarkdown = gap;
         else Current!.IntroMarkdown += gap;
         _sectionHasEntries = true;

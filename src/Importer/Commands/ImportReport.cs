@@ -60,6 +60,7 @@ internal static class ImportReport
         foreach (var u in s.Census.UnknownLinks.Take(UnknownShown))
             console.Out.WriteLine($"not known: line {u.Line}: {u.Url}");
         if (s.Census.UnknownLinks.Count > UnknownShown)
-            console.Out.WriteLine($"not known: {s.Census.UnknownLinks.Count - UnknownShown:N0} more (--json lists all).");
+            console.Out.WriteLine(
+                $"not known: {s.Census.UnknownLinks.Count - UnknownShown:N0} more (--json lists all).");
     }
 }

@@ -147,7 +147,8 @@ public class EntryShapeTests
     public void A_table_inside_a_list_item_stays_that_bullets_text()
     {
         // Otherwise: a table nested in a bullet is split between two entries and exported out of order.
-        var (section, _) = Section("* [A](https://a.example/)\n\n  | x | y |\n  |---|---|\n  | [B](https://b.example/) | 1 |\n");
+        var (section, _) = Section("* [A](https://a.example/)\n\n  | x | y |\n  |---|---|\n" +
+            "  | [B](https://b.example/) | 1 |\n");
         Assert.Equal(EntryShape.Bullet, section.Entries.Single().Shape);
     }
 }
