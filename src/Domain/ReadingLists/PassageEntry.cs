@@ -14,8 +14,19 @@ internal static class PassageEntry
         var links = BlockLinks.In(block, line, warnings).Where(l => !l.IsNavigation).ToList();
         if (links.Count == 0) return null;
         var text = block is HtmlBlock html ? BlockLinks.HtmlText(html.Lines.ToString()) : PlainText(block);
-        return new EntryFields(EntryKind.Note, null, null, null, [], EntryFieldReader.NullIfEmpty(text),
-            links.Select(l => new EntryLink(l.Url, l.Text, LinkRole.Related)).ToList());
+        return new EntryFields(EntryKind.Note, null, EntryFieldReader.NullIfEmpty(Opening(text)), null, [],
+            EntryFieldReader.NullIfEmpty(text), links.Select(l => new EntryLink(l.Url, l.Text, LinkRole.Related))
+            .ToList());
+    }
+
+    /// <summary>The passage's first words, its title wherever an entry is named by one (search hits, feeds).
+    /// </summary>
+    internal static string Opening(string text)
+    {
+        const int most = 80;
+        if (text.Length <= most) return text;
+        var cut = text.LastIndexOf(' ', most);
+        return text[..(cut > 20 ? cut : most)] + "…";
     }
 
     /// <summary>Whether an HTML block ends where its kind says it must (a comment's "-->", a "&lt;/pre&gt;"...);
