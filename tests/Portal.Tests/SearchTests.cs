@@ -9,6 +9,23 @@ public class SearchTests(TestDatabase server)
         page.QuerySelectorAll(".result-title").Select(a => a.TextContent).ToList();
 
     [Fact]
+    public async Task Search_finds_a_table_row_by_its_cells_and_a_passage_by_its_words()
+    {
+        // Otherwise: a list kept in tables or prose is imported but its rows and paragraphs are never found.
+        await using var app = await PortalApp.StartAsync(server);
+        await app.ImportAsync("# Films\n\n| Name | Genre |\n|---|---|\n| [Hackers](https://h.example/) | " +
+            "Cyberpunk |\n\nRead [the zeppelin guide](https://z.example/) before the rest.\n");
+        var client = app.Client();
+
+        var row = Html.Parse(await client.GetStringAsync("/search?q=cyberpunk"));
+        Assert.Equal(["Hackers"], Titles(row));
+        Assert.Contains("Genre: Cyberpunk", row.QuerySelector(".result-description")!.TextContent);
+        var passage = Html.Parse(await client.GetStringAsync("/search?q=zeppelin"));
+        Assert.Equal(["Read the zeppelin guide before the rest."], Titles(passage));
+        Assert.Equal("Films", passage.QuerySelector(".result .meta a")!.TextContent);
+    }
+
+    [Fact]
     public async Task Search_ranks_title_matches_and_marks_the_words()
     {
         // Otherwise: a reader searching "macvlan" wades through unrelated links.

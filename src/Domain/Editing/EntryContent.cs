@@ -37,6 +37,8 @@ public static class EntryContent
         entry.Markdown = row.Markdown;
         entry.Marker = row.Marker;
         entry.LeadingMarkdown = row.LeadingMarkdown;
+        entry.Shape = row.Shape;
+        entry.Cells = row.Shape == EntryShape.TableRow ? node.Fields.Cells.ToList() : [];
         entry.Kind = row.Kind;
         entry.Date = row.Date;
         entry.Title = row.Title;

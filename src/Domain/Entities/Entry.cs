@@ -21,6 +21,12 @@ public sealed class Entry
     public string Marker { get; set; } = "* ";
     public string LeadingMarkdown { get; set; } = "";
 
+    /// <summary>Written as a bullet, a table row or a passage: how the reader page shows it.</summary>
+    public EntryShape Shape { get; set; }
+
+    /// <summary>A table row's cells other than its title's, named by the header, in column order.</summary>
+    public List<EntryCell> Cells { get; set; } = [];
+
     public EntryKind Kind { get; set; }
     public DateOnly? Date { get; set; }
     public string? Title { get; set; }

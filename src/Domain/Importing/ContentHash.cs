@@ -26,6 +26,12 @@ internal static class ContentHash
         Add(row.Description);
         Add(row.AuthorsJson);
         Add(string.Join('\u0002', row.AuthorKeys));
+        // Only when not a bullet, so every bullet's fingerprint stays what it was before tables and passages.
+        if (row.Shape != ReadingLists.EntryShape.Bullet)
+        {
+            Add(row.Shape.ToString());
+            Add(row.CellsJson);
+        }
         foreach (var link in row.Links)
         {
             Add(link.Url);

@@ -13,6 +13,10 @@ internal sealed class EntryRow
     public required string Indent { get; init; }
     public required string Marker { get; init; }
     public required string LeadingMarkdown { get; init; }
+    public EntryShape Shape { get; init; }
+    /// <summary>A table row's cells; empty for bullets and passages.</summary>
+    public required IReadOnlyList<EntryCell> Cells { get; init; }
+    public string CellsJson => ParsedTree.CellsJson(Cells);
     public EntryKind Kind { get; init; }
     public DateOnly? Date { get; init; }
     public string? Title { get; init; }

@@ -26,6 +26,8 @@ internal sealed class EntryWrites(PortalDbContext db)
         ("indent", (writer, row, ct) => writer.WriteAsync(row.Indent, NpgsqlDbType.Text, ct)),
         ("marker", (writer, row, ct) => writer.WriteAsync(row.Marker, NpgsqlDbType.Text, ct)),
         ("leading_markdown", (writer, row, ct) => writer.WriteAsync(row.LeadingMarkdown, NpgsqlDbType.Text, ct)),
+        ("shape", (writer, row, ct) => writer.WriteAsync(row.Shape.ToString(), NpgsqlDbType.Varchar, ct)),
+        ("cells", (writer, row, ct) => writer.WriteAsync(row.CellsJson, NpgsqlDbType.Jsonb, ct)),
         ("kind", (writer, row, ct) => writer.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct)),
         ("date", (writer, row, ct) => WriteNullableAsync(writer, row.Date, NpgsqlDbType.Date, ct)),
         ("title", (writer, row, ct) => WriteNullableAsync(writer, row.Title, NpgsqlDbType.Text, ct)),

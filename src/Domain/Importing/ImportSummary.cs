@@ -11,7 +11,11 @@ public sealed record ImportSummary(
     int Unchanged,
     SectionChanges SectionChanges,
     IReadOnlyList<ParseWarning> Warnings,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>Entries by shape, links by place, navigation and unknown links, from the parse.</summary>
+    public LinkCensus Census { get; init; } = LinkCensus.Empty;
+}
 
 public sealed record SectionChanges(int Added, int Changed, int Removed);
 

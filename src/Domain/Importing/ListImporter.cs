@@ -84,7 +84,7 @@ public sealed class ListImporter(PortalDbContext db, TimeProvider time)
         var summary = new ImportSummary(
             dryRun ? CountParsed(tree) : await ListStatistics.CountAsync(db, ct),
             plan.Added.Count, plan.ChangedCount, plan.Removed.Count, plan.Unchanged,
-            sections.Changes, parsed.Warnings, dryRun);
+            sections.Changes, parsed.Warnings, dryRun) { Census = parsed.Census };
         if (dryRun) await transaction.RollbackAsync(ct);
         else await transaction.CommitAsync(ct);
         if (dryRun) Telemetry.PortalMetrics.Imported("dry_run");

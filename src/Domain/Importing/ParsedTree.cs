@@ -66,6 +66,8 @@ internal sealed class ParsedTree
             Indent = node.Indent,
             Marker = node.Marker,
             LeadingMarkdown = node.LeadingMarkdown,
+            Shape = node.Shape,
+            Cells = fields.Cells,
             Kind = fields.Kind,
             Date = fields.Date,
             Title = fields.Title,
@@ -80,6 +82,9 @@ internal sealed class ParsedTree
         row.ContentHash = ContentHash.Of(row);
         return row;
     }
+
+    internal static string CellsJson(IReadOnlyList<EntryCell> cells) =>
+        cells.Count == 0 ? "[]" : JsonSerializer.Serialize(cells, AuthorJson.Options);
 
     internal static string AuthorsJson(IReadOnlyList<Author> authors) =>
         JsonSerializer.Serialize(authors, AuthorJson.Options);

@@ -41,10 +41,14 @@ public sealed record EntryFields(
 {
     public static readonly EntryFields Empty = new(EntryKind.Note, null, null, null, [], null, []);
 
+    /// <summary>A table row's cells other than its title's, in the order of the columns; empty for other shapes.
+    /// </summary>
+    public IReadOnlyList<EntryCell> Cells { get; init; } = [];
+
     public bool Equals(EntryFields? other) =>
         other is not null && Kind == other.Kind && Date == other.Date && Title == other.Title &&
         Url == other.Url && Description == other.Description &&
-        Authors.SequenceEqual(other.Authors) && Links.SequenceEqual(other.Links);
+        Authors.SequenceEqual(other.Authors) && Links.SequenceEqual(other.Links) && Cells.SequenceEqual(other.Cells);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Date, Title, Url);
 }

@@ -2,6 +2,10 @@ namespace ContainerNetLib.Domain.ReadingLists;
 
 public sealed class EntryNode
 {
+    /// <summary>A bullet, a table row or a passage. Rows and passages have no indent or marker: their
+    /// <see cref="Markdown"/> is their lines as written.</summary>
+    public EntryShape Shape { get; set; }
+
     /// <summary>White space before the bullet marker.</summary>
     public string Indent { get; set; } = "";
 

@@ -11,7 +11,7 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// </summary>
 internal sealed class ParseState(SourceLines source, int ownedLines, int lineOffset)
 {
-    private readonly List<(EntryNode Entry, ParagraphBlock? Paragraph)> _pendingFields = [];
+    private readonly List<(EntryNode Entry, Func<List<ParseWarning>, EntryFields> Read)> _pendingFields = [];
     private int _cursor;
     private bool _sectionHasEntries;
 
@@ -19,6 +19,9 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
     public List<SectionNode> Sections { get; } = [];
     public List<ParseWarning> Warnings { get; } = [];
     public SectionNode? Current { get; private set; }
+
+    /// <summary>Every link the slice's text shows a reader, for the <see cref="LinkCensus"/>.</summary>
+    public List<(int Line, FoundLink Link)> Seen { get; set; } = [];
     public int OwnedLines => ownedLines;
 
     public void Warn(int zeroBasedLine, string message) =>
@@ -101,7 +104,82 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
                 if (child is ListBlock nested) AddItems(nested, entry, entry.Children);
             }
         }
-        _pendingFields.Add((entry, first as ParagraphBlock));
+        var paragraph = first as ParagraphBlock;
+        var later = children ? item.Skip(1).Where(b => b is not ListBlock).ToList() : [];
+        _pendingFields.Add((entry, w => WithLaterLinks(EntryFieldReader.Read(paragraph, entry.Children.Count > 0,
+            entry.Line, w), later, entry.Line, w)));
+    }
+
+    /// <summary>Links in a bullet's later paragraphs or quotes ("> Template - [nuget package](url)") are the entry's
+    /// too, beside the ones its first line's conventions read.</summary>
+    private static EntryFields WithLaterLinks(EntryFields fields, List<Block> later, int line,
+        List<ParseWarning> warnings)
+    {
+        if (later.Count == 0) return fields;
+        var links = later.SelectMany(b => BlockLinks.In(b, line, warnings)).Where(l => !l.IsNavigation)
+            .Select(l => new EntryLink(l.Url, l.Text, LinkRole.Related)).ToList();
+        return links.Count == 0 ? fields : fields with { Links = [.. fields.Links, .. links] };
+    }
+
+    /// <summary>A table's rows as entries, the header and delimiter rows kept as the text before the first row.
+    /// </summary>
+    public void AddTable(int firstLine, ParsedTable table)
+    {
+        foreach (var row in table.Rows)
+        {
+            var line = firstLine + row.Line;
+            if (line >= ownedLines) return;
+            var entry = AddWholeLines(line, line, EntryShape.TableRow);
+            if (entry is null) continue;
+            _pendingFields.Add((entry, w => TableEntries.Read(row, table.Header, entry.Line, w)));
+        }
+    }
+
+    /// <summary>A paragraph, block quote or HTML block with links, as one entry (see <see cref="PassageEntry"/>).
+    /// </summary>
+    public void AddPassage(Block block)
+    {
+        if (block.Line >= ownedLines || block.Line < _cursor) return;
+        var last = Math.Max(block.Line, source.LineOf(Math.Max(block.Span.Start, block.Span.End)));
+        var warnings = new List<ParseWarning>();
+        var fields = PassageEntry.Read(block, block.Line + lineOffset + 1, warnings);
+        Warnings.AddRange(warnings);
+        if (fields is null) return;
+        var length = source.Join(block.Line, Math.Min(last, ownedLines - 1) + 1).Length;
+        if (length > TextField.PassageMarkdown.MaxLength)
+        {
+            Warn(block.Line, $"a passage of {length:N0} characters, more than the limit of " +
+                $"{TextField.PassageMarkdown.MaxLength:N0}, is kept as the section's text; its links are not checked");
+            return;
+        }
+        var entry = AddWholeLines(block.Line, last, EntryShape.Passage);
+        if (entry is not null) entry.Fields = fields;
+    }
+
+    /// <summary>Lines [first, last] as one entry of the current section, written back as they are.</summary>
+    private EntryNode? AddWholeLines(int first, int last, EntryShape shape)
+    {
+        if (first < _cursor)
+        {
+            Warn(first, "a block inside the text before it is kept as that text");
+            return null;
+        }
+        var gap = TakeUntil(first);
+        last = Math.Min(last, ownedLines - 1);
+        var entry = new EntryNode
+        {
+            Shape = shape, Indent = "", Marker = "", Line = first + lineOffset + 1,
+            Markdown = Take(first, last + 1)[..^1],
+        };
+        if (shape == EntryShape.TableRow && entry.Markdown.Length > TextField.EntryMarkdown.MaxLength)
+            throw new RefusedMarkdownException(new LineProblem(entry.Line, $"a table row of " +
+                $"{entry.Markdown.Length:N0} characters, more than the limit of " +
+                $"{TextField.EntryMarkdown.MaxLength:N0}"));
+        if (_sectionHasEntries) entry.LeadingMarkdown = gap;
+        else Current!.IntroMarkdown += gap;
+        _sectionHasEntries = true;
+        Current!.Entries.Add(entry);
+        return entry;
     }
 
     /// <summary>
@@ -113,9 +191,9 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         var warnings = new List<ParseWarning>?[_pendingFields.Count];
         Parallel.For(0, _pendingFields.Count, i =>
         {
-            var (entry, paragraph) = _pendingFields[i];
+            var (entry, read) = _pendingFields[i];
             var local = new List<ParseWarning>();
-            entry.Fields = EntryFieldReader.Read(paragraph, entry.Children.Count > 0, entry.Line, local);
+            entry.Fields = read(local);
             if (local.Count > 0) warnings[i] = local;
         });
         foreach (var list in warnings)

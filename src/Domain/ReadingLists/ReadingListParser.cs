@@ -68,6 +68,11 @@ public static partial class ReadingListParser
             if (block.Line >= ownedLines) continue;
             switch (block)
             {
+                case HeadingBlock { IsSetext: true } heading when state.Current is not null &&
+                    TableEntries.Find(AboveUnderline(slice, heading)) is { } underlined:
+                    // A table right above a "---" line: GitHub shows the table and a rule, not a heading.
+                    state.AddTable(slice.LineOf(heading.Span.Start), underlined);
+                    break;
                 case HeadingBlock heading:
                     state.StartSection(heading);
                     break;
@@ -77,12 +82,33 @@ public static partial class ReadingListParser
                 case ListBlock list:
                     state.Warn(list.Line, "a list before the first heading is kept as preamble text, not as entries");
                     break;
+                case ParagraphBlock paragraph when state.Current is not null:
+                    if (TableEntries.Find(TextOf(slice, paragraph)) is { } table) state.AddTable(paragraph.Line, table);
+                    else state.AddPassage(paragraph);
+                    break;
+                case QuoteBlock quote when state.Current is not null:
+                    state.AddPassage(quote);
+                    break;
+                case HtmlBlock html when state.Current is not null && !PassageEntry.IsClosed(html):
+                    state.Warn(html.Line, "an HTML block that never closes runs to the end of the file; kept as text");
+                    break;
+                case HtmlBlock html when state.Current is not null:
+                    state.AddPassage(html);
+                    break;
             }
         }
         state.Finish();
         state.ReadFields();
+        state.Seen = LinkCensus.Seen(document, slice, ownedLines, lineOffset);
         return state;
     }
+
+    /// <summary>A setext heading's text lines; Markdig gives the heading the underline's line.</summary>
+    private static string AboveUnderline(SourceLines slice, HeadingBlock heading) =>
+        slice.Join(slice.LineOf(heading.Span.Start), heading.Line);
+
+    private static string TextOf(SourceLines slice, Block block) =>
+        slice.Join(block.Line, Math.Max(block.Line, slice.LineOf(block.Span.End)) + 1);
 
     /// <summary>Markdig's tree of the text; over-nested lines are read as plain text (see <see
     /// cref="NestingGuard"/>).</summary>
@@ -131,7 +157,10 @@ public static partial class ReadingListParser
                 open.Push(section);
             }
         }
-        return new ParseResult(document, warnings);
+        return new ParseResult(document, warnings)
+        {
+            Census = LinkCensus.Of(document, states.SelectMany(s => s.Seen)),
+        };
     }
 
     /// <summary>The source text of every link reference definition, found in each piece, one per line.</summary>

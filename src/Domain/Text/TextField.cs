@@ -19,6 +19,9 @@ public sealed record TextField(string Label, int MaxLength, bool Markdown = fals
     public static readonly TextField AuthorName = new("An author's name", 200);
     /// <summary>One bullet's text with its continuation lines; also what an imported bullet may hold.</summary>
     public static readonly TextField EntryMarkdown = new("The entry's Markdown", 10_000, Markdown: true);
+    /// <summary>A passage an import reads (a paragraph, block quote or HTML block holding links): a whole HTML table
+    /// of entries is one passage.</summary>
+    public static readonly TextField PassageMarkdown = new("The passage's Markdown", 200_000, Markdown: true);
     public static readonly TextField SectionSlug = new("The section", 100);
     public static readonly TextField SectionTitle = new("The section title", 200);
     public static readonly TextField SectionIntro = new("The introduction", 20_000, Markdown: true);

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Importer.Cli;
 
 namespace ContainerNetLib.Importer.Commands;
 
 internal static class ImportReport
 {
+    private const int UnknownShown = 20;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static string Json(ImportSummary s) => JsonSerializer.Serialize(new
@@ -16,6 +19,10 @@ internal static class ImportReport
         s.Counts.Links,
         s.Counts.DistinctUrls,
         s.Counts.DatedEntries,
+        s.Census.EntriesByKind,
+        s.Census.LinksByPlace,
+        s.Census.NavigationLinks,
+        UnknownLinks = s.Census.UnknownLinks.Select(u => new { u.Line, u.Url }),
         s.Added,
         s.Changed,
         s.Removed,
@@ -24,6 +31,18 @@ internal static class ImportReport
         s.SectionChanges,
         s.DryRun,
     }, Options);
+
+    /// <summary>"1,734 links: 1,690 in table rows, 44 in bullets; 0 not known".</summary>
+    internal static string LinksLine(LinkCensus census)
+    {
+        var places = new[] { ("table", "in table rows"), ("bullet", "in bullets"), ("prose", "in prose"),
+            ("html", "in HTML") };
+        var parts = places.Select(p => (Count: census.LinksByPlace.GetValueOrDefault(p.Item1), Words: p.Item2))
+            .Where(p => p.Count > 0).OrderByDescending(p => p.Count).Select(p => $"{p.Count:N0} {p.Words}").ToList();
+        var total = census.LinksByPlace.Values.Sum();
+        return $"{total:N0} links: {(parts.Count == 0 ? "none in entries" : string.Join(", ", parts))}; " +
+            $"{census.UnknownLinks.Count:N0} not known, {census.NavigationLinks:N0} navigation.";
+    }
 
     public static void Write(ImportSummary s, string file, CommandContext console)
     {
@@ -35,7 +54,13 @@ internal static class ImportReport
             $"unchanged. " +
                               $"Sections: {s.SectionChanges.Added} added, {s.SectionChanges.Changed} changed, " +
                                   $"{s.SectionChanges.Removed} removed.");
+        console.Out.WriteLine(LinksLine(s.Census));
         if (s.DryRun) console.Out.WriteLine("Dry run: nothing was written.");
         foreach (var w in s.Warnings) console.Out.WriteLine($"warning: line {w.Line}: {w.Message}");
+        foreach (var u in s.Census.UnknownLinks.Take(UnknownShown))
+            console.Out.WriteLine($"not known: line {u.Line}: {u.Url}");
+        if (s.Census.UnknownLinks.Count > UnknownShown)
+            console.Out.WriteLine(
+                $"not known: {s.Census.UnknownLinks.Count - UnknownShown:N0} more (--json lists all).");
     }
 }

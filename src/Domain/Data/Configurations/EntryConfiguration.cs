@@ -27,19 +27,25 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
     /// </summary>
     internal static string IsWebAddress(string column) => $"{column} ~* '^\\s*https?:'";
 
+    /// <summary>A list kept as one jsonb value, compared item by item.</summary>
+    private static PropertyBuilder<List<T>> AsJson<T>(PropertyBuilder<List<T>> property) => property
+        .HasColumnType("jsonb")
+        .HasConversion(
+            items => JsonSerializer.Serialize(items, AuthorJson.Options),
+            json => JsonSerializer.Deserialize<List<T>>(json, AuthorJson.Options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => a!.SequenceEqual(b!),
+                a => a.Aggregate(0, (hash, item) => HashCode.Combine(hash, item!.GetHashCode())),
+                a => a.ToList()));
+
     public void Configure(EntityTypeBuilder<Entry> entry)
     {
         entry.ToTable(t => t.HasCheckConstraint("ck_entries_url_web_address", $"url IS NULL OR {IsWebAddress("url")}"));
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
-        entry.Property(e => e.Authors)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                authors => JsonSerializer.Serialize(authors, AuthorJson.Options),
-                json => JsonSerializer.Deserialize<List<Author>>(json, AuthorJson.Options) ?? new List<Author>(),
-                new ValueComparer<List<Author>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    a => a.Aggregate(0, (hash, author) => HashCode.Combine(hash, author.GetHashCode())),
-                    a => a.ToList()));
+        entry.Property(e => e.Shape).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EntryShape.Bullet)
+            .HasSentinel((EntryShape)(-1));
+        AsJson(entry.Property(e => e.Cells)).HasDefaultValueSql("'[]'::jsonb");
+        AsJson(entry.Property(e => e.Authors));
         entry.Property(e => e.SearchVector)
             .HasComputedColumnSql(SearchVectorSql, stored: true);
 

@@ -508,6 +508,13 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("authors");
 
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cells")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<byte[]>("ContentHash")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -535,6 +542,14 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Bullet")
+                        .HasColumnName("shape");
 
                     b.Property<string>("LeadingMarkdown")
                         .IsRequired()

@@ -1,0 +1,136 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using ContainerNetLib.Domain.Urls;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContainerNetLib.Domain.ReadingLists;
+
+/// <summary>A link a reader sees in a block. Navigation (a link around badge images only) is never checked or
+/// counted as reading material; a link inside the page (<c>#anchor</c>) is no web address and never found here.
+/// </summary>
+/// <param name="Offset">Where a Markdown link starts in the text Markdig read; -1 for one in raw HTML (the block's
+/// line is the nearest known).</param>
+internal sealed record FoundLink(string Url, string Text, bool IsNavigation, int Offset = -1);
+
+/// <summary>
+/// Finds the web links of a paragraph, block quote, table cell or HTML block: Markdown links and autolinks from
+/// Markdig's tree, links in raw HTML (<c>&lt;a href&gt;</c>) with AngleSharp's HTML parser, never a regular
+/// expression. Images are not links: a badge decorates, and its picture is never checked as a page.
+/// </summary>
+internal static class BlockLinks
+{
+    // AngleSharp's parser keeps per-parse state; one per thread, as the parser reads entries in parallel.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
+    public static List<FoundLink> In(Block block, int line, List<ParseWarning> warnings)
+    {
+        var found = new List<FoundLink>();
+        if (block is HtmlBlock html)
+        {
+            InHtml(html.Lines.ToString(), found, line, warnings);
+            return found;
+        }
+        var rawHtml = new StringBuilder();
+        foreach (var leaf in Leaves(block))
+        {
+            if (leaf.Inline is { } inline) Walk(inline, found, rawHtml);
+        }
+        if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
+        return found;
+    }
+
+    public static List<FoundLink> In(ContainerInline? inline, int line, List<ParseWarning> warnings)
+    {
+        var found = new List<FoundLink>();
+        var rawHtml = new StringBuilder();
+        if (inline is not null) Walk(inline, found, rawHtml);
+        if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
+        return found;
+    }
+
+    /// <summary>The text of an HTML block as a reader sees it.</summary>
+    public static string HtmlText(string html) =>
+        InlineText.Collapse(Parser.Value!.ParseDocument(html).Body?.TextContent ?? "");
+
+    private static IEnumerable<LeafBlock> Leaves(Block block) => block switch
+    {
+        LeafBlock leaf => [leaf],
+        ContainerBlock container => container.SelectMany(Leaves),
+        _ => [],
+    };
+
+    private static void Walk(ContainerInline container, List<FoundLink> found, StringBuilder rawHtml)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: true }:
+                    break;
+                case LinkInline link when UrlNormalizer.IsWebAddress(link.Url):
+                    found.Add(new FoundLink(link.Url!, InlineText.Plain(link), IsBadgeOnly(link), link.Span.Start));
+                    break;
+                case LinkInline link when IsInPage(link.Url):
+                    // A table of contents or "back to top": navigation inside the document.
+                    found.Add(new FoundLink(link.Url!, InlineText.Plain(link), true, link.Span.Start));
+                    break;
+                case AutolinkInline { IsEmail: false } autolink when UrlNormalizer.IsWebAddress(autolink.Url):
+                    found.Add(new FoundLink(autolink.Url, autolink.Url, false, autolink.Span.Start));
+                    break;
+                case HtmlInline tag:
+                    rawHtml.Append(tag.Tag);
+                    break;
+                case LiteralInline literal when rawHtml.Length > 0:
+                    // The text between raw tags, so that "<a href=…>Name</a>" gives the link its name.
+                    rawHtml.Append(System.Net.WebUtility.HtmlEncode(literal.Content.ToString()));
+                    break;
+                case ContainerInline nested:
+                    Walk(nested, found, rawHtml);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A link whose only content is pictures (Markdown or <c>&lt;img&gt;</c>): a badge (shields.io and the
+    /// like) or a logo.</summary>
+    private static bool IsBadgeOnly(LinkInline link) =>
+        link.Any(c => c is LinkInline { IsImage: true } or HtmlInline) && InlineText.Plain(link).Length == 0;
+
+    private static void InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
+    {
+        if (!html.Contains("<a", StringComparison.OrdinalIgnoreCase)) return;
+        var document = Parser.Value!.ParseDocument(html);
+        foreach (var anchor in document.QuerySelectorAll("a"))
+        {
+            var href = anchor.GetAttribute("href");
+            if (href is null)
+            {
+                if (anchor.GetAttribute("name") is null && anchor.GetAttribute("id") is null)
+                    warnings.Add(new ParseWarning(line, "<a> without href; kept as text"));
+                continue;
+            }
+            href = href.Trim();
+            if (UrlNormalizer.IsWebAddress(href))
+            {
+                var text = InlineText.Collapse(anchor.TextContent);
+                found.Add(new FoundLink(href, text.Length > 0 ? text : AltText(anchor) ?? href,
+                    text.Length == 0 && anchor.QuerySelector("img") is not null));
+            }
+            else if (IsInPage(href))
+            {
+                found.Add(new FoundLink(href, InlineText.Collapse(anchor.TextContent), true));
+            }
+            else if (href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+            {
+                warnings.Add(new ParseWarning(line, "<a> whose href is a javascript: address; kept as text"));
+            }
+        }
+    }
+
+    private static bool IsInPage(string? url) => url is { Length: > 0 } && url[0] == '#';
+
+    private static string? AltText(IElement anchor) =>
+        anchor.QuerySelector("img")?.GetAttribute("alt") is { Length: > 0 } alt ? alt : null;
+}
