@@ -84,6 +84,11 @@ namespace ContainerNetLib.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_entries_created_at",
+                table: "entries",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_read_later_entry_id",
                 table: "read_later",
                 column: "entry_id");
@@ -97,6 +102,7 @@ namespace ContainerNetLib.Domain.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(name: "ix_entries_created_at", table: "entries");
             migrationBuilder.DropTable(name: "member_visits");
             migrationBuilder.DropTable(name: "read_later");
             migrationBuilder.DropTable(name: "read_marks");

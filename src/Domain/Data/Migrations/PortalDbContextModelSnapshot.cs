@@ -607,6 +607,9 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.HasIndex("NormalizedUrl")
                         .HasDatabaseName("ix_entries_normalized_url");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_entries_created_at");
+
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_entries_parent_id");
 
