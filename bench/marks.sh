@@ -8,6 +8,7 @@
 # output (dotnet build first). Run: bash bench/marks.sh   (results also in bench/out/marks-results.txt)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/sign-in.sh
 command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;
   apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 base="$(scripts/postgres.sh start)"
@@ -35,14 +36,7 @@ Portal__Role=web ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Defaul
   dotnet src/Portal/bin/Release/net10.0/ContainerNetLib.Portal.dll --urls $web >$out/portal-marks.log 2>&1 &
 pid=$!
 for _ in $(seq 1 150); do curl -sf -o /dev/null $web/healthz/ready && break; sleep 0.2; done
-jar=$(mktemp)
-token=$(curl -sf -c "$jar" -b "$jar" "$web/account/login" |
-  grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/')
-curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-  --data-urlencode "_handler=login" --data-urlencode "Input.Email=member@example.org" \
-  --data-urlencode "Input.Password=a long enough password" "$web/account/login"
-cookie=$(awk '$6 == "cnl.auth" {print "cnl.auth=" $7}' "$jar")
-[[ -n $cookie ]] || { echo "could not sign in" >&2; exit 1; }
+cookie=$(sign_in $web /account/login member@example.org)
 
 # 10,000 read marks spread over the whole list (every tenth entry), and a previous visit from before the import.
 psql "$dbUrl" -q <<SQL
@@ -84,5 +78,7 @@ update member_visits set previous_visit_ended_at = now() - interval '1 minute', 
 analyze entries;
 SQL
 for c in 1 4; do
+  run "section page's marks, 300 new, $c connection(s)" $c "/account/marks?section=$section" |
+    tee -a $out/marks-results.txt
   run "home page's counts, 300 new, $c connection(s)" $c "/account/marks" | tee -a $out/marks-results.txt
 done

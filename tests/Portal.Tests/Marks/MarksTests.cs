@@ -22,8 +22,7 @@ public class MarksTests(TestDatabase server)
         Assert.Empty(await first.NewCountsAsync());
         Assert.Empty(await second.NewCountsAsync());
 
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
         var (sectionId, slug) = await Member.SectionOfAsync(app, added[0]);
         Assert.Equal(new Dictionary<string, int> { [$"/sections/{slug}"] = 3 }, await first.NewCountsAsync());
         Assert.Equal(added, Member.Ids(await first.MarksAsync(sectionId), "new").Order());
@@ -45,8 +44,7 @@ public class MarksTests(TestDatabase server)
         var other = await Member.SignInAsync(app);
         await member.MarksAsync();
         await other.MarksAsync();
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
         var (section, _) = await Member.SectionOfAsync(app, added[0]);
 
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsync("/account/marks/read", added[0])).StatusCode);
@@ -114,8 +112,7 @@ public class MarksTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server);
         var member = await Member.SignInAsync(app);
         await member.MarksAsync();
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
 
         var bare = await member.Browser.PostAsync("/account/marks/read-all", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);

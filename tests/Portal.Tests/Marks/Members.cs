@@ -10,7 +10,7 @@ namespace ContainerNetLib.Portal.Tests.Marks;
 /// <summary>A signed-in member as the reader pages' script sees them: their marks, and the writes it makes.</summary>
 public sealed record Member(HttpClient Browser, string Email, string UserId)
 {
-    public const string ThreeNew = "\n* [New one](https://new.example/one)\n* [New two](https://new.example/two)\n" +
+    private const string ThreeNew = "\n* [New one](https://new.example/one)\n* [New two](https://new.example/two)\n" +
         "* [New three](https://new.example/three)\n";
 
     public static async Task<Member> SignInAsync(PortalApp app, string? role = null)
@@ -50,11 +50,13 @@ public sealed record Member(HttpClient Browser, string Email, string UserId)
         return await Browser.SendAsync(request);
     }
 
-    public static async Task<long[]> EntryIdsAsync(PortalApp app, string urlPrefix)
+    /// <summary>An import of the seed with three entries added at its end; their ids, in the list's order.</summary>
+    public static async Task<long[]> ImportThreeNewAsync(PortalApp app)
     {
+        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + ThreeNew);
         await using var db = app.Database.Open();
-        return await db.Entries.Where(e => e.Url!.StartsWith(urlPrefix)).OrderBy(e => e.Id).Select(e => e.Id)
-            .ToArrayAsync();
+        return await db.Entries.Where(e => e.Url!.StartsWith("https://new.example/")).OrderBy(e => e.Id)
+            .Select(e => e.Id).ToArrayAsync();
     }
 
     public static async Task<(int Id, string Slug)> SectionOfAsync(PortalApp app, long entryId)

@@ -15,8 +15,7 @@ public class ReadingPageTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server);
         var member = await Member.SignInAsync(app);
         await member.PostAsync("/account/marks/read-all");
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
         var (_, slug) = await Member.SectionOfAsync(app, added[0]);
         await member.PostAsync("/account/read-later", added[0]);
 
@@ -37,8 +36,7 @@ public class ReadingPageTests(TestDatabase server)
         await using var app = await PortalApp.StartAsync(server);
         var member = await Member.SignInAsync(app);
         await member.PostAsync("/account/marks/read-all");
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
         await member.PostAsync("/account/read-later", added[0]);
 
         var read = await member.Browser.PostFormAsync("/account/reading", "/account/marks/read",

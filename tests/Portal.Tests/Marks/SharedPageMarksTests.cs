@@ -22,8 +22,7 @@ public class SharedPageMarksTests(TestDatabase server)
         var second = await Member.SignInAsync(app);
         await first.MarksAsync();
         await second.MarksAsync();
-        await app.ImportAsync(await File.ReadAllTextAsync(RepoRoot.Seed) + Member.ThreeNew);
-        var added = await Member.EntryIdsAsync(app, "https://new.example/");
+        var added = await Member.ImportThreeNewAsync(app);
         await first.PostAsync("/account/marks/read", added[0]);
         await first.PostAsync("/account/read-later", added[1]);
         await second.PostAsync("/account/marks/read-all");
