@@ -15,7 +15,8 @@ public sealed class MarkedEntry
 }
 
 /// <summary>
-/// What is new and unread for one member, each rule written once and run by PostgreSQL:
+/// What is new and unread for one member, each rule written once as an expression: run by PostgreSQL over the list,
+/// compiled over one page's entries:
 /// <list type="bullet">
 /// <item><b>new</b>: added after the member's previous visit ended, and neither marked read nor cleared by "Mark all
 /// as read" (an entry marked unread by hand after that stays new);</item>
@@ -63,9 +64,12 @@ public static class MarkedEntries
     public static async Task<PageMarks> OfSectionAsync(PortalDbContext db, string userId, MemberVisit visit,
         int sectionId, DateTimeOffset windowStart, CancellationToken ct = default)
     {
-        var section = Of(db, userId).Where(e => e.SectionId == sectionId);
-        var fresh = await section.Where(IsNew(visit)).Select(e => e.Id).ToListAsync(ct);
-        var unread = await section.Where(IsUnread(visit, windowStart)).Select(e => e.Id).ToListAsync(ct);
+        // One read of the page's entries; the same two rules, compiled, sort them (a page holds hundreds at most).
+        var entries = await Of(db, userId).Where(e => e.SectionId == sectionId).ToListAsync(ct);
+        var isNew = IsNew(visit).Compile();
+        var isUnread = IsUnread(visit, windowStart).Compile();
+        var fresh = entries.Where(isNew).Select(e => e.Id).ToList();
+        var unread = entries.Where(isUnread).Select(e => e.Id).ToList();
         var later = await db.ReadLater.Where(l => l.UserId == userId)
             .Join(db.Entries.Where(e => e.SectionId == sectionId), l => l.EntryId, e => e.Id, (l, e) => e.Id)
             .ToListAsync(ct);
