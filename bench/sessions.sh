@@ -6,6 +6,7 @@
 # Runs the portal from its build output (dotnet build first). Run: bash bench/sessions.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/sign-in.sh
 command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;
   apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 base="$(scripts/postgres.sh start)"
@@ -48,14 +49,7 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); page $page
 start Public
 run "public, anonymous" | tee -a $out/sessions-results.txt
 start SignedIn
-jar=$(mktemp)
-token=$(curl -sf -c "$jar" -b "$jar" "$web/account/login?local=true" |
-  grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed -E 's/.*value="([^"]*)"/\1/')
-curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-  --data-urlencode "_handler=login" --data-urlencode "Input.Email=reader@example.org" \
-  --data-urlencode "Input.Password=a long enough password" "$web/account/login"
-cookie=$(awk '$6 == "cnl.auth" {print "cnl.auth=" $7}' "$jar")
-[[ -n $cookie ]] || { echo "could not sign in" >&2; exit 1; }
+cookie=$(sign_in $web "/account/login?local=true" reader@example.org)
 updates() { psql "$dbUrl" -Atc "select n_tup_upd from pg_stat_user_tables where relname = 'sign_in_sessions'"; }
 before=$(updates)
 run "private, signed-in reader (session checked)" -H "Cookie: $cookie" | tee -a $out/sessions-results.txt

@@ -9,6 +9,7 @@ using ContainerNetLib.Portal.Features.Api.Writes;
 using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Portal.Features.Feeds;
 using ContainerNetLib.Portal.Features.LinkHealth;
+using ContainerNetLib.Portal.Features.Marks;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Features.Search;
@@ -51,6 +52,7 @@ try
     builder.AddReaderCompression();
     builder.AddReaderPages();
     builder.AddReading();
+    builder.AddMarks();
     builder.AddSearch();
     builder.AddEditing();
     builder.AddWriteApi();
@@ -116,6 +118,7 @@ try
     app.MapFeeds();
     app.MapPermalinks();
     app.MapAccountEndpoints();
+    app.MapMarks();
     app.MapSingleSignOn();
     app.MapLinkHealth();
     app.MapCopyHostSwitches();

@@ -32,6 +32,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<MemberVisit> MemberVisits => Set<MemberVisit>();
+    public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
+    public DbSet<ReadLater> ReadLater => Set<ReadLater>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -33,6 +33,8 @@ public class ConfigurationTests(TestDatabase database)
     [InlineData("Portal__PublicUrl", "list.example.org", "Portal:PublicUrl 'list.example.org' is not an http(s) address")]
     [InlineData("Portal__PublicUrl", "https://list.example.org/portal", "Portal:PublicUrl 'https://list.example.org/portal' is not")]
     [InlineData("Portal__AllowedHosts__0", "https://list.example.org", "Portal:AllowedHosts has 'https://list.example.org', which is not a host name")]
+    [InlineData("Reading__NewForDays", "0", "Reading:NewForDays must be a number of days from 1 to 3650")]
+    [InlineData("Reading__VisitGapMinutes", "1", "Reading:VisitGapMinutes must be a number of minutes from 5 to 1440")]
     public async Task A_bad_setting_stops_the_portal_with_one_line_naming_it(string variable, string value, string expected)
     {
         // Otherwise: the nightly check silently never runs, or an operator reads a stack trace to find the typo.

@@ -55,6 +55,8 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
 
         entry.HasIndex(e => new { e.SectionId, e.ParentId, e.Position });
         entry.HasIndex(e => e.ParentId);
+        // A member's new entries are those added since their previous visit: a few of the list's newest.
+        entry.HasIndex(e => e.CreatedAt);
         entry.HasIndex(e => e.NormalizedUrl);
         entry.HasIndex(e => e.SearchVector).HasMethod("GIN");
         entry.HasIndex(e => e.AuthorKeys).HasMethod("GIN");

@@ -622,6 +622,9 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.HasIndex("NormalizedUrl")
                         .HasDatabaseName("ix_entries_normalized_url");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_entries_created_at");
+
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_entries_parent_id");
 
@@ -880,6 +883,30 @@ namespace ContainerNetLib.Domain.Data.Migrations
                     b.ToTable("link_states", (string)null);
                 });
 
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.MemberVisit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("PreviousVisitEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_visit_ended_at");
+
+                    b.Property<DateTimeOffset?>("ReadAllAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_all_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_member_visits");
+
+                    b.ToTable("member_visits", (string)null);
+                });
+
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.PageDrift", b =>
                 {
                     b.Property<long>("Id")
@@ -964,6 +991,56 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasFilter("resolved_at IS NULL");
 
                     b.ToTable("page_drifts", (string)null);
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadLater", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.HasKey("UserId", "EntryId")
+                        .HasName("pk_read_later");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_read_later_entry_id");
+
+                    b.ToTable("read_later", (string)null);
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadMark", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read");
+
+                    b.HasKey("UserId", "EntryId")
+                        .HasName("pk_read_marks");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_read_marks_entry_id");
+
+                    b.ToTable("read_marks", (string)null);
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadingList", b =>
@@ -1626,6 +1703,50 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasConstraintName("fk_links_entries_entry_id");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.MemberVisit", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithOne()
+                        .HasForeignKey("ContainerNetLib.Domain.Entities.MemberVisit", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_visits_users_user_id");
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadLater", b =>
+                {
+                    b.HasOne("ContainerNetLib.Domain.Entities.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_read_later_entries_entry_id");
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_read_later_users_user_id");
+                });
+
+            modelBuilder.Entity("ContainerNetLib.Domain.Entities.ReadMark", b =>
+                {
+                    b.HasOne("ContainerNetLib.Domain.Entities.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_read_marks_entries_entry_id");
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_read_marks_users_user_id");
                 });
 
             modelBuilder.Entity("ContainerNetLib.Domain.Entities.Section", b =>

@@ -83,6 +83,12 @@ public static class AccountSetup
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AnswerNotRedirect>() is not null)
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.CacheControl = "no-store, private";
+            return context.Response.WriteAsJsonAsync(new { status }, context.HttpContext.RequestAborted);
+        }
         if (request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(request.Method)
             && !HttpMethods.IsHead(request.Method))
         {
