@@ -32,6 +32,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PageDrift> PageDrifts => Set<PageDrift>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<SuggestionMember> SuggestionMembers => Set<SuggestionMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
