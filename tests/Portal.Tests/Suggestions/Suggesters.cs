@@ -27,6 +27,11 @@ public static class Suggesters
         return await app.TokenAsync(email, TokenScope.Read);
     }
 
+    /// <summary>An element's text as a reader sees it: runs of white space as one space.</summary>
+    public static string Text(AngleSharp.Dom.IElement? element) =>
+        string.Join(' ', (element ?? throw new InvalidOperationException("no such element")).TextContent
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static async Task<List<Suggestion>> SuggestionsAsync(this PortalApp app)
     {
         await using var db = app.Database.Open();
