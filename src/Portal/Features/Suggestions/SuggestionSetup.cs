@@ -12,6 +12,7 @@ public static class SuggestionSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SuggestionNotifier>();
         services.AddSingleton<SuggestionIntake>();
+        services.AddSingleton<SuggestionReview>();
         // Any token of any member: a suggestion changes nothing readers see. Bearer only, like the write API.
         services.AddAuthorizationBuilder().AddPolicy(SuggestionApi.Policy, policy => policy
             .AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
