@@ -36,19 +36,19 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
         await using var db = await databases.CreateDbContextAsync(ct);
         var rows = await db.Suggestions.AsNoTracking().Where(s => s.State == SuggestionState.Pending)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(limit)
-            .Select(s => new
-            {
-                Suggestion = s, Section = s.Section.Title,
-                People = s.Members.OrderBy(m => m.AddedAt)
-                    .Select(m => db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault())
-                    .ToList(),
-            })
-            .AsSplitQuery().ToListAsync(ct);
+            .Select(s => new { Suggestion = s, Section = s.Section.Title }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Suggestion.Id).ToList();
+        // One query for every member's name (a left join: a removed account's row has no user).
+        var members = (await (from m in db.SuggestionMembers.Where(m => ids.Contains(m.SuggestionId))
+                from u in db.Users.Where(u => u.Id == m.UserId).DefaultIfEmpty()
+                orderby m.AddedAt
+                select new { m.SuggestionId, Name = u == null ? null : u.UserName }).ToListAsync(ct))
+            .ToLookup(m => m.SuggestionId, m => m.Name ?? FormerMember);
         return rows.Select(r => new QueuedSuggestion(r.Suggestion.Id, r.Suggestion.Url, r.Suggestion.SectionId,
             r.Section, r.Suggestion.Title, r.Suggestion.Description, r.Suggestion.Why,
             SuggestionCheck.Describe(r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
             SuggestionCheck.AddressToUse(r.Suggestion.Url, r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
-            r.Suggestion.PageTitle, r.Suggestion.CreatedAt, r.People.Select(p => p ?? FormerMember).ToList()))
+            r.Suggestion.PageTitle, r.Suggestion.CreatedAt, members[r.Suggestion.Id].ToList()))
             .ToList();
     }
 
