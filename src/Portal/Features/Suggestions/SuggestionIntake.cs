@@ -18,6 +18,8 @@ namespace ContainerNetLib.Portal.Features.Suggestions;
 public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> databases, LinkChecker checker,
     IOptions<SuggestionOptions> options, TimeProvider time, SuggestionNotifier notifier)
 {
+    private const string ChooseASection = "Choose one of the list's sections for the link.";
+
     public async Task<SuggestOutcome> SuggestAsync(SuggestionRequest request, string userId, string userName,
         CancellationToken ct = default)
     {
@@ -35,7 +37,7 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
         await using var db = await databases.CreateDbContextAsync(ct);
         var section = await db.Sections.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == request.Section, ct);
         if (section is null)
-            return new SuggestOutcome.Invalid("section", "Choose one of the list's sections for the link.");
+            return new SuggestOutcome.Invalid("section", ChooseASection);
 
         // The cheap answers first, before the page is fetched; they are asked again under the locks below.
         if (await InTheListAsync(db, normalized, ct) is { } held) return new SuggestOutcome.InTheList(held);
@@ -90,7 +92,7 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
         if (TextField.WebAddress.Problem(request.Url, "The web address") is { } tooLong) return new("url", tooLong);
         if (!UrlNormalizer.IsWebAddress(request.Url.Trim())) return new("url", LinkPrefill.NotAWebAddress);
         if (string.IsNullOrWhiteSpace(request.Section))
-            return new("section", "Choose one of the list's sections for the link.");
+            return new("section", ChooseASection);
         if (TextField.EntryTitle.Problem(request.Title) is { } title) return new("title", title);
         if (TextField.EntryDescription.Problem(request.Description) is { } description)
             return new("description", description);
