@@ -13,6 +13,7 @@ using ContainerNetLib.Portal.Features.Marks;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Features.Search;
+using ContainerNetLib.Portal.Features.Suggestions;
 using ContainerNetLib.Portal.Infrastructure;
 using ContainerNetLib.Portal.Infrastructure.Caching;
 using ContainerNetLib.Portal.Infrastructure.Compression;
@@ -56,6 +57,7 @@ try
     builder.AddSearch();
     builder.AddEditing();
     builder.AddWriteApi();
+    builder.AddSuggestions();
     builder.AddLinkHealth(role);
     builder.AddSavedCopies();
     builder.AddPortalHealthChecks();
@@ -115,6 +117,7 @@ try
     app.MapOpenApi();
     app.MapReaderApi();
     app.MapWriteApi();
+    app.MapSuggestions();
     app.MapFeeds();
     app.MapPermalinks();
     app.MapAccountEndpoints();

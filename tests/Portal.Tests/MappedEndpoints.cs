@@ -23,6 +23,8 @@ public enum Area
     Admin,
     /// <summary>The write API: a write-scope token of an editor, and nothing else.</summary>
     ApiWrite,
+    /// <summary>Suggesting through the API: any member's token of any scope, and nothing else.</summary>
+    ApiAnyToken,
 }
 
 /// <summary>Every endpoint the app maps, as its EndpointDataSource lists them, so that a route added later is walked
@@ -87,6 +89,7 @@ public static class MappedEndpoints
         if (authorize.Any(a => a.Roles is not null || a.AuthenticationSchemes is not null)) return null;
         var policies = authorize.Select(a => a.Policy).ToHashSet();
         return policies.SetEquals([ApiTokenSetup.WritePolicy]) ? Area.ApiWrite
+            : policies.SetEquals([ContainerNetLib.Portal.Features.Suggestions.SuggestionApi.Policy]) ? Area.ApiAnyToken
             : policies.Contains(Policies.Admin) ? Area.Admin
             : policies.Contains(Policies.Editor) ? Area.Editor
             : policies.SetEquals([null]) ? Area.Account

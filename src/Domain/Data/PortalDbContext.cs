@@ -35,6 +35,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<MemberVisit> MemberVisits => Set<MemberVisit>();
     public DbSet<ReadMark> ReadMarks => Set<ReadMark>();
     public DbSet<ReadLater> ReadLater => Set<ReadLater>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<SuggestionMember> SuggestionMembers => Set<SuggestionMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -26,6 +26,10 @@ public static class PortalMetrics
     private static readonly Counter<long> ImportedEntries =
         Meter.CreateCounter<long>("cnl.import.entries", "{entry}", "Entries an import added, changed or removed");
 
+    private static readonly Counter<long> Suggestions =
+        Meter.CreateCounter<long>("cnl.suggestions", "{suggestion}",
+            "Members' suggestions, by outcome (queued, name_added, in_the_list, refused, accepted, declined)");
+
     private static readonly Histogram<double> JobDurations =
         Meter.CreateHistogram<double>("cnl.job.duration", "s", "How long background jobs ran, by job and result");
 
@@ -36,6 +40,9 @@ public static class PortalMetrics
 
     public static void LinkChecked(string outcome) =>
         LinkChecks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void Suggestion(string outcome) =>
+        Suggestions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void RunFinished(string verdict) =>
         Runs.Add(1, new KeyValuePair<string, object?>("verdict", verdict));

@@ -56,6 +56,8 @@ public class AuthorizationMatrixTests(TestDatabase database)
             // The write API takes a token only: a cookie is no one there.
             Area.ApiWrite => caller.Scope == TokenScope.Write ? Answer.Allowed
                 : validToken ? Answer.Forbidden : Answer.SignIn,
+            // Suggesting through the API takes any member's token, of any scope; a cookie is no one there.
+            Area.ApiAnyToken => validToken ? Answer.Allowed : Answer.SignIn,
             _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
         };
     }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Text;
@@ -55,33 +53,9 @@ public sealed partial class RunNotifier(
         settings.PublicUrl is { Length: > 0 } site ? new Uri(new Uri(site),
             "/link-health").AbsoluteUri : "/link-health";
 
-    private async Task PostAsync(string text, CancellationToken ct)
-    {
-        try
-        {
-            // A plain body with a length: some webhook receivers refuse chunked uploads.
-            using var body = new StringContent(JsonSerializer.Serialize(new { text }), Encoding.UTF8,
-                "application/json");
-            using var response = await webhook.PostAsync(settings.WebhookUrl, body, ct);
-            if (!response.IsSuccessStatusCode) LogWebhookFailed(logger, $"HTTP {(int)response.StatusCode}");
-        }
-        catch (HttpRequestException e) when ((e as RefusedAddressException ?? e.InnerException) is
-            RefusedAddressException refused)
-        {
-            LogWebhookRefused(logger, refused.Message);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            LogWebhookFailed(logger, e.Message);
-        }
-    }
-
-    [LoggerMessage(LogLevel.Warning, "The link-health webhook was not sent, its host is inside the network: {Reason}. "
-        + "LinkHealth:AllowedNetworks allows an inside network on purpose")]
-    private static partial void LogWebhookRefused(ILogger logger, string reason);
-
-    [LoggerMessage(LogLevel.Warning, "The link-health webhook was not delivered: {Reason}")]
-    private static partial void LogWebhookFailed(ILogger logger, string reason);
+    private Task PostAsync(string text, CancellationToken ct) => settings.WebhookUrl is { Length: > 0 } url
+        ? SlackWebhook.PostAsync(webhook, url, text, "link-health", logger, ct)
+        : Task.CompletedTask;
 
     [LoggerMessage(LogLevel.Warning, "Link check run {RunId} is inconclusive, no link's state was changed: {Reason}")]
     private static partial void LogInconclusive(ILogger logger, long runId, string reason);

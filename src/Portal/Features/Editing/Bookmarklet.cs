@@ -12,11 +12,12 @@ public static class Bookmarklet
 {
     public const string AddPage = "/admin/entries/new";
 
-    /// <summary>The link's address, for a site whose base address is <paramref name="baseUri"/>.</summary>
-    public static string For(string baseUri)
+    /// <summary>The link's address, for a site whose base address is <paramref name="baseUri"/>, opening
+    /// <paramref name="page"/> (the add page; the members' "Suggest this page" opens the suggestion form).</summary>
+    public static string For(string baseUri, string page = AddPage)
     {
         // A JSON string is a valid JavaScript string literal, whatever the host's spelling.
-        var target = JsonSerializer.Serialize(baseUri.TrimEnd('/') + AddPage + "?url=");
+        var target = JsonSerializer.Serialize(baseUri.TrimEnd('/') + page + "?url=");
         return "javascript:(function(){location.href=" + target
             + "+encodeURIComponent(location.href)+'&title='+encodeURIComponent(document.title);})();";
     }

@@ -35,7 +35,14 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// otherwise an address another entry holds answers <see cref="EditOutcome.Duplicate"/>.</param>
     public Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
         CancellationToken ct = default, bool allowDuplicate = false) =>
-        unit.RunAsync(editor, async edit =>
+        unit.RunAsync(editor, Add(sectionId, parentId, markdown, ct, allowDuplicate), conflict: null, ct);
+
+    /// <summary>Adding as a step, for a change that is part of a larger one (a suggestion accepted).</summary>
+    /// <param name="credit">Said after the history's "Added … to …" (", suggested by …").</param>
+    /// <param name="added">Told the new entry once it is written, before the edit commits.</param>
+    public static Func<Edit, Task<EditStep>> Add(int sectionId, long? parentId, string markdown,
+        CancellationToken ct, bool allowDuplicate = false, string? credit = null, Func<Entry, Task>? added = null) =>
+        async edit =>
         {
             var db = edit.Db;
             var section = await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, ct);
@@ -58,10 +65,11 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 return Edit.Refuse(duplicate);
             db.Entries.Add(entry);
             await db.SaveChangesAsync(ct);
-            edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}", entry.Id,
+            edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}{credit}", entry.Id,
                 sectionId, null, EntrySnapshot.Of(entry, section.Title));
+            if (added is not null) await added(entry);
             return Edit.Done(entry);
-        }, conflict: null, ct);
+        };
 
     /// <summary>
     /// Saves new Markdown over the version the editor started from; if someone saved in between, nothing

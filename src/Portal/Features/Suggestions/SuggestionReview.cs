@@ -1,0 +1,105 @@
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.Suggestions;
+using ContainerNetLib.Domain.Text;
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContainerNetLib.Portal.Features.Suggestions;
+
+/// <summary>One waiting suggestion as the queue shows it; <paramref name="People"/> are the members behind it, "a
+/// former member" for a removed account.</summary>
+public sealed record QueuedSuggestion(long Id, string Url, int SectionId, string SectionTitle, string? Title,
+    string? Description, string? Why, string Check, string AddressToUse, string? PageTitle, DateTimeOffset CreatedAt,
+    IReadOnlyList<string> People);
+
+/// <summary>
+/// The editors' side: the queue, newest first, and the two decisions. Accepting adds the entry through the single
+/// edit path (<see cref="EditUnit"/>, <see cref="EntryEditing.Add"/>) in the same transaction that marks the
+/// suggestion decided; of two editors deciding at once, the second finds it decided and writes nothing.
+/// </summary>
+public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> databases, EditUnit unit, TimeProvider time,
+    SuggestionNotifier notifier)
+{
+    public const string FormerMember = "a former member";
+    public const string AlreadyDecided = "Another editor has already decided this suggestion; nothing was changed.";
+
+    public async Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await db.Suggestions.CountAsync(s => s.State == SuggestionState.Pending, ct);
+    }
+
+    public async Task<List<QueuedSuggestion>> QueueAsync(int limit = 1_000, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var rows = await db.Suggestions.AsNoTracking().Where(s => s.State == SuggestionState.Pending)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(limit)
+            .Select(s => new { Suggestion = s, Section = s.Section.Title }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Suggestion.Id).ToList();
+        // One query for every member's name (a left join: a removed account's row has no user).
+        var members = (await (from m in db.SuggestionMembers.Where(m => ids.Contains(m.SuggestionId))
+                from u in db.Users.Where(u => u.Id == m.UserId).DefaultIfEmpty()
+                orderby m.AddedAt
+                select new { m.SuggestionId, Name = u == null ? null : u.UserName }).ToListAsync(ct))
+            .ToLookup(m => m.SuggestionId, m => m.Name ?? FormerMember);
+        return rows.Select(r => new QueuedSuggestion(r.Suggestion.Id, r.Suggestion.Url, r.Suggestion.SectionId,
+            r.Section, r.Suggestion.Title, r.Suggestion.Description, r.Suggestion.Why,
+            SuggestionCheck.Describe(r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
+            SuggestionCheck.AddressToUse(r.Suggestion.Url, r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
+            r.Suggestion.PageTitle, r.Suggestion.CreatedAt, members[r.Suggestion.Id].ToList()))
+            .ToList();
+    }
+
+    /// <summary>Adds the entry (as the editor filled the add form in) and marks the suggestion accepted, in one edit.
+    /// </summary>
+    public async Task<EditOutcome> AcceptAsync(long id, int sectionId, string markdown, EditorIdentity editor,
+        CancellationToken ct = default)
+    {
+        var people = string.Join(", ", (await QueueAsync(ct: ct)).FirstOrDefault(q => q.Id == id)?.People ?? []);
+        Suggestion? decided = null;
+        var outcome = await unit.RunAsync(editor, async edit =>
+        {
+            // Claimed first: a second editor's claim waits for this row, then finds it decided.
+            if (await ClaimAsync(edit.Db, id, SuggestionState.Accepted, editor, null, ct) == 0)
+                return Edit.Refuse(AlreadyDecided);
+            return await EntryEditing.Add(sectionId, null, markdown, ct,
+                credit: $", suggested by {people}, accepted by {editor.UserName}",
+                added: async entry =>
+                {
+                    await edit.Db.Suggestions.Where(s => s.Id == id)
+                        .ExecuteUpdateAsync(set => set.SetProperty(s => s.AcceptedEntryId, entry.Id), ct);
+                    decided = await edit.Db.Suggestions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
+                })(edit);
+        }, conflict: null, ct);
+        if (outcome is EditOutcome.Saved && decided is not null)
+            await notifier.DecidedAsync(decided, editor.UserName, ct);
+        return outcome;
+    }
+
+    /// <summary>Declines with a reason the suggester reads; null when done, else what the editor is told.</summary>
+    public async Task<string?> DeclineAsync(long id, string? reason, EditorIdentity editor,
+        CancellationToken ct = default)
+    {
+        var why = Whitespace.CollapseOrNull(reason);
+        if (why is null) return "Say why the suggestion is declined: the member who made it reads it.";
+        if (TextField.Reason.Problem(why) is { } problem) return problem;
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await ClaimAsync(db, id, SuggestionState.Declined, editor, why, ct) == 0) return AlreadyDecided;
+        await notifier.DecidedAsync(await db.Suggestions.AsNoTracking().SingleAsync(s => s.Id == id, ct),
+            editor.UserName, ct);
+        return null;
+    }
+
+    /// <summary>Decides a waiting suggestion in one statement: the rows changed, 0 when it was decided already.
+    /// </summary>
+    private Task<int> ClaimAsync(PortalDbContext db, long id, SuggestionState state, EditorIdentity editor,
+        string? reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return db.Suggestions.Where(s => s.Id == id && s.State == SuggestionState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, state).SetProperty(s => s.DecidedAt, now)
+                .SetProperty(s => s.DecidedBy, editor.UserName).SetProperty(s => s.DeclineReason, reason), ct);
+    }
+}

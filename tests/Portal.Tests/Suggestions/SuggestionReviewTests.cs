@@ -1,0 +1,205 @@
+using System.Net;
+using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Editing;
+using ContainerNetLib.Portal.Features.Suggestions;
+using ContainerNetLib.Portal.Tests.Api;
+using ContainerNetLib.Portal.Tests.LinkHealth;
+using ContainerNetLib.Portal.Tests.PrivateMode;
+using ContainerNetLib.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContainerNetLib.Portal.Tests.Suggestions;
+
+/// <summary>The editors' side of suggestions: the queue, accepting through the single edit path, declining, and two
+/// editors deciding at once.</summary>
+[Collection(PortalCollection.Name)]
+public class SuggestionReviewTests(TestDatabase server)
+{
+    private const string Ann = "ann@example.org";
+    private const string Bob = "bob@example.org";
+    private const string Ed = "ed@example.org";
+    private const string Eve = "eve@example.org";
+
+    [Fact]
+    public async Task Accepting_adds_the_entry_in_one_edit_whose_history_credits_the_members_and_the_member_sees_accepted()
+    {
+        // Otherwise: an accepted link never reaches readers, history hides who found it, or the member never learns.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var id = await SuggestAsync(app, site, Ann, Bob);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var queued = Assert.Single(await review.QueueAsync());
+        Assert.Equal([Ann, Bob], queued.People);
+        var revisionBefore = await RevisionAsync(app);
+
+        var outcome = await review.AcceptAsync(id, await SectionIdAsync(app, "section-b"),
+            NewEntryText.Compose(null, "Fresh page", queued.AddressToUse, [], "Short and clear"),
+            await EditorAsync(app, Ed));
+
+        Assert.IsType<EditOutcome.Saved>(outcome);
+        var entryId = await app.EntryIdAsync("Fresh page");
+        var change = Assert.Single(await app.HistoryAsync());
+        Assert.Equal(Ed, change.UserName);
+        Assert.EndsWith($"to Section B, suggested by {Ann}, {Bob}, accepted by {Ed}", change.Summary);
+        var decided = Assert.Single(await app.SuggestionsAsync());
+        Assert.Equal((SuggestionState.Accepted, entryId, Ed), (decided.State, decided.AcceptedEntryId, decided.DecidedBy));
+        Assert.True(await RevisionAsync(app) > revisionBefore, "readers would keep pages without the new entry");
+        Assert.Empty(await review.QueueAsync());
+        var member = app.Browser();
+        await member.LogInAsync(Ann, TestUsers.Password);
+        var mine = Html.Parse(await member.GetStringAsync("/account/suggestions"));
+        Assert.Equal("accepted", mine.QuerySelector("[data-testid=suggestion-state]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Two_editors_deciding_one_suggestion_at_once_write_it_once_and_the_second_is_told()
+    {
+        // Otherwise: the entry is added twice, or one editor's decline silently overwrites the other's accept.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        await app.CreateUserAsync(Eve, Roles.Editor);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var section = await SectionIdAsync(app, "section-a");
+        var (ed, eve) = (await EditorAsync(app, Ed), await EditorAsync(app, Eve));
+
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await SuggestAsync(app, site, [Ann], $"/fresh?round={round}");
+            var markdown = NewEntryText.Compose(null, $"Round {round}", site.Url($"/fresh?round={round}"), [], null);
+            var outcomes = await AtOnce.RunAsync<object>(
+            [
+                async () => await review.AcceptAsync(id, section, markdown, ed),
+                async () => await review.AcceptAsync(id, section, markdown, eve),
+                async () => (object?)await review.DeclineAsync(id, "out of scope", eve) ?? "declined",
+            ]);
+
+            var wins = outcomes.Count(o => o is EditOutcome.Saved || o is "declined");
+            Assert.True(wins == 1, $"round {round}: {string.Join(", ", outcomes)}");
+            Assert.All(outcomes.Where(o => o is not EditOutcome.Saved && o is not "declined"), o =>
+                Assert.Contains("already decided", o is EditOutcome.Invalid i ? i.Message : (string)o));
+            await using var db = app.Database.Open();
+            var entries = await db.Entries.CountAsync(e => e.Title == $"Round {round}");
+            var accepted = await db.Suggestions.AnyAsync(s => s.Id == id && s.State == SuggestionState.Accepted);
+            Assert.Equal(accepted ? 1 : 0, entries);
+        }
+    }
+
+    [Fact]
+    public async Task Declining_needs_a_reason_which_the_member_reads_and_a_removed_member_shows_as_a_former_member()
+    {
+        // Otherwise: a member's suggestion disappears without a word, or the queue breaks when an account is removed.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var id = await SuggestAsync(app, site, Ann, Bob);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        await RemoveAsync(app, Bob);
+        Assert.Equal([Ann, SuggestionReview.FormerMember], Assert.Single(await review.QueueAsync()).People);
+
+        Assert.NotNull(await review.DeclineAsync(id, "  ", await EditorAsync(app, Ed)));
+        Assert.Null(await review.DeclineAsync(id, "out of scope: not about networking", await EditorAsync(app, Ed)));
+
+        var member = app.Browser();
+        await member.LogInAsync(Ann, TestUsers.Password);
+        var mine = Html.Parse(await member.GetStringAsync("/account/suggestions"));
+        Assert.Equal("declined: out of scope: not about networking",
+            mine.QuerySelector("[data-testid=suggestion-state]")!.TextContent);
+        Assert.Empty(await app.HistoryAsync());
+    }
+
+    [Fact]
+    public async Task The_queue_page_is_for_editors_and_their_header_counts_what_waits()
+    {
+        // Otherwise: readers see who suggested what, or editors never notice the queue.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        await SuggestAsync(app, site, Ann);
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        var reader = app.Browser();
+        await reader.LogInAsync(Ann, TestUsers.Password);
+
+        var page = Html.Parse(await editor.GetStringAsync("/admin/suggestions"));
+        Assert.Equal("Suggestions (1)", page.QuerySelector("[data-testid=pending-suggestions]")!.TextContent);
+        Assert.Equal(Ann, page.QuerySelector("[data-testid=suggested-by]")!.TextContent);
+        Assert.Equal("working", page.QuerySelector("[data-testid=check]")!.TextContent);
+        var refused = await reader.GetAsync("/admin/suggestions");
+        Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
+        Assert.DoesNotContain("pending-suggestions", await reader.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task In_private_mode_an_anonymous_request_to_every_suggestion_route_is_refused()
+    {
+        // Otherwise: someone without an account reads who suggested what, or suggests in nobody's name.
+        await using var app = await PrivateApp.StartAsync(server);
+        var anonymous = app.Client();
+
+        foreach (var path in new[] { "/account/suggest", "/account/suggestions", "/admin/suggestions" })
+        {
+            var response = await anonymous.GetAsync(path);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect,
+                $"{path}: {response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+                Assert.Equal("/account/login",
+                    new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
+        }
+        var api = await anonymous.SendAsync(HttpMethod.Post, "/api/suggestions", null,
+            new { url = "https://example.org/", section = PrivateApp.SectionSlug });
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    /// <summary>The LinkSite list with an editor (Ed) and two readers (Ann, Bob).</summary>
+    private async Task<PortalApp> StartAsync(LinkHealth.LinkSite site)
+    {
+        var app = await ApiWriters.StartAsync(server, site);
+        await app.CreateUserAsync(Ed, Roles.Editor);
+        await app.CreateUserAsync(Ann, role: null);
+        await app.CreateUserAsync(Bob, role: null);
+        return app;
+    }
+
+    /// <summary>The members suggest one page of the site, in this order; the suggestion's id.</summary>
+    private static async Task<long> SuggestAsync(PortalApp app, LinkHealth.LinkSite site, params string[] members) =>
+        await SuggestAsync(app, site, members, "/fresh");
+
+    private static async Task<long> SuggestAsync(PortalApp app, LinkHealth.LinkSite site, string[] members, string path)
+    {
+        var intake = app.Services.GetRequiredService<SuggestionIntake>();
+        long id = 0;
+        foreach (var member in members)
+        {
+            var outcome = await intake.SuggestAsync(new SuggestionRequest(site.Url(path), "section-a"),
+                await UserIdAsync(app, member), member);
+            id = outcome switch
+            {
+                SuggestOutcome.Queued q => q.Id,
+                SuggestOutcome.NameAdded n => n.Id,
+                _ => throw new InvalidOperationException(outcome.ToString()),
+            };
+        }
+        return id;
+    }
+
+    private static Task<string> UserIdAsync(PortalApp app, string email) =>
+        app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static async Task<EditorIdentity> EditorAsync(PortalApp app, string email) =>
+        new(await UserIdAsync(app, email), email);
+
+    private static Task<int> SectionIdAsync(PortalApp app, string slug) =>
+        app.QueryAsync(db => db.Sections.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
+
+    private static Task<long> RevisionAsync(PortalApp app) =>
+        app.QueryAsync(db => db.ReadingLists.Select(l => l.Revision).SingleAsync());
+
+    private static async Task RemoveAsync(PortalApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        Assert.True((await users.DeleteAsync((await users.FindByEmailAsync(email))!)).Succeeded);
+    }
+}
