@@ -13,9 +13,11 @@ namespace ContainerNetLib.Domain.Editing;
 public static class EntryContent
 {
     /// <summary>Sets the entry's Markdown and everything read from it; false when it is not one bullet, or not text
-    /// an entry may hold (<see cref="TextField.EntryMarkdown"/>, whose sentence says why).</summary>
+    /// an entry may hold (<see cref="TextField.EntryMarkdown"/>, whose sentence says why), or the entry is no bullet
+    /// (a table row or a passage, whose text read as a bullet would lose its cells and its shape).</summary>
     public static bool TryApply(Entry entry, string markdown, DateTimeOffset now)
     {
+        if (entry.Shape != EntryShape.Bullet) return false;
         if (string.IsNullOrWhiteSpace(markdown) || markdown.Contains('\n')) return false;
         if (TextField.EntryMarkdown.Problem(markdown) is not null) return false;
         var document = ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document;

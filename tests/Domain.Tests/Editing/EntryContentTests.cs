@@ -66,4 +66,22 @@ public class EntryContentTests
         Assert.False(EntryContent.TryApply(entry, markdown, DateTimeOffset.UnixEpoch));
         Assert.Equal("before", entry.Markdown);
     }
+
+    [Fact]
+    public void A_table_row_is_not_rewritten_as_a_bullet()
+    {
+        // Otherwise: "use the new URL" on a row of a list kept in a table turns the row into a bullet in the database:
+        // its cells are lost, the reader page shows it as a list item, and the next import reports it changed.
+        var row = new Entry
+        {
+            Markdown = "| [Cilium](https://cilium.example/) | eBPF |", Shape = EntryShape.TableRow,
+            Cells = [new EntryCell("Kind", "eBPF")],
+        };
+
+        Assert.False(EntryContent.TryApply(row, "| [Cilium](https://new.example/) | eBPF |", DateTimeOffset.UnixEpoch));
+
+        Assert.Equal("| [Cilium](https://cilium.example/) | eBPF |", row.Markdown);
+        Assert.Equal(EntryShape.TableRow, row.Shape);
+        Assert.Equal([new EntryCell("Kind", "eBPF")], row.Cells);
+    }
 }

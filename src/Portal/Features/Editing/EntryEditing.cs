@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.Importing;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// </summary>
 public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
+    public const string NotABullet = "This entry is a table row or a passage of the list's file, which the editor "
+        + "cannot change yet: change it in the file and import it. Nothing was saved.";
+
     public const string NotOneBullet =
         "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
             "by [Author](https://example.com/me)";
@@ -135,7 +139,8 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
     /// <summary>Sets the entry's Markdown, or says why not: text the list cannot hold or an entry may not hold
     /// (<see cref="TextField.EntryMarkdown"/>), or not one bullet.</summary>
     private static string? Apply(Entry entry, string markdown, DateTimeOffset now) =>
-        TextField.EntryMarkdown.Problem(markdown)
+        entry.Shape != EntryShape.Bullet ? NotABullet
+        : TextField.EntryMarkdown.Problem(markdown)
         ?? (EntryContent.TryApply(entry, markdown, now) ? null : NotOneBullet);
 
     /// <summary>A change to an existing entry (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
