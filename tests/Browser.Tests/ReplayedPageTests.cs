@@ -131,6 +131,9 @@ public class ReplayedPageTests(TestDatabase server, Browser browser)
         var entry = await EntryIdAsync(portal);
         var page = await people.Editor.NewPageAsync();
         await OpenAsync(page, $"/admin/entries/{entry}");
+        // Open means the page has started and shows its form: the live connection is up before the page has checked
+        // its account, and a removal in between is the refusal at the start, another test's case.
+        await Assertions.Expect(page.GetByLabel("Markdown of the entry")).ToBeVisibleAsync();
 
         await RemoveAsync(portal, Editor);
         var before = await portal.Database.EveryRowAsync();
