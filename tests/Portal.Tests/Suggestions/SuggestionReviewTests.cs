@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Accounts;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Portal.Features.Accounts;
@@ -152,10 +155,127 @@ public class SuggestionReviewTests(TestDatabase server)
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
-    /// <summary>The LinkSite list with an editor (Ed) and two readers (Ann, Bob).</summary>
-    private async Task<PortalApp> StartAsync(LinkHealth.LinkSite site)
+    [Fact]
+    public async Task The_account_export_holds_the_members_own_suggestions_and_their_outcome_and_nobody_elses_words()
     {
-        var app = await ApiWriters.StartAsync(server, site);
+        // Otherwise: a member cannot take their suggestions with them, or the export hands them another member's
+        // reasons or an editor's address.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var intake = app.Services.GetRequiredService<SuggestionIntake>();
+        var fresh = new SuggestionRequest(site.Url("/fresh"), "section-a", Why: "Ann's own reason");
+        var declined = Assert.IsType<SuggestOutcome.Queued>(
+            await intake.SuggestAsync(fresh, await UserIdAsync(app, Ann), Ann)).Id;
+        Assert.IsType<SuggestOutcome.NameAdded>(await intake.SuggestAsync(fresh with { Why = "Bob's reason" },
+            await UserIdAsync(app, Bob), Bob));
+        Assert.IsType<SuggestOutcome.Queued>(await intake.SuggestAsync(
+            new SuggestionRequest(site.Url("/untitled"), "section-b", "Bob's page", Why: "Bob's only"),
+            await UserIdAsync(app, Bob), Bob));
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        Assert.Null(await review.DeclineAsync(declined, "out of scope", await EditorAsync(app, Ed)));
+
+        var ann = await ExportAsync(app, Ann);
+        var only = Assert.Single(ann.GetProperty("suggestions").EnumerateArray());
+        Assert.Equal((site.Url("/fresh"), "Section A", "Ann's own reason", "declined", "out of scope", false),
+            (only.GetProperty("url").GetString(), only.GetProperty("section").GetString(),
+                only.GetProperty("why").GetString(), only.GetProperty("state").GetString(),
+                only.GetProperty("declineReason").GetString(), only.GetProperty("nameAdded").GetBoolean()));
+        Assert.True(only.TryGetProperty("suggestedAt", out _));
+        foreach (var other in new[] { Bob, "Bob's", Ed, "untitled" })
+            Assert.DoesNotContain(other, ann.GetRawText());
+
+        var bob = (await ExportAsync(app, Bob)).GetProperty("suggestions").EnumerateArray().ToList();
+        Assert.Equal(2, bob.Count);
+        var joined = Assert.Single(bob, s => s.GetProperty("nameAdded").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, joined.GetProperty("why").ValueKind);
+        Assert.Equal("Bob's only", Assert.Single(bob, s => !s.GetProperty("nameAdded").GetBoolean())
+            .GetProperty("why").GetString());
+        Assert.DoesNotContain("Ann's", string.Join(" ", bob.Select(s => s.GetRawText())));
+    }
+
+    [Fact]
+    public async Task Removing_an_account_on_the_users_page_leaves_its_suggestions_to_a_former_member_without_its_name()
+    {
+        // Otherwise: a removed member's name or address stays in the queue and the database, against what they were
+        // promised, or removing them takes the team's suggestions and decisions with them.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        await app.CreateUserAsync(Eve, Roles.Editor);
+        var waiting = await SuggestAsync(app, site, Ann, Bob);
+        var decided = await SuggestAsync(app, site, [Ann], "/untitled");
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        Assert.Null(await review.DeclineAsync(decided, "out of scope", await EditorAsync(app, Eve)));
+        var ids = new[] { await UserIdAsync(app, Ann), await UserIdAsync(app, Eve) };
+
+        var accounts = app.Services.GetRequiredService<UserAdministration>();
+        Assert.Null(await accounts.RemoveAsync(ids[0]));
+        Assert.Null(await accounts.RemoveAsync(ids[1]));
+
+        var queued = Assert.Single(await review.QueueAsync());
+        Assert.Equal(waiting, queued.Id);
+        Assert.Equal([SuggestionReview.FormerMember, Bob], queued.People);
+        var rows = await app.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+            "SELECT row_to_json(s)::text AS \"Value\" FROM suggestions s UNION ALL " +
+            "SELECT row_to_json(m)::text FROM suggestion_members m").ToListAsync());
+        Assert.Equal(5, rows.Count);
+        foreach (var gone in new[] { Ann, Eve, ids[0], ids[1] })
+            Assert.DoesNotContain(rows, row => row.Contains(gone, StringComparison.OrdinalIgnoreCase));
+        var stillDecided = await app.QueryAsync(db => db.Suggestions.SingleAsync(s => s.Id == decided));
+        Assert.Equal((SuggestionState.Declined, SuggestionReview.FormerMember, "out of scope"),
+            (stillDecided.State, stillDecided.DecidedBy, stillDecided.DeclineReason));
+    }
+
+    [Fact]
+    public async Task Each_decision_is_posted_to_the_suggestions_webhook_and_counted_by_outcome_on_metrics()
+    {
+        // Otherwise: the team is not told what became of a suggestion, or /metrics cannot show how many are accepted.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site,
+            new() { ["Suggestions:WebhookUrl"] = site.Url("/suggestion-hook"), ["LinkHealth:WebhookUrl"] = "" });
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var before = await SuggestionCountsAsync(app, _ => true);
+
+        var declined = await SuggestAsync(app, site, [Ann], "/untitled");
+        Assert.Null(await review.DeclineAsync(declined, "already covered by Section A", await EditorAsync(app, Ed)));
+        var accepted = await SuggestAsync(app, site, Bob);
+        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(accepted, await SectionIdAsync(app, "section-a"),
+            NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null), await EditorAsync(app, Ed)));
+
+        var texts = site.Server.Bodies.Where(b => b.Path == "/suggestion-hook")
+            .Select(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(4, texts.Count);
+        Assert.Contains($"{Ed} declined (already covered by Section A) the suggestion {site.Url("/untitled")}\n" +
+            site.Url("/untitled"), texts);
+        Assert.Contains($"{Ed} accepted the suggestion Fresh page\n{site.Url("/fresh")}", texts);
+        await SuggestionCountsAsync(app, after =>
+            after["queued"] >= before["queued"] + 2 && after["declined"] >= before["declined"] + 1
+            && after["accepted"] >= before["accepted"] + 1);
+    }
+
+    /// <summary>The member's /account/export, signed in with their password.</summary>
+    private static async Task<JsonElement> ExportAsync(PortalApp app, string email)
+    {
+        var browser = app.Browser();
+        await browser.LogInAsync(email, TestUsers.Password);
+        return JsonDocument.Parse(await browser.GetStringAsync("/account/export")).RootElement;
+    }
+
+    /// <summary>cnl.suggestions on /metrics by outcome, read until <paramref name="done"/> (other hosts in this process
+    /// count too, and the scrape may be a moment behind).</summary>
+    private static Task<Dictionary<string, long>> SuggestionCountsAsync(PortalApp app,
+        Func<Dictionary<string, long>, bool> done) =>
+        Eventually.ReadAsync(async () =>
+            {
+                var metrics = await app.Client().GetStringAsync("/metrics");
+                return new[] { "queued", "accepted", "declined" }.ToDictionary(o => o, o =>
+                    Regex.Match(metrics, $"cnl_suggestions_total\\{{[^}}]*outcome=\"{o}\"[^}}]*\\}} (\\d+)")
+                        is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+            }, done, counts => "/metrics: " + string.Join(", ", counts), TimeSpan.FromSeconds(30), everyMs: 250);
+
+    /// <summary>The LinkSite list with an editor (Ed) and two readers (Ann, Bob).</summary>
+    private async Task<PortalApp> StartAsync(LinkHealth.LinkSite site, Dictionary<string, string?>? settings = null)
+    {
+        var app = await ApiWriters.StartAsync(server, site, settings);
         await app.CreateUserAsync(Ed, Roles.Editor);
         await app.CreateUserAsync(Ann, role: null);
         await app.CreateUserAsync(Bob, role: null);

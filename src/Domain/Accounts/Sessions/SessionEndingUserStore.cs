@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Suggestions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace ContainerNetLib.Domain.Accounts.Sessions;
 /// everywhere: a new security stamp (Identity makes one for every new or reset password, and for an administrator's
 /// "end sessions") or a role added or taken away. Held here, where the portal's pages, single sign-on and the
 /// importer's users command all pass, so that no way of changing an account can forget it. A removed account's
-/// sessions go with it through the foreign key.
+/// sessions go with it through the foreign key, and its name leaves the suggestions it decided.
 /// </summary>
 public sealed class SessionEndingUserStore(PortalDbContext context, IdentityErrorDescriber? describer = null)
     : UserStore<IdentityUser, IdentityRole, PortalDbContext>(context, describer)
@@ -41,6 +42,13 @@ public sealed class SessionEndingUserStore(PortalDbContext context, IdentityErro
         var result = await base.UpdateAsync(user, ct);
         if (result.Succeeded && _signOutEverywhere.Remove(user.Id))
             await SignInSessions.EndAllAsync(Context, user.Id, ct);
+        return result;
+    }
+
+    public override async Task<IdentityResult> DeleteAsync(IdentityUser user, CancellationToken ct = default)
+    {
+        var result = await base.DeleteAsync(user, ct);
+        if (result.Succeeded) await FormerMembers.ForgetDeciderAsync(Context, user.UserName, ct);
         return result;
     }
 

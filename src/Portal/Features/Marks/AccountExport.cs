@@ -6,7 +6,9 @@ namespace ContainerNetLib.Portal.Features.Marks;
 
 /// <summary>
 /// /account/export: what the portal keeps about one member, as JSON for them to take away. Each kind of personal data
-/// is one part below; a feature that keeps more about a member (suggestions, issue 24 §1) adds its part here.
+/// is one part below; a feature that keeps more about a member adds its part here. Never another member's data: of a
+/// suggestion this member only added their name to, the title, description and why are the first suggester's words,
+/// and who decided it is an editor's name; both stay out.
 /// </summary>
 public sealed class AccountExport(IDbContextFactory<PortalDbContext> databases, TimeProvider time)
 {
@@ -28,12 +30,31 @@ public sealed class AccountExport(IDbContextFactory<PortalDbContext> databases, 
             .OrderByDescending(x => x.l.AddedAt)
             .Select(x => new ExportedLater(x.e.Id, x.e.Title, x.e.Url, x.l.AddedAt))
             .ToListAsync(ct);
-        return new ExportedAccount(user.UserName, user.Email, time.GetUtcNow(), visit, marks, later);
+        var suggestions = await SuggestionsAsync(db, userId, ct);
+        return new ExportedAccount(user.UserName, user.Email, time.GetUtcNow(), visit, marks, later, suggestions);
+    }
+
+    private static async Task<List<ExportedSuggestion>> SuggestionsAsync(PortalDbContext db, string userId,
+        CancellationToken ct)
+    {
+        var rows = await db.SuggestionMembers.AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.Suggestions, m => m.SuggestionId, s => s.Id, (m, s) => new
+            {
+                s.Url, Section = s.Section.Title, s.Title, s.Description, s.Why, m.AddedAt, s.State, s.DecidedAt,
+                s.DeclineReason, s.AcceptedEntryId,
+                // The first row behind a suggestion is the member who made it (a removed account's row stays).
+                MadeIt = !db.SuggestionMembers.Any(o => o.SuggestionId == s.Id && o.Id < m.Id),
+            })
+            .OrderByDescending(x => x.AddedAt).ToListAsync(ct);
+        return rows.Select(x => new ExportedSuggestion(x.Url, x.Section, x.MadeIt ? x.Title : null,
+            x.MadeIt ? x.Description : null, x.MadeIt ? x.Why : null, x.AddedAt, !x.MadeIt,
+            x.State.ToString().ToLowerInvariant(), x.DecidedAt, x.DeclineReason, x.AcceptedEntryId)).ToList();
     }
 }
 
 public sealed record ExportedAccount(string? UserName, string? Email, DateTimeOffset ExportedAt, ExportedVisit? Visit,
-    IReadOnlyList<ExportedMark> ReadMarks, IReadOnlyList<ExportedLater> ReadLater);
+    IReadOnlyList<ExportedMark> ReadMarks, IReadOnlyList<ExportedLater> ReadLater,
+    IReadOnlyList<ExportedSuggestion> Suggestions);
 
 public sealed record ExportedVisit(DateTimeOffset PreviousVisitEndedAt, DateTimeOffset LastSeenAt,
     DateTimeOffset? ReadAllAt);
@@ -41,3 +62,9 @@ public sealed record ExportedVisit(DateTimeOffset PreviousVisitEndedAt, DateTime
 public sealed record ExportedMark(long EntryId, string? Title, string? Url, bool Read, DateTimeOffset MarkedAt);
 
 public sealed record ExportedLater(long EntryId, string? Title, string? Url, DateTimeOffset AddedAt);
+
+/// <summary>A suggestion this member made or added their name to (<paramref name="NameAdded"/>), and its outcome.
+/// </summary>
+public sealed record ExportedSuggestion(string Url, string Section, string? Title, string? Description, string? Why,
+    DateTimeOffset SuggestedAt, bool NameAdded, string State, DateTimeOffset? DecidedAt, string? DeclineReason,
+    long? AcceptedEntryId);

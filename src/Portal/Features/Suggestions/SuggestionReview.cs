@@ -22,7 +22,7 @@ public sealed record QueuedSuggestion(long Id, string Url, int SectionId, string
 public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> databases, EditUnit unit, TimeProvider time,
     SuggestionNotifier notifier)
 {
-    public const string FormerMember = "a former member";
+    public const string FormerMember = FormerMembers.Name;
     public const string AlreadyDecided = "Another editor has already decided this suggestion; nothing was changed.";
 
     public async Task<int> PendingCountAsync(CancellationToken ct = default)
