@@ -110,6 +110,31 @@ public class ReaderJourneyTests(TestDatabase server, Browser browser)
     }
 
     [Fact]
+    public async Task A_wide_table_section_scrolls_inside_its_box_on_a_360_pixel_phone()
+    {
+        // Otherwise: a list kept in a wide table makes a phone's whole page scroll sideways, text and all.
+        var wide = string.Join(" | ", Enumerable.Range(1, 6).Select(i => $"Column_{i}_with_a_long_unbroken_name"));
+        var rows = string.Join("\n", Enumerable.Range(1, 3).Select(i =>
+            $"| [API {i}](https://api{i}.example/) | {wide} |"));
+        var delimiter = "|---|" + string.Concat(Enumerable.Repeat("---|", 6));
+        var list = $"# APIs\n\n## Wide\n\n| API | {wide} |\n{delimiter}\n{rows}\n";
+        var (portal, context, page) = await OpenAsync(Mobile, list);
+        await using var _ = portal;
+        await using var __ = context;
+        await page.GotoAsync("/sections/wide");
+        Assert.Equal(3, await page.Locator(".entry-table tbody tr").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>(
+            "(() => { const box = document.querySelector('.entry-table'); " +
+            "return box.scrollWidth > box.clientWidth; })()"),
+            "the table is not wider than the phone, so this test proves nothing");
+        var widths = await page.EvaluateAsync<int[]>(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth, " +
+            "document.querySelector('.entry-table').getBoundingClientRect().width]");
+        Assert.True(widths[0] <= widths[1], $"the page scrolls sideways: {string.Join(", ", widths)}");
+        await Screenshots.SaveAsync(page, "table-section-mobile");
+    }
+
+    [Fact]
     public async Task Injected_payloads_never_run_script_in_the_browser()
     {
         // Otherwise: a hostile bullet runs code in every reader's browser.

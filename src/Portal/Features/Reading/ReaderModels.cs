@@ -33,6 +33,12 @@ public sealed record EntryView(
     string? Description,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>Bullet, table row or passage: which element the reader page shows it in.</summary>
+    public EntryShape Shape { get; init; }
+
+    /// <summary>The text between the previous entry and this one: where a later table keeps its header.</summary>
+    public string LeadingMarkdown { get; init; } = "";
+
     public List<EntryView> Children { get; } = [];
 }
 

@@ -144,7 +144,11 @@ public sealed class ReadingQueries(
     internal static IQueryable<EntryView> EntriesQuery(PortalDbContext db,
         System.Linq.Expressions.Expression<Func<Entry, bool>> where) =>
         db.Entries.AsNoTracking().Where(where).Select(e => new EntryView(e.Id, e.SectionId, e.ParentId, e.Position,
-            e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt));
+            e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt)
+        {
+            Shape = e.Shape,
+            LeadingMarkdown = e.LeadingMarkdown,
+        });
 
     internal static List<EntryView> BuildTree(List<EntryView> entries)
     {

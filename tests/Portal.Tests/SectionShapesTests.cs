@@ -1,0 +1,73 @@
+using ContainerNetLib.Tests.Shared;
+
+namespace ContainerNetLib.Portal.Tests;
+
+/// <summary>A list kept in a table and a guide written in prose, on the reader page: shown as written.</summary>
+[Collection(PortalCollection.Name)]
+public class SectionShapesTests(TestDatabase server)
+{
+    private const string List = """
+        # APIs
+
+        ## Weather
+
+        Free weather services.
+
+        | API | Description | Auth |
+        |---|---|---|
+        | [Open-Meteo](https://open-meteo.example/) | Forecasts *worldwide* | No |
+        | [Weatherstack](https://weatherstack.example/) | Current weather | `apiKey` |
+
+        ## Guide
+
+        Read [the overlay guide](https://guide.example/overlays) before you start.
+
+        """;
+
+    [Fact]
+    public async Task A_table_section_shows_one_table_with_its_header_and_a_row_per_entry()
+    {
+        // Otherwise: a list kept in a table shows each row as a bullet with its "|" characters visible, or the
+        // header twice, and a row has no permalink.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/weather"));
+
+        var table = Assert.Single(page.QuerySelectorAll(".entry-table table"));
+        Assert.Equal(["API", "Description", "Auth", "Links"],
+            table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var rows = table.QuerySelectorAll("tbody tr");
+        Assert.Equal(2, rows.Length);
+        await using var db = app.Database.Open();
+        var ids = db.Entries.Where(e => e.Section.Slug == "weather").OrderBy(e => e.Position).Select(e => e.Id)
+            .ToList();
+        Assert.Equal(ids.Select(id => $"e-{id}"), rows.Select(r => r.Id));
+        Assert.Equal(ids.Select(id => $"/sections/weather#e-{id}"),
+            rows.Select(r => r.QuerySelector("a.copy-link")!.GetAttribute("href")));
+        Assert.Equal("https://open-meteo.example/", rows[0].QuerySelector("td a")!.GetAttribute("href"));
+        Assert.Equal("worldwide", rows[0].QuerySelector("td em")!.TextContent);
+        Assert.Equal("apiKey", rows[1].QuerySelector("td code")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".entries li"));
+        Assert.Equal("Free weather services.", page.QuerySelector(".intro")!.TextContent.Trim());
+        Assert.DoesNotContain("|", page.QuerySelector("article.section")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_passage_is_shown_as_its_paragraph_with_a_permalink_not_as_a_list_item()
+    {
+        // Otherwise: a guide written in prose shows each paragraph as a bullet, or loses its anchor.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/guide"));
+
+        var passage = Assert.Single(page.QuerySelectorAll(".entry-passage"));
+        await using var db = app.Database.Open();
+        var id = db.Entries.Where(e => e.Section.Slug == "guide").Select(e => e.Id).Single();
+        Assert.Equal($"e-{id}", passage.Id);
+        var paragraph = passage.QuerySelector(".passage-text > p")!;
+        Assert.Equal("Read the overlay guide before you start.", paragraph.TextContent);
+        Assert.Equal("https://guide.example/overlays", paragraph.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/sections/guide#e-{id}", passage.QuerySelector("a.copy-link")!.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("li.entry"));
+    }
+}
