@@ -67,10 +67,13 @@ public class CrossSiteRequestTests(TestDatabase server)
         Assert.Contains((HttpMethod.Post, "/account/logout"), writes);
         Assert.Contains((HttpMethod.Post, "/link-health/check"), writes);
         Assert.Contains((HttpMethod.Post, "/account/feeds"), writes);
-        // Exempt: the write API (Bearer tokens only, no cookie) and Blazor's circuit; nothing else.
+        // Exempt: the write API and the suggestions API (Bearer tokens only, no cookie) and Blazor's circuit; nothing
+        // else.
         Assert.Contains("/api/entries", exempt);
+        Assert.Contains("/api/suggestions", exempt);
         Assert.All(exempt, route => Assert.True(route.StartsWith("/api/entries", StringComparison.Ordinal)
-            || route.StartsWith("/_blazor", StringComparison.Ordinal), $"{route} is exempt"));
+            || route == "/api/suggestions" || route.StartsWith("/_blazor", StringComparison.Ordinal),
+            $"{route} is exempt"));
 
         var accepted = new List<string>();
         foreach (var (method, path) in writes.Distinct())

@@ -114,7 +114,10 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
         var now = time.GetUtcNow();
         var recent = await db.SuggestionMembers.Where(m => m.UserId == userId && m.AddedAt > now.AddHours(-1))
             .OrderByDescending(m => m.AddedAt).Select(m => m.AddedAt).Take(options.Value.PerHour).ToListAsync(ct);
-        return recent.Count < options.Value.PerHour ? null : recent[^1].AddHours(1) - now;
+        if (recent.Count < options.Value.PerHour) return null;
+        // A suggestion sent at the same moment may be stamped after this request's "now": never more than the hour.
+        var wait = recent[^1].AddHours(1) - now;
+        return wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
     }
 
     private async Task<SuggestOutcome> AddNameAsync(PortalDbContext db, Suggestion pending, string userId,
