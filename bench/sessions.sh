@@ -6,36 +6,13 @@
 # Runs the portal from its build output (dotnet build first). Run: bash bench/sessions.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source bench/sign-in.sh
-command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;
-  apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
-base="$(scripts/postgres.sh start)"
-port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base")"
-export PGPASSWORD=portal-dev
-admin="postgresql://portal:portal-dev@127.0.0.1:$port/postgres"
-dbUrl="postgresql://portal:portal-dev@127.0.0.1:$port/cnl_bench_sessions"
-db=cnl_bench_sessions
-out=bench/out; mkdir -p $out
+source bench/bench-setup.sh
 web=http://127.0.0.1:5094
-pid=""
-trap '[[ -n $pid ]] && kill $pid 2>/dev/null || true' EXIT
-
-psql "$admin" -qc "drop database if exists $db with (force)" -c "create database $db" >/dev/null
-export ConnectionStrings__Portal="${base/Database=containernetlib/Database=$db}"
-importer=(dotnet src/Importer/bin/Release/net10.0/ContainerNetLib.Importer.dll)
-"${importer[@]}" migrate >/dev/null
+bench_database cnl_bench_sessions
 "${importer[@]}" import seeds/container-networking.md >/dev/null
-printf 'a long enough password\n' |
-  "${importer[@]}" users add reader@example.org --role Reader --password-stdin 2>/dev/null
+bench_user reader@example.org Reader
 
-start() { # $1: Public or SignedIn
-  [[ -n $pid ]] && kill $pid && wait $pid 2>/dev/null || true
-  Portal__Readers="$1" Portal__Role=web ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-    dotnet src/Portal/bin/Release/net10.0/ContainerNetLib.Portal.dll --urls $web >$out/portal-sessions.log 2>&1 &
-  pid=$!
-  for _ in $(seq 1 150); do curl -sf -o /dev/null $web/healthz/ready && return; sleep 0.2; done
-  echo "the portal never answered" >&2; exit 1
-}
+start() { Portal__Readers="$1" start_portal $web $out/portal-sessions.log; } # $1: Public or SignedIn
 run() { # $1: label; rest: wrk options
   local label="$1"; shift
   # Warm-up: the signed-in path runs EF Core and Npgsql, slow until the JIT has tiered them up (about a minute).

@@ -111,13 +111,13 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
     /// <summary>How long until the account may suggest again; null when it may now.</summary>
     private async Task<TimeSpan?> WaitAsync(PortalDbContext db, string userId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var recent = await db.SuggestionMembers.Where(m => m.UserId == userId && m.AddedAt > now.AddHours(-1))
+        var hourAgo = time.GetUtcNow().AddHours(-1);
+        var recent = await db.SuggestionMembers.Where(m => m.UserId == userId && m.AddedAt > hourAgo)
             .OrderByDescending(m => m.AddedAt).Select(m => m.AddedAt).Take(options.Value.PerHour).ToListAsync(ct);
         if (recent.Count < options.Value.PerHour) return null;
-        // A suggestion sent at the same moment may be stamped after this request's "now": never more than the hour.
-        var wait = recent[^1].AddHours(1) - now;
-        return wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait;
+        // "Now" read after the rows were: every row seen was stamped before it, so the wait is within the hour.
+        var wait = recent[^1].AddHours(1) - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
     private async Task<SuggestOutcome> AddNameAsync(PortalDbContext db, Suggestion pending, string userId,

@@ -32,6 +32,9 @@ public sealed class RenderedPageMiddleware(
     private readonly string _signInCookie =
         signInCookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name ?? IdentityConstants.ApplicationScheme;
 
+    // Marks a request the front instance looked up without finding its page.
+    private static readonly object MissedInFront = new();
+
     // Set per response by the server, meaningless on a copy, or set per coding when the copy is sent.
     private static readonly HashSet<string> NotKept = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,8 +54,12 @@ public sealed class RenderedPageMiddleware(
         // The host is part of the page (canonical and feed addresses), as it is of the output cache's key.
         var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value);
         var encoding = request.Headers.AcceptEncoding.Count > 0 ? compression.PreferredEncoding(context) : null;
-        if (pages.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
-        return keep ? RenderAndKeepAsync(context, key) : next(context);
+        // Behind: a request the front already looked up and missed is not looked up twice.
+        if ((!keep || !context.Items.ContainsKey(MissedInFront))
+            && pages.TryGet(key, encoding, out var page, out var body)) return SendAsync(context.Response, page, body);
+        if (keep) return RenderAndKeepAsync(context, key);
+        context.Items[MissedInFront] = true;
+        return next(context);
     }
 
     /// <summary>Before sign-in: public mode, no Authorization header, no sign-in cookie (nor one of its chunks).
