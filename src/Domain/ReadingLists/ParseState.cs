@@ -20,8 +20,11 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
     public List<ParseWarning> Warnings { get; } = [];
     public SectionNode? Current { get; private set; }
 
-    /// <summary>Every link the slice's text shows a reader, for the <see cref="LinkCensus"/>.</summary>
-    public List<(int Line, FoundLink Link)> Seen { get; set; } = [];
+    /// <summary>Every link in the slice's text, for the <see cref="LinkCensus"/>.</summary>
+    public List<SeenLink> Seen { get; set; } = [];
+
+    /// <summary>The slice's lines of the headings that began sections (a table above a "---" line is none).</summary>
+    public List<int> HeadingLines { get; } = [];
     public int OwnedLines => ownedLines;
 
     public void Warn(int zeroBasedLine, string message) =>
@@ -43,6 +46,7 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         if (section.Title.Length == 0) section.Title = "Untitled";
 
         Sections.Add(section);
+        HeadingLines.Add(heading.Line);
         Current = section;
         _sectionHasEntries = false;
     }
