@@ -14,6 +14,10 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// line is the nearest known).</param>
 internal sealed record FoundLink(string Url, string Text, bool IsNavigation, int Offset = -1);
 
+/// <summary>A block's links, and the text of an HTML block when reading its links parsed it (null otherwise).
+/// </summary>
+internal sealed record BlockReading(List<FoundLink> Links, string? HtmlText);
+
 /// <summary>
 /// Finds the web links of a paragraph, block quote, table cell or HTML block: Markdown links and autolinks from
 /// Markdig's tree, links in raw HTML (<c>&lt;a href&gt;</c>) with AngleSharp's HTML parser, never a regular
@@ -24,13 +28,18 @@ internal static class BlockLinks
     // AngleSharp's parser keeps per-parse state; one per thread, as the parser reads entries in parallel.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
-    public static List<FoundLink> In(Block block, int line, List<ParseWarning> warnings)
+    public static List<FoundLink> In(Block block, int line, List<ParseWarning> warnings) =>
+        Read(block, line, warnings).Links;
+
+    /// <summary>The block's links and, for an HTML block with links, the text a reader sees: one HTML parse gives
+    /// both, and the parser's <see cref="LinkCensus"/> reuses the links rather than parsing again.</summary>
+    public static BlockReading Read(Block block, int line, List<ParseWarning> warnings)
     {
         var found = new List<FoundLink>();
         if (block is HtmlBlock html)
         {
-            InHtml(html.Lines.ToString(), found, line, warnings);
-            return found;
+            var document = InHtml(html.Lines.ToString(), found, line, warnings);
+            return new BlockReading(found, document is null ? null : TextOf(document));
         }
         var rawHtml = new StringBuilder();
         foreach (var leaf in Leaves(block))
@@ -38,7 +47,7 @@ internal static class BlockLinks
             if (leaf.Inline is { } inline) Walk(inline, found, rawHtml);
         }
         if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
-        return found;
+        return new BlockReading(found, null);
     }
 
     public static List<FoundLink> In(ContainerInline? inline, int line, List<ParseWarning> warnings)
@@ -50,9 +59,8 @@ internal static class BlockLinks
         return found;
     }
 
-    /// <summary>The text of an HTML block as a reader sees it.</summary>
-    public static string HtmlText(string html) =>
-        InlineText.Collapse(Parser.Value!.ParseDocument(html).Body?.TextContent ?? "");
+    /// <summary>The text of parsed HTML as a reader sees it.</summary>
+    private static string TextOf(IDocument document) => InlineText.Collapse(document.Body?.TextContent ?? "");
 
     private static IEnumerable<LeafBlock> Leaves(Block block) => block switch
     {
@@ -98,9 +106,10 @@ internal static class BlockLinks
     private static bool IsBadgeOnly(LinkInline link) =>
         link.Any(c => c is LinkInline { IsImage: true } or HtmlInline) && InlineText.Plain(link).Length == 0;
 
-    private static void InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
+    /// <returns>The parsed HTML; null when it holds no <c>&lt;a</c> and was not parsed.</returns>
+    private static IDocument? InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
     {
-        if (!html.Contains("<a", StringComparison.OrdinalIgnoreCase)) return;
+        if (!html.Contains("<a", StringComparison.OrdinalIgnoreCase)) return null;
         var document = Parser.Value!.ParseDocument(html);
         foreach (var anchor in document.QuerySelectorAll("a"))
         {
@@ -127,6 +136,7 @@ internal static class BlockLinks
                 warnings.Add(new ParseWarning(line, "<a> whose href is a javascript: address; kept as text"));
             }
         }
+        return document;
     }
 
     private static bool IsInPage(string? url) => url is { Length: > 0 } && url[0] == '#';

@@ -60,8 +60,9 @@ public sealed record LinkCensus(
     /// their 1-based lines in the whole document.</summary>
     /// <param name="headingLines">The slice's lines of the headings that began sections: every block before the first
     /// is the preamble, and neither is shown on a reader page.</param>
+    /// <param name="read">Links already read from blocks (passages): reused, not parsed again.</param>
     internal static List<SeenLink> Seen(MarkdownDocument document, SourceLines source, int ownedLines,
-        int lineOffset, IReadOnlyCollection<int> headingLines)
+        int lineOffset, IReadOnlyCollection<int> headingLines, IReadOnlyDictionary<Block, List<FoundLink>> read)
     {
         var found = new List<SeenLink>();
         var ignored = new List<ParseWarning>();
@@ -72,11 +73,11 @@ public sealed record LinkCensus(
             switch (block)
             {
                 case HtmlBlock html:
-                    foreach (var link in BlockLinks.In(html, 0, ignored))
+                    foreach (var link in read.GetValueOrDefault(html) ?? BlockLinks.In(html, 0, ignored))
                         found.Add(new SeenLink(html.Line + lineOffset + 1, link, shown));
                     break;
                 case LeafBlock { Inline: { } inline } leaf:
-                    foreach (var link in BlockLinks.In(inline, 0, ignored))
+                    foreach (var link in read.GetValueOrDefault(leaf) ?? BlockLinks.In(inline, 0, ignored))
                     {
                         var line = link.Offset > 0 ? source.LineOf(link.Offset) : leaf.Line;
                         found.Add(new SeenLink(line + lineOffset + 1, link, shown));
