@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -39,7 +40,7 @@ internal static class BlockLinks
         if (block is HtmlBlock html)
         {
             var document = InHtml(html.Lines.ToString(), found, line, warnings);
-            return new BlockReading(found, document is null ? null : TextOf(document));
+            return new BlockReading(Fitting(found, line, warnings), document is null ? null : TextOf(document));
         }
         var rawHtml = new StringBuilder();
         foreach (var leaf in Leaves(block))
@@ -47,7 +48,7 @@ internal static class BlockLinks
             if (leaf.Inline is { } inline) Walk(inline, found, rawHtml);
         }
         if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
-        return new BlockReading(found, null);
+        return new BlockReading(Fitting(found, line, warnings), null);
     }
 
     public static List<FoundLink> In(ContainerInline? inline, int line, List<ParseWarning> warnings)
@@ -56,8 +57,23 @@ internal static class BlockLinks
         var rawHtml = new StringBuilder();
         if (inline is not null) Walk(inline, found, rawHtml);
         if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
-        return found;
+        return Fitting(found, line, warnings);
     }
+
+    /// <summary>The links whose address a web address may be (<see cref="TextField.WebAddress"/>): a longer one is
+    /// no page anyone can open, and no database index can hold it; it stays the block's text, with a warning.
+    /// </summary>
+    private static List<FoundLink> Fitting(List<FoundLink> found, int line, List<ParseWarning> warnings)
+    {
+        var most = TextField.WebAddress.MaxLength;
+        if (found.TrueForAll(l => l.Url.Length <= most)) return found;
+        foreach (var link in found.Where(l => l.Url.Length > most)) warnings.Add(new ParseWarning(line,
+            TooLong(link.Url.Length)));
+        return found.Where(l => l.Url.Length <= most).ToList();
+    }
+
+    internal static string TooLong(int length) => $"a link of {length:N0} characters, more than the " +
+        $"{TextField.WebAddress.MaxLength:N0} a web address may have, is kept as text and not checked";
 
     /// <summary>The text of parsed HTML as a reader sees it.</summary>
     private static string TextOf(IDocument document) => InlineText.Collapse(document.Body?.TextContent ?? "");
