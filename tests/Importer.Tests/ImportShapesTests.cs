@@ -15,7 +15,7 @@ public class ImportShapesTests(TestDatabase server)
         "## [Heading](https://head.example/)\n";
 
     [Fact]
-    public async Task Import_json_counts_entries_by_kind_links_by_place_navigation_and_unknown_links_with_lines()
+    public async Task Import_json_counts_entries_by_kind_links_by_place_navigation_and_links_not_shown()
     {
         // Otherwise: the import of a list kept in tables says "2 links" and nobody learns that 1,700 are unknown.
         await using var db = await server.CreateAsync();
@@ -27,8 +27,8 @@ public class ImportShapesTests(TestDatabase server)
         Assert.Equal("""{"bullet":2,"tableRow":2,"passage":2}""", json.GetProperty("entriesByKind").GetRawText());
         Assert.Equal("""{"bullet":2,"table":2,"prose":1,"html":1}""", json.GetProperty("linksByPlace").GetRawText());
         Assert.Equal(2, result.Count("navigationLinks"));
-        Assert.Equal("""[{"line":22,"url":"https://head.example/"}]""",
-            json.GetProperty("unknownLinks").GetRawText());
+        Assert.Equal(1, result.Count("notShownLinks"));
+        Assert.Equal("[]", json.GetProperty("unknownLinks").GetRawText());
         Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from entries where shape = 'TableRow'"));
         Assert.Equal("""[{"name": "Year", "text": "1995"}]""",
             await db.ScalarAsync<string>("select cells::text from entries where url = 'https://h.example/'"));
@@ -41,12 +41,13 @@ public class ImportShapesTests(TestDatabase server)
         // Otherwise: a curator reading the summary cannot tell that links in tables or headings were read or not.
         await using var db = await server.CreateAsync();
 
-        var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(Shapes));
+        var result = await Cli.RunAsync(db.ConnectionString, "import", Cli.TempFile(Shapes +
+            "\n<pre>\n<a href=\"https://lost.example/\">lost</a>\n"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("6 links: 2 in table rows, 2 in bullets, 1 in prose, 1 in HTML; 1 not known, 2 navigation.",
-            result.Out);
-        Assert.Contains("not known: line 22: https://head.example/", result.Out);
+        Assert.Contains("6 links: 2 in table rows, 2 in bullets, 1 in prose, 1 in HTML; 1 not known, 2 navigation, " +
+            "1 not shown (before the first heading or in a heading).", result.Out);
+        Assert.Contains("not known: line 24: https://lost.example/", result.Out);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -14,6 +15,10 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// line is the nearest known).</param>
 internal sealed record FoundLink(string Url, string Text, bool IsNavigation, int Offset = -1);
 
+/// <summary>A block's links, and the text of an HTML block when reading its links parsed it (null otherwise).
+/// </summary>
+internal sealed record BlockReading(List<FoundLink> Links, string? HtmlText);
+
 /// <summary>
 /// Finds the web links of a paragraph, block quote, table cell or HTML block: Markdown links and autolinks from
 /// Markdig's tree, links in raw HTML (<c>&lt;a href&gt;</c>) with AngleSharp's HTML parser, never a regular
@@ -24,13 +29,18 @@ internal static class BlockLinks
     // AngleSharp's parser keeps per-parse state; one per thread, as the parser reads entries in parallel.
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
-    public static List<FoundLink> In(Block block, int line, List<ParseWarning> warnings)
+    public static List<FoundLink> In(Block block, int line, List<ParseWarning> warnings) =>
+        Read(block, line, warnings).Links;
+
+    /// <summary>The block's links and, for an HTML block with links, the text a reader sees: one HTML parse gives
+    /// both, and the parser's <see cref="LinkCensus"/> reuses the links rather than parsing again.</summary>
+    public static BlockReading Read(Block block, int line, List<ParseWarning> warnings)
     {
         var found = new List<FoundLink>();
         if (block is HtmlBlock html)
         {
-            InHtml(html.Lines.ToString(), found, line, warnings);
-            return found;
+            var document = InHtml(html.Lines.ToString(), found, line, warnings);
+            return new BlockReading(Fitting(found, line, warnings), document is null ? null : TextOf(document));
         }
         var rawHtml = new StringBuilder();
         foreach (var leaf in Leaves(block))
@@ -38,7 +48,7 @@ internal static class BlockLinks
             if (leaf.Inline is { } inline) Walk(inline, found, rawHtml);
         }
         if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
-        return found;
+        return new BlockReading(Fitting(found, line, warnings), null);
     }
 
     public static List<FoundLink> In(ContainerInline? inline, int line, List<ParseWarning> warnings)
@@ -47,12 +57,26 @@ internal static class BlockLinks
         var rawHtml = new StringBuilder();
         if (inline is not null) Walk(inline, found, rawHtml);
         if (rawHtml.Length > 0) InHtml(rawHtml.ToString(), found, line, warnings);
-        return found;
+        return Fitting(found, line, warnings);
     }
 
-    /// <summary>The text of an HTML block as a reader sees it.</summary>
-    public static string HtmlText(string html) =>
-        InlineText.Collapse(Parser.Value!.ParseDocument(html).Body?.TextContent ?? "");
+    /// <summary>The links whose address a web address may be (<see cref="TextField.WebAddress"/>): a longer one is
+    /// no page anyone can open, and no database index can hold it; it stays the block's text, with a warning.
+    /// </summary>
+    private static List<FoundLink> Fitting(List<FoundLink> found, int line, List<ParseWarning> warnings)
+    {
+        var most = TextField.WebAddress.MaxLength;
+        if (found.TrueForAll(l => l.Url.Length <= most)) return found;
+        foreach (var link in found.Where(l => l.Url.Length > most)) warnings.Add(new ParseWarning(line,
+            TooLong(link.Url.Length)));
+        return found.Where(l => l.Url.Length <= most).ToList();
+    }
+
+    internal static string TooLong(int length) => $"a link of {length:N0} characters, more than the " +
+        $"{TextField.WebAddress.MaxLength:N0} a web address may have, is kept as text and not checked";
+
+    /// <summary>The text of parsed HTML as a reader sees it.</summary>
+    private static string TextOf(IDocument document) => InlineText.Collapse(document.Body?.TextContent ?? "");
 
     private static IEnumerable<LeafBlock> Leaves(Block block) => block switch
     {
@@ -98,9 +122,10 @@ internal static class BlockLinks
     private static bool IsBadgeOnly(LinkInline link) =>
         link.Any(c => c is LinkInline { IsImage: true } or HtmlInline) && InlineText.Plain(link).Length == 0;
 
-    private static void InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
+    /// <returns>The parsed HTML; null when it holds no <c>&lt;a</c> and was not parsed.</returns>
+    private static IDocument? InHtml(string html, List<FoundLink> found, int line, List<ParseWarning> warnings)
     {
-        if (!html.Contains("<a", StringComparison.OrdinalIgnoreCase)) return;
+        if (!html.Contains("<a", StringComparison.OrdinalIgnoreCase)) return null;
         var document = Parser.Value!.ParseDocument(html);
         foreach (var anchor in document.QuerySelectorAll("a"))
         {
@@ -127,6 +152,7 @@ internal static class BlockLinks
                 warnings.Add(new ParseWarning(line, "<a> whose href is a javascript: address; kept as text"));
             }
         }
+        return document;
     }
 
     private static bool IsInPage(string? url) => url is { Length: > 0 } && url[0] == '#';

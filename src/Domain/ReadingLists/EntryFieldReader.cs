@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ContainerNetLib.Domain.Text;
 using Markdig.Syntax;
 
 namespace ContainerNetLib.Domain.ReadingLists;
@@ -23,9 +24,13 @@ public static partial class EntryFieldReader
         var tokens = InlineTokens.Flatten(paragraph.Inline, notWeb);
         var date = TakeDate(tokens, line, warnings);
         foreach (var link in notWeb.Where(l => l.Url.Length == 0 || HasScheme(l.Url)))
-            warnings.Add(new ParseWarning(line, link.Url.Length == 0
-                ? $"link \"{link.Text}\" has no URL; kept as text"
-                : $"link \"{link.Text}\" goes to {Quoted(link.Url)}, not a web address (http or https); kept as text"));
+            warnings.Add(new ParseWarning(line, link.Url.Length switch
+            {
+                0 => $"link \"{link.Text}\" has no URL; kept as text",
+                var length when length > TextField.WebAddress.MaxLength => BlockLinks.TooLong(length),
+                _ => $"link \"{link.Text}\" goes to {Quoted(link.Url)}, not a web address (http or https); " +
+                    "kept as text",
+            }));
 
         if (!tokens.OfType<LinkToken>().Any()) return Unlinked(tokens, date, hasChildren);
         return PersonBullet.TryRead(tokens, date, hasChildren) ?? LinkEntry.Read(tokens, date, hasChildren);

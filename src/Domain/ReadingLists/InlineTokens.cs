@@ -1,4 +1,5 @@
 using System.Text;
+using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -15,7 +16,8 @@ internal sealed record LinkToken(string Url, string Text) : InlineToken;
 /// Flattens a paragraph's inline tree into runs of text and links, the shape the conventions are written in. Only a
 /// link to a web address (<see cref="UrlNormalizer.IsWebAddress"/>) is a link here: one to anything else
 /// (<c>javascript:</c>, <c>data:</c>, <c>mailto:</c>, a path, an anchor) is read as its text, so it never becomes an
-/// entry's address, an author's page or a link to check; the Markdown keeps it as written.
+/// entry's address, an author's page or a link to check; the Markdown keeps it as written. So is a link longer than
+/// a web address may be (<see cref="TextField.WebAddress"/>).
 /// </summary>
 internal static class InlineTokens
 {
@@ -57,7 +59,7 @@ internal static class InlineTokens
 
     private static void Add(LinkToken link, List<InlineToken> tokens, StringBuilder text, List<LinkToken>? notWeb)
     {
-        if (!UrlNormalizer.IsWebAddress(link.Url))
+        if (!UrlNormalizer.IsWebAddress(link.Url) || link.Url.Length > TextField.WebAddress.MaxLength)
         {
             text.Append(link.Text);
             notWeb?.Add(link);

@@ -20,8 +20,15 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
     public List<ParseWarning> Warnings { get; } = [];
     public SectionNode? Current { get; private set; }
 
-    /// <summary>Every link the slice's text shows a reader, for the <see cref="LinkCensus"/>.</summary>
-    public List<(int Line, FoundLink Link)> Seen { get; set; } = [];
+    /// <summary>Every link in the slice's text, for the <see cref="LinkCensus"/>.</summary>
+    public List<SeenLink> Seen { get; set; } = [];
+
+    /// <summary>The links of the blocks read as passages, so the census does not parse their HTML a second time.
+    /// </summary>
+    public Dictionary<Block, List<FoundLink>> LinksRead { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The slice's lines of the headings that began sections (a table above a "---" line is none).</summary>
+    public List<int> HeadingLines { get; } = [];
     public int OwnedLines => ownedLines;
 
     public void Warn(int zeroBasedLine, string message) =>
@@ -43,6 +50,7 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         if (section.Title.Length == 0) section.Title = "Untitled";
 
         Sections.Add(section);
+        HeadingLines.Add(heading.Line);
         Current = section;
         _sectionHasEntries = false;
     }
@@ -142,7 +150,9 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         if (block.Line >= ownedLines || block.Line < _cursor) return;
         var last = Math.Max(block.Line, source.LineOf(Math.Max(block.Span.Start, block.Span.End)));
         var warnings = new List<ParseWarning>();
-        var fields = PassageEntry.Read(block, block.Line + lineOffset + 1, warnings);
+        var reading = BlockLinks.Read(block, block.Line + lineOffset + 1, warnings);
+        LinksRead[block] = reading.Links;
+        var fields = PassageEntry.Read(block, reading);
         Warnings.AddRange(warnings);
         if (fields is null) return;
         var length = source.Join(block.Line, Math.Min(last, ownedLines - 1) + 1).Length;

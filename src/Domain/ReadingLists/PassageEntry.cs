@@ -9,11 +9,11 @@ namespace ContainerNetLib.Domain.ReadingLists;
 /// </summary>
 internal static class PassageEntry
 {
-    public static EntryFields? Read(Block block, int line, List<ParseWarning> warnings)
+    public static EntryFields? Read(Block block, BlockReading reading)
     {
-        var links = BlockLinks.In(block, line, warnings).Where(l => !l.IsNavigation).ToList();
+        var links = reading.Links.Where(l => !l.IsNavigation).ToList();
         if (links.Count == 0) return null;
-        var text = block is HtmlBlock html ? BlockLinks.HtmlText(html.Lines.ToString()) : PlainText(block);
+        var text = block is HtmlBlock ? reading.HtmlText ?? "" : PlainText(block);
         return new EntryFields(EntryKind.Note, null, EntryFieldReader.NullIfEmpty(Opening(text)), null, [],
             EntryFieldReader.NullIfEmpty(text), links.Select(l => new EntryLink(l.Url, l.Text, LinkRole.Related))
             .ToList());

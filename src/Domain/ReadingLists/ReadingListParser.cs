@@ -99,7 +99,8 @@ public static partial class ReadingListParser
         }
         state.Finish();
         state.ReadFields();
-        state.Seen = LinkCensus.Seen(document, slice, ownedLines, lineOffset);
+        state.Seen = LinkCensus.Seen(document, slice, ownedLines, lineOffset, state.HeadingLines,
+            state.LinksRead);
         return state;
     }
 

@@ -22,6 +22,7 @@ internal static class ImportReport
         s.Census.EntriesByKind,
         s.Census.LinksByPlace,
         s.Census.NavigationLinks,
+        s.Census.NotShownLinks,
         UnknownLinks = s.Census.UnknownLinks.Select(u => new { u.Line, u.Url }),
         s.Added,
         s.Changed,
@@ -32,7 +33,8 @@ internal static class ImportReport
         s.DryRun,
     }, Options);
 
-    /// <summary>"1,734 links: 1,690 in table rows, 44 in bullets; 0 not known".</summary>
+    /// <summary>"1,734 links: 1,690 in table rows, 44 in bullets; 0 not known, 12 navigation, 3 not shown (before
+    /// the first heading or in a heading)".</summary>
     internal static string LinksLine(LinkCensus census)
     {
         var places = new[] { ("table", "in table rows"), ("bullet", "in bullets"), ("prose", "in prose"),
@@ -41,7 +43,9 @@ internal static class ImportReport
             .Where(p => p.Count > 0).OrderByDescending(p => p.Count).Select(p => $"{p.Count:N0} {p.Words}").ToList();
         var total = census.LinksByPlace.Values.Sum();
         return $"{total:N0} links: {(parts.Count == 0 ? "none in entries" : string.Join(", ", parts))}; " +
-            $"{census.UnknownLinks.Count:N0} not known, {census.NavigationLinks:N0} navigation.";
+            $"{census.UnknownLinks.Count:N0} not known, {census.NavigationLinks:N0} navigation" +
+            (census.NotShownLinks == 0 ? "." : $", {census.NotShownLinks:N0} not shown (before the first heading or " +
+                "in a heading).");
     }
 
     public static void Write(ImportSummary s, string file, CommandContext console)

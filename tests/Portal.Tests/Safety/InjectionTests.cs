@@ -12,8 +12,10 @@ public class InjectionTests(TestDatabase server)
 {
     private static readonly string PayloadFile = Path.Combine(AppContext.BaseDirectory, "Safety", "xss-payloads.md");
 
-    public static TheoryData<string> Payloads() =>
-        new(File.ReadAllLines(PayloadFile).Where(l => l.StartsWith("* ", StringComparison.Ordinal)).Select(l => l[2..]));
+    public static TheoryData<string> Payloads() => new(PayloadLines());
+
+    internal static IEnumerable<string> PayloadLines() =>
+        File.ReadAllLines(PayloadFile).Where(l => l.StartsWith("* ", StringComparison.Ordinal)).Select(l => l[2..]);
 
     private static readonly string References = string.Join('\n', File.ReadAllLines(PayloadFile).Where(l => l.StartsWith('[') && l.Contains("]:")));
 

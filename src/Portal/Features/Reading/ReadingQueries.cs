@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure.Database;
@@ -52,13 +53,15 @@ public sealed class ReadingQueries(
             await copies.MarksAsync(db, section.Id, badges, ct)), null);
     }
 
-    /// <summary>Broken and moved links of a section's entries, from the latest check.</summary>
+    /// <summary>Broken and moved reading material of a section's entries, from the latest check: a passage with
+    /// several links shows "broken" when any is, else "moved" when any is.</summary>
     private async Task<Dictionary<long, LinkBadge>> BadgesAsync(PortalDbContext db, int sectionId, CancellationToken ct)
     {
         var states = await (
-            from e in db.Entries.AsNoTracking()
+            from m in ReadingMaterial.Of(db)
+            join e in db.Entries.AsNoTracking() on m.EntryId equals e.Id
             where e.SectionId == sectionId
-            join s in db.LinkStates.AsNoTracking() on e.NormalizedUrl equals s.NormalizedUrl
+            join s in db.LinkStates.AsNoTracking() on m.NormalizedUrl equals s.NormalizedUrl
             where s.ConsecutiveFailures > 0 || s.Outcome == Domain.LinkHealth.LinkOutcome.Redirected
             select new { e.Id, State = s }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -66,8 +69,8 @@ public sealed class ReadingQueries(
         // An excluded link has no badge from the moment the rule exists, not only after the next run.
         var excluded = await exclusions.LoadAsync(db, ct);
         foreach (var row in states.Where(r => excluded.Match(r.State.NormalizedUrl) is null))
-            if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken,
-                today) is { } badge) badges[row.Id] = badge;
+            if (LinkBadge.For(row.State, linkHealth.Value.FailuresBeforeBroken, today) is { } badge &&
+                badges.GetValueOrDefault(row.Id)?.Kind != LinkBadgeKind.Broken) badges[row.Id] = badge;
         return badges;
     }
 

@@ -15,16 +15,19 @@ public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedC
 {
     public bool Enabled => savedCopies.Value.Enabled;
 
-    /// <summary>The latest copy of the entry's link with the entry's own title; null when there is none.</summary>
+    /// <summary>The latest copy of the entry's reading material with the entry's own title: its title link's, or
+    /// a passage's failing link's, else its first link's that has one; null when there is none.</summary>
     public async Task<SavedCopyView?> LatestAsync(long entryId, CancellationToken ct = default)
     {
         if (!Enabled) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (
-            from e in db.Entries.AsNoTracking()
-            where e.Id == entryId && e.NormalizedUrl != null
-            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on e.NormalizedUrl equals c.NormalizedUrl
-            select new SavedCopyView(e.Id, e.Title, e.Url!, c)).FirstOrDefaultAsync(ct);
+            from m in Ranked(db)
+            where m.EntryId == entryId
+            join e in db.Entries.AsNoTracking() on m.EntryId equals e.Id
+            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on m.NormalizedUrl equals c.NormalizedUrl
+            orderby m.Failing descending, m.Position
+            select new SavedCopyView(e.Id, e.Title, e.Url ?? c.Url, c)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -36,23 +39,35 @@ public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedC
     {
         if (!Enabled) return [];
         var latest = LatestCopy.Each(db.SavedCopies);
-        var rows = await (
-            from e in db.Entries.AsNoTracking()
-            where e.SectionId == sectionId && e.NormalizedUrl != null
-            let saved = latest.Where(c => c.NormalizedUrl == e.NormalizedUrl)
+        var material = await (
+            from m in Ranked(db)
+            join e in db.Entries.AsNoTracking() on m.EntryId equals e.Id
+            where e.SectionId == sectionId
+            let saved = latest.Where(c => c.NormalizedUrl == m.NormalizedUrl)
                 .Select(c => (DateTimeOffset?)c.SavedAt).FirstOrDefault()
-            let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == e.NormalizedUrl
+            let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == m.NormalizedUrl
                 && r.Reason == CopyRefusalReason.NoArchive).Select(r => (CopyRefusalReason?)r.Reason).FirstOrDefault()
-            let outcome = db.LinkStates.Where(s => s.NormalizedUrl == e.NormalizedUrl)
+            let outcome = db.LinkStates.Where(s => s.NormalizedUrl == m.NormalizedUrl)
                 .Select(s => (LinkOutcome?)s.Outcome).FirstOrDefault()
             where saved != null || refusal != null
-            select new { e.Id, saved, refusal, outcome }).ToListAsync(ct);
+            select new { e.Id, m.Failing, m.Position, saved, refusal, outcome }).ToListAsync(ct);
+        // The copy LatestAsync shows (a failing link's first); else why the first link has none.
+        var rows = material.GroupBy(r => r.Id).Select(g => g.OrderBy(r => r.saved is null)
+            .ThenByDescending(r => r.Failing).ThenBy(r => r.Position).First());
         return rows.ToDictionary(r => r.Id, r => new CopyMark(
             r.saved is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null,
             // Broken as the badge says (failures in a row, accepted links, exclusions); blocked has no badge.
             badges.GetValueOrDefault(r.Id)?.Kind == LinkBadgeKind.Broken || r.outcome is LinkOutcome.Blocked,
             r.refusal == CopyRefusalReason.NoArchive));
     }
+
+    private static IQueryable<RankedMaterial> Ranked(PortalDbContext db) =>
+        from m in ReadingMaterial.Of(db)
+        select new RankedMaterial
+        {
+            EntryId = m.EntryId, NormalizedUrl = m.NormalizedUrl, Position = m.Position,
+            Failing = db.LinkStates.Any(s => s.NormalizedUrl == m.NormalizedUrl && s.ConsecutiveFailures > 0),
+        };
 
     /// <summary>What the copies take on disk (table, its long-text storage and indexes) and how many of the list's
     /// links that are reading material have one.</summary>
@@ -69,6 +84,16 @@ public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedC
         var hostsOff = await db.CopiesOffHosts.AsNoTracking().OrderBy(h => h.Host).ToListAsync(ct);
         return new CopyFigures(Enabled, bytes, withCopy, links, versions, hostsOff);
     }
+}
+
+/// <summary>Reading material, and whether its link is failing: of a passage's copies, the one whose link fails is
+/// the one a reader needs.</summary>
+internal sealed class RankedMaterial
+{
+    public long EntryId { get; init; }
+    public required string NormalizedUrl { get; init; }
+    public int Position { get; init; }
+    public bool Failing { get; init; }
 }
 
 public sealed record SavedCopyView(long EntryId, string? EntryTitle, string EntryUrl, SavedCopy Copy);

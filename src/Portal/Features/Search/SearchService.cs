@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Portal.Features.Reading;
@@ -146,12 +147,13 @@ public sealed partial class SearchService(RetryingDatabase dbFactory, SectionDir
         var hits = await ReadAsync(connection, query, sections, terms, combine, (words, filters) => $"""
             with q as (select {words} as query),
             top as (
-                select e.id, c.id as copy_id
-                from q, saved_copies c join entries e on e.normalized_url = c.normalized_url
+                select distinct on (e.id) e.id, c.id as copy_id
+                from q, saved_copies c join {ReadingMaterial.Sql} m on m.normalized_url = c.normalized_url
+                    join entries e on e.id = m.entry_id
                 where c.search_vector @@ q.query
                   and {LatestCopy.IsLatestSql("c")}
                   and e.retired_at is null and not (e.search_vector @@ q.query){filters}
-                order by e.id
+                order by e.id, m.position
                 limit {limit} offset {offset})
             select e.id, e.title, e.url, e.description, e.date, s.title, s.slug, e.authors::text, 0, c.text
             from top join entries e on e.id = top.id join sections s on s.id = e.section_id
