@@ -21,9 +21,9 @@ public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedC
         if (!Enabled) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (
-            from e in db.Entries.AsNoTracking()
-            where e.Id == entryId && e.NormalizedUrl != null
-            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on e.NormalizedUrl equals c.NormalizedUrl
+            from m in ReadingMaterial.OfEntries(db.Entries.AsNoTracking().Where(e => e.Id == entryId))
+            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on m.NormalizedUrl equals c.NormalizedUrl
+            join e in db.Entries.AsNoTracking() on m.EntryId equals e.Id
             select new SavedCopyView(e.Id, e.Title, e.Url!, c)).FirstOrDefaultAsync(ct);
     }
 
@@ -37,16 +37,15 @@ public sealed class SavedCopyQueries(RetryingDatabase dbFactory, IOptions<SavedC
         if (!Enabled) return [];
         var latest = LatestCopy.Each(db.SavedCopies);
         var rows = await (
-            from e in db.Entries.AsNoTracking()
-            where e.SectionId == sectionId && e.NormalizedUrl != null
-            let saved = latest.Where(c => c.NormalizedUrl == e.NormalizedUrl)
+            from m in ReadingMaterial.OfEntries(db.Entries.AsNoTracking().Where(e => e.SectionId == sectionId))
+            let saved = latest.Where(c => c.NormalizedUrl == m.NormalizedUrl)
                 .Select(c => (DateTimeOffset?)c.SavedAt).FirstOrDefault()
-            let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == e.NormalizedUrl
+            let refusal = db.CopyRefusals.Where(r => r.NormalizedUrl == m.NormalizedUrl
                 && r.Reason == CopyRefusalReason.NoArchive).Select(r => (CopyRefusalReason?)r.Reason).FirstOrDefault()
-            let outcome = db.LinkStates.Where(s => s.NormalizedUrl == e.NormalizedUrl)
+            let outcome = db.LinkStates.Where(s => s.NormalizedUrl == m.NormalizedUrl)
                 .Select(s => (LinkOutcome?)s.Outcome).FirstOrDefault()
             where saved != null || refusal != null
-            select new { e.Id, saved, refusal, outcome }).ToListAsync(ct);
+            select new { Id = m.EntryId, saved, refusal, outcome }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new CopyMark(
             r.saved is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null,
             // Broken as the badge says (failures in a row, accepted links, exclusions); blocked has no badge.

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Portal.Features.Reading;
@@ -147,7 +148,7 @@ public sealed partial class SearchService(RetryingDatabase dbFactory, SectionDir
             with q as (select {words} as query),
             top as (
                 select e.id, c.id as copy_id
-                from q, saved_copies c join entries e on e.normalized_url = c.normalized_url
+                from q, saved_copies c join entries e on {ReadingMaterial.IsMaterialOfSql("e", "c.normalized_url")}
                 where c.search_vector @@ q.query
                   and {LatestCopy.IsLatestSql("c")}
                   and e.retired_at is null and not (e.search_vector @@ q.query){filters}
