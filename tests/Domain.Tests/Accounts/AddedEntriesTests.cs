@@ -32,7 +32,7 @@ public class AddedEntriesTests
     [Fact]
     public void A_mark_on_an_entry_readers_no_longer_see_changes_no_count()
     {
-        // Otherwise: a member who had marked a since retired entry sees a section's count off by one, or the page fails.
+        // Otherwise: a member who had marked an entry since retired sees a count off by one, or the page fails.
         var added = new AddedEntries([(1, 7, Start.AddHours(1)), (2, 7, Start.AddHours(2))]);
         var visit = new MemberVisit { UserId = "m", PreviousVisitEndedAt = Start, LastSeenAt = Start };
         Assert.Equal(new Dictionary<int, int> { [7] = 1 }, added.NewCounts(visit, [(2, true), (99, true)]));
