@@ -41,7 +41,7 @@ start=$(date +%s)
 psql "$url" -q <<SQL
 create temporary table staged (url text, title text, text text);
 \copy staged from '$out/synthetic-copies.csv' with (format csv)
-insert into saved_copies (normalized_url, version, saved_at, url, final_url, host, kind, title, text, content_hash,
+insert into saved_copies (normalized_url, number, saved_at, url, final_url, host, kind, title, text, content_hash,
     word_count, truncated)
 select distinct on (e.normalized_url) e.normalized_url, 1, now(), s.url, s.url,
     substring(e.normalized_url from '://([^/:]+)'), 'Html', s.title, s.text,

@@ -26,7 +26,7 @@ public class PageSearchJourneyTests(TestDatabase server, Browser browser)
             var entry = await db.Entries.SingleAsync(e => e.Title == Title);
             db.SavedCopies.Add(new SavedCopy
             {
-                NormalizedUrl = entry.NormalizedUrl!, Version = 1, SavedAt = DateTimeOffset.UtcNow, Url = entry.Url!,
+                NormalizedUrl = entry.NormalizedUrl!, Number = 1, SavedAt = DateTimeOffset.UtcNow, Url = entry.Url!,
                 FinalUrl = entry.Url!, Host = new Uri(entry.Url!).Host, Title = Title, Text = PageText,
                 ContentHash = CopyText.Hash(PageText), WordCount = CopyText.WordCount(PageText),
             });

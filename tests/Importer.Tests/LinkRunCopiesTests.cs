@@ -37,7 +37,7 @@ public class LinkRunCopiesTests(TestDatabase server)
         Assert.Equal(1, second.Json.GetProperty("copies").GetProperty("unchanged").GetInt32());
         await using var portal = db.Open();
         var saved = await portal.SavedCopies.SingleAsync();
-        Assert.Equal(1, saved.Version);
+        Assert.Equal(1, saved.Number);
         Assert.Contains(CopyPages.ArticleWords, saved.Text);
         var refusal = await portal.CopyRefusals.SingleAsync();
         Assert.EndsWith("/private", refusal.NormalizedUrl);

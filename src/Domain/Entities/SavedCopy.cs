@@ -9,8 +9,9 @@ public sealed class SavedCopy
 {
     public long Id { get; set; }
     public required string NormalizedUrl { get; set; }
-    /// <summary>1 for the first copy of a URL, counting up; never reused after pruning.</summary>
-    public int Version { get; set; }
+    /// <summary>The copy's number for its URL: 1 for the first, counting up; never reused after pruning. (Not a
+    /// version: that word is the rows' concurrency token.)</summary>
+    public int Number { get; set; }
     public DateTimeOffset SavedAt { get; set; }
     /// <summary>The address as the list has it (the one the check asked for).</summary>
     public required string Url { get; set; }

@@ -132,7 +132,8 @@ public sealed class CopyRuns(
             where !r.PageKept
             where ReadingMaterial.Urls(db).Contains(u.NormalizedUrl)
             where !db.CopiesOffHosts.Any(h => h.Host == u.Host)
-            where !db.SavedCopies.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.SavedAt >= started)
+            // Saved in this run: the page's latest copy (by number, as everywhere) was saved since it started.
+            where !LatestCopy.Each(db.SavedCopies).Any(c => c.NormalizedUrl == u.NormalizedUrl && c.SavedAt >= started)
             where !db.CopyRefusals.Any(c => c.NormalizedUrl == u.NormalizedUrl && c.DecidedAt >= started)
             select new CopyTarget(u.Url, u.NormalizedUrl, u.Host)).ToListAsync(ct);
     }

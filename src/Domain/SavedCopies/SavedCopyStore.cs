@@ -24,7 +24,7 @@ public static class SavedCopyStore
         var copy = new SavedCopy
         {
             NormalizedUrl = target.NormalizedUrl,
-            Version = (latest?.Version ?? 0) + 1,
+            Number = (latest?.Number ?? 0) + 1,
             SavedAt = now,
             Url = target.Url,
             FinalUrl = finalUrl,
@@ -61,8 +61,8 @@ public static class SavedCopyStore
         db.Database.ExecuteSqlInterpolatedAsync($"""
             DELETE FROM saved_copies c
             WHERE ({normalizedUrl}::text IS NULL OR c.normalized_url = {normalizedUrl})
-              AND c.version <= (SELECT s.version FROM saved_copies s WHERE s.normalized_url = c.normalized_url
-                                ORDER BY s.version DESC OFFSET {versionsKept} LIMIT 1)
+              AND c.number <= (SELECT s.number FROM saved_copies s WHERE s.normalized_url = c.normalized_url
+                                ORDER BY s.number DESC OFFSET {versionsKept} LIMIT 1)
             """, ct);
 
     private static async Task<CopySaveResult> RefuseAsync(PortalDbContext db, CopyTarget target,

@@ -13,7 +13,7 @@ public class LatestCopyTests
         // Otherwise: after the server's clock is corrected backwards, the section page dates an entry's copy by
         // the older version while its copy page shows the newer one.
         var copies = new[] { Copy("a", 1, Noon), Copy("a", 2, Noon.AddHours(-1)) }.AsQueryable();
-        Assert.Equal(2, Assert.Single(LatestCopy.Of(copies, "a")).Version);
+        Assert.Equal(2, Assert.Single(LatestCopy.Of(copies, "a")).Number);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class LatestCopyTests
             Copy("a", 1, Noon), Copy("a", 3, Noon.AddDays(2)), Copy("b", 1, Noon), Copy("a", 2, Noon.AddDays(1)),
         }.AsQueryable();
         Assert.Equal([("a", 3), ("b", 1)],
-            LatestCopy.Each(copies).Select(c => ValueTuple.Create(c.NormalizedUrl, c.Version)).OrderBy(c => c.Item1));
+            LatestCopy.Each(copies).Select(c => ValueTuple.Create(c.NormalizedUrl, c.Number)).OrderBy(c => c.Item1));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class LatestCopyTests
 
     private static SavedCopy Copy(string url, int version, DateTimeOffset savedAt) => new()
     {
-        NormalizedUrl = url, Version = version, SavedAt = savedAt, Url = url, FinalUrl = url, Host = "example.org",
+        NormalizedUrl = url, Number = version, SavedAt = savedAt, Url = url, FinalUrl = url, Host = "example.org",
         Text = "text", ContentHash = "hash",
     };
 }

@@ -103,6 +103,10 @@ public class OutageTests(TestDatabase database)
         Assert.Contains("host unreachable: site0.test", report.QuerySelector("#unreachable")!.ParentElement!.TextContent);
         var csv = await editor.GetStringAsync("/link-health/report.csv");
         Assert.Equal(14, csv.Split("\r\n").Count(l => l.Contains(",DnsFailure,")));
+        // The download names each unreachable endpoint's field "host", as before the code called it an endpoint.
+        using (var json = JsonDocument.Parse(await editor.GetStringAsync("/link-health/report.json")))
+            Assert.StartsWith("site0.test:", json.RootElement.GetProperty("unreachableHosts").EnumerateArray()
+                .Select(h => h.GetProperty("host").GetString()).Order().First());
 
         dns.NetworkUp = true;
         var first = await app.RunNowAsync();

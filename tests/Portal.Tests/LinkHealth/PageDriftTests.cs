@@ -111,7 +111,7 @@ public class PageDriftTests(TestDatabase database)
                 (site.Url("a.example.test", "/parking"), PageDriftReason.Parked),
                 (site.Url("a.example.test", "/relocated"), PageDriftReason.MovedDomain)],
             drifts.Select(d => (d.Url, d.Reason)));
-        Assert.Equal(3, await app.QueryAsync(db => db.SavedCopies.CountAsync(c => c.Version == 2)));
+        Assert.Equal(3, await app.QueryAsync(db => db.SavedCopies.CountAsync(c => c.Number == 2)));
 
         var report = Html.Parse(await (await app.SignedInAsync(Roles.Editor)).GetStringAsync("/link-health"));
         var section = report.QuerySelector("#changed")!;

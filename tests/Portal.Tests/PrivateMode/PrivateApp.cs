@@ -29,7 +29,7 @@ public static class PrivateApp
             const string text = "# A saved page\n\nIts words, as the copy job keeps them.";
             db.SavedCopies.Add(new Domain.Entities.SavedCopy
             {
-                NormalizedUrl = entry.NormalizedUrl!, Version = 1, SavedAt = DateTimeOffset.UtcNow,
+                NormalizedUrl = entry.NormalizedUrl!, Number = 1, SavedAt = DateTimeOffset.UtcNow,
                 Url = entry.Url!, FinalUrl = entry.Url!, Host = new Uri(entry.Url!).Host, Text = text,
                 ContentHash = Domain.SavedCopies.CopyText.Hash(text), WordCount = Domain.SavedCopies.CopyText.WordCount(text),
             });

@@ -81,5 +81,5 @@ public static class CopySite
 
     public static Task<List<SavedCopy>> CopiesAsync(this PortalApp app, LinkSite site, string path) =>
         app.QueryAsync(db => db.SavedCopies.AsNoTracking().Where(c => c.Url == site.Url(path))
-            .OrderBy(c => c.Version).ToListAsync());
+            .OrderBy(c => c.Number).ToListAsync());
 }

@@ -133,11 +133,11 @@ public class SavedCopyTests(TestDatabase database)
         for (var night = 0; night < 3; night++) await app.RunAndCopyAsync();
 
         var changing = await app.CopiesAsync(site, "/changing");
-        Assert.Equal([2, 3], changing.Select(c => c.Version));
+        Assert.Equal([2, 3], changing.Select(c => c.Number));
         Assert.NotEqual(changing[0].ContentHash, changing[1].ContentHash);
         Assert.Contains("Update number", changing[1].Text);
         var article = Assert.Single(await app.CopiesAsync(site, "/article"));
-        Assert.Equal(1, article.Version);
+        Assert.Equal(1, article.Number);
         var paper = Assert.Single(await app.CopiesAsync(site, "/paper"));
         Assert.Equal((SavedCopyKind.Pdf, "Namespaces paper"), (paper.Kind, paper.Title));
         Assert.Contains(CopyPages.PdfWords, paper.Text);
@@ -157,7 +157,7 @@ public class SavedCopyTests(TestDatabase database)
         {
             db.SavedCopies.Add(new SavedCopy
             {
-                NormalizedUrl = first.NormalizedUrl, Version = 2, SavedAt = earlier, Url = first.Url,
+                NormalizedUrl = first.NormalizedUrl, Number = 2, SavedAt = earlier, Url = first.Url,
                 FinalUrl = first.FinalUrl, Host = first.Host, Text = "The second version's words", ContentHash = "2",
             });
             return await db.SaveChangesAsync();
@@ -187,7 +187,7 @@ public class SavedCopyTests(TestDatabase database)
             for (var v = 2; v <= 4; v++)
                 db.SavedCopies.Add(new SavedCopy
                 {
-                    NormalizedUrl = first.NormalizedUrl, Version = v, SavedAt = first.SavedAt.AddDays(v),
+                    NormalizedUrl = first.NormalizedUrl, Number = v, SavedAt = first.SavedAt.AddDays(v),
                     Url = first.Url, FinalUrl = first.FinalUrl, Host = first.Host, Text = $"Version {v}", ContentHash = $"{v}",
                 });
             return await db.SaveChangesAsync();
@@ -196,7 +196,7 @@ public class SavedCopyTests(TestDatabase database)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SavedCopyJobs>().PruneAsync(CancellationToken.None);
 
-        Assert.Equal([3, 4], (await app.CopiesAsync(site, "/article")).Select(c => c.Version));
+        Assert.Equal([3, 4], (await app.CopiesAsync(site, "/article")).Select(c => c.Number));
     }
 
     [Fact]

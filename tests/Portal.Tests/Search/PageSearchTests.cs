@@ -45,7 +45,7 @@ public class PageSearchTests(TestDatabase server)
         var normalized = await db.Entries.Where(e => e.Url == url).Select(e => e.NormalizedUrl!).SingleAsync();
         db.SavedCopies.Add(new SavedCopy
         {
-            NormalizedUrl = normalized, Version = version, SavedAt = DateTimeOffset.UtcNow, Url = url, FinalUrl = url,
+            NormalizedUrl = normalized, Number = version, SavedAt = DateTimeOffset.UtcNow, Url = url, FinalUrl = url,
             Host = new Uri(url).Host, Title = "Saved title", Text = text, ContentHash = CopyText.Hash(text),
             WordCount = CopyText.WordCount(text),
         });

@@ -15,8 +15,9 @@ public sealed class MarkedEntry
 }
 
 /// <summary>
-/// What is new and unread for one member, each rule written once as an expression: run by PostgreSQL over the list,
-/// compiled over one page's entries:
+/// What is new and unread for one member, each rule written once as an expression: run by PostgreSQL over the list
+/// (the reading page's unread entries), compiled over one page's entries and over a member's marks (the home page's
+/// new counts, <see cref="AddedEntries"/>):
 /// <list type="bullet">
 /// <item><b>new</b>: added after the member's previous visit ended, and neither marked read nor cleared by "Mark all
 /// as read" (an entry marked unread by hand after that stays new);</item>
@@ -41,10 +42,14 @@ public static class MarkedEntries
     public static Expression<Func<MarkedEntry, bool>> IsNew(MemberVisit visit)
     {
         var since = visit.PreviousVisitEndedAt;
-        var readAll = visit.ReadAllAt;
-        return e => e.CreatedAt > since
-            && (e.Read == false || e.Read == null && (readAll == null || e.CreatedAt > readAll));
+        var unmarkedAfter = UnmarkedNewAfter(visit);
+        return e => e.Read == false && e.CreatedAt > since || e.Read == null && e.CreatedAt > unmarkedAfter;
     }
+
+    /// <summary>An entry the member has not marked is new once added after this: their previous visit's end, or
+    /// their "Mark all as read" when that came later.</summary>
+    public static DateTimeOffset UnmarkedNewAfter(MemberVisit visit) =>
+        visit.ReadAllAt is { } readAll && readAll > visit.PreviousVisitEndedAt ? readAll : visit.PreviousVisitEndedAt;
 
     public static Expression<Func<MarkedEntry, bool>> IsUnread(MemberVisit visit, DateTimeOffset windowStart)
     {
@@ -53,27 +58,26 @@ public static class MarkedEntries
             || e.Read == null && e.CreatedAt > windowStart && (readAll == null || e.CreatedAt > readAll);
     }
 
-    /// <summary>The new entries of each section that has any (each section's own, not its subsections').</summary>
-    public static Task<Dictionary<int, int>> NewCountsAsync(PortalDbContext db, string userId, MemberVisit visit,
-        CancellationToken ct = default) =>
-        Of(db, userId).Where(IsNew(visit)).GroupBy(e => e.SectionId)
-            .Select(g => new { Section = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Section, g => g.Count, ct);
-
-    /// <summary>One section page's marks: which of its entries are new, unread, and on the read-later list.</summary>
+    /// <summary>
+    /// One section page's marks: which of its entries are new, unread, and on the read-later list. The section's
+    /// entries come from <paramref name="added"/>; the member's marks and read-later rows on them are one query.
+    /// </summary>
     public static async Task<PageMarks> OfSectionAsync(PortalDbContext db, string userId, MemberVisit visit,
-        int sectionId, DateTimeOffset windowStart, CancellationToken ct = default)
+        AddedEntries added, int sectionId, DateTimeOffset windowStart, CancellationToken ct = default)
     {
-        // One read of the page's entries; the same two rules, compiled, sort them (a page holds hundreds at most).
-        var entries = await Of(db, userId).Where(e => e.SectionId == sectionId).ToListAsync(ct);
+        var ids = added.OfSection(sectionId);
+        var rows = await db.ReadMarks.Where(m => m.UserId == userId && ids.Contains(m.EntryId))
+            .Select(m => new { m.EntryId, Read = (bool?)m.Read, Later = false })
+            .Concat(db.ReadLater.Where(l => l.UserId == userId && ids.Contains(l.EntryId))
+                .Select(l => new { l.EntryId, Read = (bool?)null, Later = true }))
+            .ToListAsync(ct);
+        var reads = rows.Where(r => !r.Later).ToDictionary(r => r.EntryId, r => r.Read);
+        // The same two rules, compiled, sort them (a page holds hundreds at most).
+        var entries = ids.Select(id => added.Find(id, reads.GetValueOrDefault(id))!).ToList();
         var isNew = IsNew(visit).Compile();
         var isUnread = IsUnread(visit, windowStart).Compile();
-        var fresh = entries.Where(isNew).Select(e => e.Id).ToList();
-        var unread = entries.Where(isUnread).Select(e => e.Id).ToList();
-        var later = await db.ReadLater.Where(l => l.UserId == userId)
-            .Join(db.Entries.Where(e => e.SectionId == sectionId), l => l.EntryId, e => e.Id, (l, e) => e.Id)
-            .ToListAsync(ct);
-        return new PageMarks(fresh, unread, later);
+        return new PageMarks([.. entries.Where(isNew).Select(e => e.Id)],
+            [.. entries.Where(isUnread).Select(e => e.Id)], [.. rows.Where(r => r.Later).Select(r => r.EntryId)]);
     }
 }
 

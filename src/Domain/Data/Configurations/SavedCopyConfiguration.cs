@@ -15,8 +15,8 @@ internal sealed class SavedCopyConfiguration : IEntityTypeConfiguration<SavedCop
         copy.Property(c => c.Byline).HasMaxLength(500);
         copy.Property(c => c.LeadImageUrl).HasMaxLength(2000);
         copy.Property(c => c.Host).HasMaxLength(300);
-        // One numbering per URL; the latest copy is the highest version.
-        copy.HasIndex(c => new { c.NormalizedUrl, c.Version }).IsUnique();
+        // One numbering per URL; the latest copy is the highest number.
+        copy.HasIndex(c => new { c.NormalizedUrl, c.Number }).IsUnique();
         copy.HasIndex(c => c.Host);
         // Search over saved copies: a generated tsvector of the title and text (a shadow property, so the entity
         // stays what the archive side defines), with its GIN index. Search reads only each URL's latest copy.

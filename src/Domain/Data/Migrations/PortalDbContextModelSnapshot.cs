@@ -1147,9 +1147,9 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("url");
 
-                    b.Property<int>("Version")
+                    b.Property<int>("Number")
                         .HasColumnType("integer")
-                        .HasColumnName("version");
+                        .HasColumnName("number");
 
                     b.Property<int>("WordCount")
                         .HasColumnType("integer")
@@ -1166,9 +1166,9 @@ namespace ContainerNetLib.Domain.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("NormalizedUrl", "Version")
+                    b.HasIndex("NormalizedUrl", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_saved_copies_normalized_url_version");
+                        .HasDatabaseName("ix_saved_copies_normalized_url_number");
 
                     b.ToTable("saved_copies", (string)null);
                 });

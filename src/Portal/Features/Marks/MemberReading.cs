@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.Accounts.Marks;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Portal.Features.Reading;
 using ContainerNetLib.Portal.Infrastructure;
+using ContainerNetLib.Portal.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,12 @@ namespace ContainerNetLib.Portal.Features.Marks;
 
 /// <summary>What one member sees laid over the shared pages, and their reading list.</summary>
 public sealed class MemberReading(IDbContextFactory<PortalDbContext> databases, SectionDirectory directory,
-    IOptions<ReadingOptions> options, TimeProvider time)
+    IOptions<ReadingOptions> options, TimeProvider time, CurrentRevision contentRevision)
 {
     private ReadingOptions Options => options.Value;
+
+    // When each entry was added is the same for every member: read once per content revision, not per request.
+    private readonly RevisionCache<AddedEntries> _added = new(contentRevision);
 
     /// <summary>
     /// The member is seen now (a visit); then the marks of one section's page, or with none the new entries' count per
@@ -24,15 +28,24 @@ public sealed class MemberReading(IDbContextFactory<PortalDbContext> databases, 
         if (await MemberVisits.SeenAsync(db, userId, now, Options.VisitGap, ct) is not { } visit) return null;
         if (sectionId is { } id)
         {
-            var page = await MarkedEntries.OfSectionAsync(db, userId, visit, id, Options.WindowStart(now), ct);
+            var page = await MarkedEntries.OfSectionAsync(db, userId, visit, await AddedAsync(ct), id,
+                Options.WindowStart(now), ct);
             return new MarksAnswer(visit.PreviousVisitEndedAt, null, page.New, page.Unread, page.Later);
         }
-        var counts = await MarkedEntries.NewCountsAsync(db, userId, visit, ct);
+        var marks = await db.ReadMarks.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new { m.EntryId, m.Read }).ToListAsync(ct);
+        var counts = (await AddedAsync(ct)).NewCounts(visit, marks.Select(m => (m.EntryId, m.Read)));
         var sections = await directory.GetAsync(ct);
         var bySection = sections.Where(s => counts.ContainsKey(s.Id))
             .ToDictionary(s => ReaderLinks.Section(s.Slug), s => counts[s.Id]);
         return new MarksAnswer(visit.PreviousVisitEndedAt, bySection, [], [], []);
     }
+
+    private Task<AddedEntries> AddedAsync(CancellationToken ct) => _added.GetAsync(async loading =>
+    {
+        await using var db = await databases.CreateDbContextAsync(loading);
+        return await AddedEntries.LoadAsync(db, loading);
+    }, ct);
 
     public async Task<ReadingList> ReadingListAsync(string userId, int take, CancellationToken ct)
     {

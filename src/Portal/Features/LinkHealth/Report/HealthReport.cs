@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Portal.Features.LinkHealth.Exclusions;
@@ -12,7 +13,7 @@ public sealed record HealthReport(
     RunSummary? LastRun,
     IReadOnlyList<RunSummary> ActiveRuns,
     IReadOnlyDictionary<LinkOutcome, int> LastRunOutcomes,
-    IReadOnlyList<UnreachableHost> LastRunUnreachable,
+    IReadOnlyList<UnreachableEndpoint> LastRunUnreachable,
     IReadOnlyList<ReportLink> Links,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<HostSummary> Hosts,
@@ -27,14 +28,15 @@ public sealed record HealthReport(
         && l.BrokenSinceRunId == run.Id);
     public IEnumerable<ReportLink> Redirects => Links.Where(l => l.Outcome == LinkOutcome.Redirected && !l.IsAccepted
         && l.FinalUrl is not null);
-    /// <summary>Hosts the last run could not reach at all: their broken links are told once per host.</summary>
-    public IReadOnlySet<string> UnreachableBrokenHosts => _unreachableBrokenHosts ??=
-        LastRunUnreachable.Select(h => h.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Endpoints the last run could not reach at all: their broken links are told once per endpoint.
+    /// </summary>
+    public IReadOnlySet<string> UnreachableEndpoints => _unreachableEndpoints ??=
+        LastRunUnreachable.Select(h => h.Endpoint).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private IReadOnlySet<string>? _unreachableBrokenHosts;
+    private IReadOnlySet<string>? _unreachableEndpoints;
 
     public bool IsToldByHost(ReportLink link) =>
-        link.Outcome.IsNetworkLevel() && UnreachableBrokenHosts.Contains(UnreachableHosts.EndpointOf(link.Url));
+        link.Outcome.IsNetworkLevel() && UnreachableEndpoints.Contains(UnreachableHosts.EndpointOf(link.Url));
 
     /// <summary>Repositories their owners archived: they still open, but get no more changes. Not failures.</summary>
     public IEnumerable<ReportLink> ArchivedRepositories =>
@@ -57,8 +59,10 @@ public sealed record RunSummary(
     public bool IsInconclusive => Verdict == RunVerdictKind.Inconclusive;
 }
 
-/// <summary>A host the last run could not reach at all: its links in one line instead of one row each.</summary>
-public sealed record UnreachableHost(string Host, LinkOutcome Outcome, int Links, int NotDialled);
+/// <summary>An endpoint (host and port, <see cref="UnreachableHosts.EndpointOf"/>) the last run could not reach at
+/// all: its links in one line instead of one row each. The JSON export keeps calling it <c>host</c>.</summary>
+public sealed record UnreachableEndpoint([property: JsonPropertyName("host")] string Endpoint, LinkOutcome Outcome,
+    int Links, int NotDialled);
 
 /// <summary>One link of one entry, with its latest check.</summary>
 public sealed record ReportLink(

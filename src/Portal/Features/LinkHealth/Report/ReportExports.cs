@@ -96,9 +96,9 @@ public static class ReportExports
         md.Append("\n## Outcomes of the last run\n\n| Outcome | Links | What it means |\n|---|---|---|\n");
         foreach (var row in RunFigures.Outcomes(report.LastRunOutcomes, report.FailuresBeforeBroken))
             md.Append(CultureInfo.InvariantCulture, $"| {row.Label} | {row.Count} | {row.Explanation} |\n");
-        foreach (var host in report.LastRunUnreachable)
-            md.Append(CultureInfo.InvariantCulture, $"\nhost unreachable: {host.Host}, " +
-                $"{Counted.Of(host.Links, "link")} ({OutcomeText.Of(host.Outcome)})\n");
+        foreach (var endpoint in report.LastRunUnreachable)
+            md.Append(CultureInfo.InvariantCulture, $"\nhost unreachable: {endpoint.Endpoint}, " +
+                $"{Counted.Of(endpoint.Links, "link")} ({OutcomeText.Of(endpoint.Outcome)})\n");
         Section(md, "Newly broken", report.NewlyBroken);
         Section(md, "Broken", report.BrokenLinks);
         md.Append("\n## Moved permanently\n\n");

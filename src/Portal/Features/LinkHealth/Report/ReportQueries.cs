@@ -146,17 +146,17 @@ public sealed class ReportQueries(
         Outcome = last.Outcome, Error = last.Error, LastCheckedAt = last.CheckedAt,
     };
 
-    /// <summary>Hosts of which the run reached nothing at all, largest first; the report shows one line for
+    /// <summary>Endpoints of which the run reached nothing at all, largest first; the report shows one line for
     /// each.</summary>
-    private static List<UnreachableHost> Unreachable(List<LastResult> results)
+    private static List<UnreachableEndpoint> Unreachable(List<LastResult> results)
     {
         var byHost = results.ToLookup(r => UnreachableHosts.EndpointOf(r.Url), StringComparer.OrdinalIgnoreCase);
         return RunVerdict.Hosts(results.Select(r => (UnreachableHosts.EndpointOf(r.Url), r.Outcome)))
             .Where(h => h.IsUnreachable)
-            .Select(h => new UnreachableHost(h.Host, h.Outcomes.GroupBy(o => o).OrderByDescending(o
+            .Select(h => new UnreachableEndpoint(h.Host, h.Outcomes.GroupBy(o => o).OrderByDescending(o
                 => o.Count()).First().Key,
                 h.Outcomes.Count, byHost[h.Host].Count(r => r.HostSkipped)))
-            .OrderByDescending(h => h.Links).ThenBy(h => h.Host, StringComparer.Ordinal)
+            .OrderByDescending(h => h.Links).ThenBy(h => h.Endpoint, StringComparer.Ordinal)
             .ToList();
     }
 
