@@ -31,10 +31,16 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
         return await db.Suggestions.CountAsync(s => s.State == SuggestionState.Pending, ct);
     }
 
-    public async Task<List<QueuedSuggestion>> QueueAsync(int limit = 1_000, CancellationToken ct = default)
+    /// <summary>The waiting suggestion an editor opens to accept; null once decided (or never made).</summary>
+    public async Task<QueuedSuggestion?> WaitingAsync(long id, CancellationToken ct = default) =>
+        (await QueueAsync(1, id, ct)).SingleOrDefault();
+
+    public async Task<List<QueuedSuggestion>> QueueAsync(int limit = 1_000, long? only = null,
+        CancellationToken ct = default)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
         var rows = await db.Suggestions.AsNoTracking().Where(s => s.State == SuggestionState.Pending)
+            .Where(s => only == null || s.Id == only)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(limit)
             .Select(s => new { Suggestion = s, Section = s.Section.Title }).ToListAsync(ct);
         var ids = rows.Select(r => r.Suggestion.Id).ToList();
@@ -52,20 +58,20 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
             .ToList();
     }
 
-    /// <summary>Adds the entry (as the editor filled the add form in) and marks the suggestion accepted, in one edit.
-    /// </summary>
-    public async Task<EditOutcome> AcceptAsync(long id, int sectionId, string markdown, EditorIdentity editor,
+    /// <summary>Adds the entry (as the editor filled the add form in, <see cref="NewEntryForm"/>) and marks the
+    /// suggestion accepted, in one edit: a suggestion is accepted only when its entry is saved.</summary>
+    public async Task<EditOutcome> AcceptAsync(long id, NewEntryDraft draft, EditorIdentity editor,
         CancellationToken ct = default)
     {
-        var people = string.Join(", ", (await QueueAsync(ct: ct)).FirstOrDefault(q => q.Id == id)?.People ?? []);
+        var people = string.Join(", ", (await WaitingAsync(id, ct))?.People ?? []);
         Suggestion? decided = null;
         var outcome = await unit.RunAsync(editor, async edit =>
         {
             // Claimed first: a second editor's claim waits for this row, then finds it decided.
             if (await ClaimAsync(edit.Db, id, SuggestionState.Accepted, editor, null, ct) == 0)
                 return Edit.Refuse(AlreadyDecided);
-            return await EntryEditing.Add(sectionId, null, markdown, ct,
-                credit: $", suggested by {people}, accepted by {editor.UserName}",
+            return await EntryEditing.Add(draft.SectionId, draft.ParentId, draft.Markdown, ct, draft.AllowDuplicate,
+                place: draft.Place, credit: $", suggested by {people}, accepted by {editor.UserName}",
                 added: async entry =>
                 {
                     await edit.Db.Suggestions.Where(s => s.Id == id)
