@@ -178,6 +178,43 @@ public class SuggestionReviewTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task Declining_as_already_covered_takes_a_live_entry_of_the_list_whose_link_the_member_follows()
+    {
+        // Otherwise: "already covered by" points the member at nothing (a typo, another section's anchor, a page
+        // the list does not hold), or the member reads it without a way to the entry that covers their link.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var first = await SuggestAsync(app, site, Ann);
+        var second = await SuggestAsync(app, site, [Ann], "/untitled");
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var ed = await EditorAsync(app, Ed);
+        var covering = await app.QueryAsync(db => db.Entries.Where(e => e.Section.Slug == "section-a" && e.Url != null)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Title, e.Url }).FirstAsync());
+
+        foreach (var wrong in new[] { "", "not a link", site.Url("/not-in-the-list"),
+            $"https://portal.example/sections/section-b#e-{covering.Id}", "/entries/999999999" })
+            Assert.Equal(CoveringEntry.NotFound, await review.DeclineAsCoveredAsync(first, wrong, ed));
+        Assert.All(await app.SuggestionsAsync(), s => Assert.Equal(SuggestionState.Pending, s.State));
+
+        Assert.Null(await review.DeclineAsCoveredAsync(first,
+            $"https://portal.example/sections/section-a#e-{covering.Id}", ed));
+        Assert.Null(await review.DeclineAsCoveredAsync(second, covering.Url, ed));
+        Assert.Equal(SuggestionReview.AlreadyDecided, await review.DeclineAsCoveredAsync(second, covering.Url, ed));
+
+        var member = app.Browser();
+        await member.LogInAsync(Ann, TestUsers.Password);
+        var mine = Html.Parse(await member.GetStringAsync("/account/suggestions"));
+        var links = mine.QuerySelectorAll("[data-testid=covered-by]");
+        Assert.Equal(2, links.Length);
+        Assert.All(links, link => Assert.Equal(($"/entries/{covering.Id}", covering.Title),
+            (link.GetAttribute("href"), link.TextContent)));
+        Assert.All(mine.QuerySelectorAll("[data-testid=suggestion-state]"), state =>
+            Assert.Equal($"declined: already covered by {covering.Title}", Suggesters.Text(state)));
+        Assert.All(await app.SuggestionsAsync(), s => Assert.Equal((covering.Id, $"already covered by “{covering.Title}”"),
+            (s.CoveredByEntryId!.Value, s.DeclineReason)));
+    }
+
+    [Fact]
     public async Task The_queue_page_is_for_editors_and_their_header_counts_what_waits()
     {
         // Otherwise: readers see who suggested what, or editors never notice the queue.

@@ -92,7 +92,26 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
         if (why is null) return "Say why the suggestion is declined: the member who made it reads it.";
         if (TextField.Reason.Problem(why) is { } problem) return problem;
         await using var db = await databases.CreateDbContextAsync(ct);
-        if (await ClaimAsync(db, id, SuggestionState.Declined, editor, why, ct) == 0) return AlreadyDecided;
+        return await DeclineAsync(db, id, why, coveredBy: null, editor, ct);
+    }
+
+    /// <summary>Declines as "already covered by" an entry of the list, named by its link (<see
+    /// cref="CoveringEntry"/>), which the member is shown; null when done, else what the editor is told.</summary>
+    public async Task<string?> DeclineAsCoveredAsync(long id, string? entryLink, EditorIdentity editor,
+        CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        if (await CoveringEntry.FindAsync(db, entryLink, ct) is not { } entry) return CoveringEntry.NotFound;
+        return await DeclineAsync(db, id, $"{CoveredBy}“{entry.Name}”", entry.Id, editor, ct);
+    }
+
+    /// <summary>The start of the reason a suggestion declined as covered by an entry gives.</summary>
+    public const string CoveredBy = "already covered by ";
+
+    private async Task<string?> DeclineAsync(PortalDbContext db, long id, string why, long? coveredBy,
+        EditorIdentity editor, CancellationToken ct)
+    {
+        if (await ClaimAsync(db, id, SuggestionState.Declined, editor, why, ct, coveredBy) == 0) return AlreadyDecided;
         await notifier.DecidedAsync(await db.Suggestions.AsNoTracking().SingleAsync(s => s.Id == id, ct),
             editor.UserName, ct);
         return null;
@@ -101,11 +120,12 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
     /// <summary>Decides a waiting suggestion in one statement: the rows changed, 0 when it was decided already.
     /// </summary>
     private Task<int> ClaimAsync(PortalDbContext db, long id, SuggestionState state, EditorIdentity editor,
-        string? reason, CancellationToken ct)
+        string? reason, CancellationToken ct, long? coveredBy = null)
     {
         var now = time.GetUtcNow();
         return db.Suggestions.Where(s => s.Id == id && s.State == SuggestionState.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, state).SetProperty(s => s.DecidedAt, now)
-                .SetProperty(s => s.DecidedBy, editor.UserName).SetProperty(s => s.DeclineReason, reason), ct);
+                .SetProperty(s => s.DecidedBy, editor.UserName).SetProperty(s => s.DeclineReason, reason)
+                .SetProperty(s => s.CoveredByEntryId, coveredBy), ct);
     }
 }
