@@ -214,6 +214,43 @@ public class SuggestionReviewTests(TestDatabase server)
             (s.CoveredByEntryId!.Value, s.DeclineReason)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_saved_copies_on_the_one_check_saves_the_pages_extract_which_only_editors_read(bool on)
+    {
+        // Otherwise: the editor must open an unknown page to judge it, the page is fetched twice, a reader reads
+        // what was suggested, or with copies off the queue links an extract that does not exist.
+        await using var site = new LinkHealth.LinkSite((path, _) => path == "/article"
+            ? FixtureServer.Response(200, "OK", "Content-Type: text/html; charset=utf-8\r\n", CopyPages.Article())
+            : null);
+        await using var app = await StartAsync(site, new() { ["SavedCopies:Enabled"] = on ? "true" : "false" });
+        var id = await SuggestAsync(app, site, [Ann], "/article");
+        Assert.Equal(1, site.Server.Hits("/article"));
+        Assert.Equal(on, Assert.Single(await app.Services.GetRequiredService<SuggestionReview>().QueueAsync()).HasCopy);
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        var reader = app.Browser();
+        await reader.LogInAsync(Ann, TestUsers.Password);
+
+        var link = Html.Parse(await editor.GetStringAsync(SuggestionNotifier.Queue))
+            .QuerySelector("[data-testid=extract]");
+        var extract = await editor.GetAsync(SuggestionQueuePage.ExtractPath(id));
+        if (!on)
+        {
+            Assert.Null(link);
+            Assert.Equal(HttpStatusCode.NotFound, extract.StatusCode);
+            return;
+        }
+        Assert.Equal(SuggestionQueuePage.ExtractPath(id), link!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, extract.StatusCode);
+        var page = Html.Parse(await extract.Content.ReadAsStringAsync());
+        Assert.Contains("Virtual Ethernet pairs", page.QuerySelector(".saved-text")!.TextContent);
+        Assert.DoesNotContain("BUY CHEAP HOSTING", page.Body!.TextContent);
+        var refused = await reader.GetAsync(SuggestionQueuePage.ExtractPath(id));
+        Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
+    }
+
     [Fact]
     public async Task The_queue_page_is_for_editors_and_their_header_counts_what_waits()
     {

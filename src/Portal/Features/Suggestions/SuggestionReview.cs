@@ -4,15 +4,19 @@ using ContainerNetLib.Domain.Suggestions;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Portal.Features.Accounts;
 using ContainerNetLib.Portal.Features.Editing;
+using ContainerNetLib.Domain.SavedCopies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContainerNetLib.Portal.Features.Suggestions;
 
 /// <summary>One waiting suggestion as the queue shows it; <paramref name="People"/> are the members behind it, "a
-/// former member" for a removed account.</summary>
+/// former member" for a removed account. <paramref name="HasCopy"/>: saved copies are on and the address has one
+/// (the suggestion check saved it, or the list holds the same page), shown at <see cref="SuggestionExtractPage"/>.
+/// </summary>
 public sealed record QueuedSuggestion(long Id, string Url, int SectionId, string SectionTitle, string? Title,
     string? Description, string? Why, string Check, string AddressToUse, string? PageTitle, DateTimeOffset CreatedAt,
-    IReadOnlyList<string> People);
+    IReadOnlyList<string> People, bool HasCopy = false);
 
 /// <summary>
 /// The editors' side: the queue, newest first, and the two decisions. Accepting adds the entry through the single
@@ -20,7 +24,7 @@ public sealed record QueuedSuggestion(long Id, string Url, int SectionId, string
 /// suggestion decided; of two editors deciding at once, the second finds it decided and writes nothing.
 /// </summary>
 public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> databases, EditUnit unit, TimeProvider time,
-    SuggestionNotifier notifier)
+    SuggestionNotifier notifier, IOptions<SavedCopyOptions> savedCopies)
 {
     public const string FormerMember = FormerMembers.Name;
     public const string AlreadyDecided = "Another editor has already decided this suggestion; nothing was changed.";
@@ -50,12 +54,32 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
                 orderby m.AddedAt
                 select new { m.SuggestionId, Name = u == null ? null : u.UserName }).ToListAsync(ct))
             .ToLookup(m => m.SuggestionId, m => m.Name ?? FormerMember);
+        var urls = rows.Select(r => r.Suggestion.NormalizedUrl).Distinct().ToList();
+        var copied = savedCopies.Value.Enabled
+            ? (await db.SavedCopies.Where(c => urls.Contains(c.NormalizedUrl)).Select(c => c.NormalizedUrl).Distinct()
+                .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
+            : [];
         return rows.Select(r => new QueuedSuggestion(r.Suggestion.Id, r.Suggestion.Url, r.Suggestion.SectionId,
             r.Section, r.Suggestion.Title, r.Suggestion.Description, r.Suggestion.Why,
             SuggestionCheck.Describe(r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
             SuggestionCheck.AddressToUse(r.Suggestion.Url, r.Suggestion.CheckOutcome, r.Suggestion.CheckFinalUrl),
-            r.Suggestion.PageTitle, r.Suggestion.CreatedAt, members[r.Suggestion.Id].ToList()))
+            r.Suggestion.PageTitle, r.Suggestion.CreatedAt, members[r.Suggestion.Id].ToList(),
+            copied.Contains(r.Suggestion.NormalizedUrl)))
             .ToList();
+    }
+
+    /// <summary>The latest saved copy of a suggestion's page (waiting or decided); null when copies are off or there
+    /// is none.</summary>
+    public async Task<(Suggestion Suggestion, SavedCopy Copy)?> ExtractAsync(long id, CancellationToken ct = default)
+    {
+        if (!savedCopies.Value.Enabled) return null;
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var found = await (
+            from s in db.Suggestions.AsNoTracking()
+            where s.Id == id
+            join c in LatestCopy.Each(db.SavedCopies.AsNoTracking()) on s.NormalizedUrl equals c.NormalizedUrl
+            select new { Suggestion = s, Copy = c }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Suggestion, found.Copy);
     }
 
     /// <summary>Adds the entry (as the editor filled the add form in, <see cref="NewEntryForm"/>) and marks the
