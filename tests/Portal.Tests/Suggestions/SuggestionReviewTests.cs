@@ -364,6 +364,28 @@ public class SuggestionReviewTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task A_member_who_removes_their_account_is_a_former_member_in_the_history_of_the_entry_they_suggested()
+    {
+        // Otherwise: the history of an accepted link keeps a removed member's e-mail address for every editor to
+        // read, against what removing the account promised.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var id = await SuggestAsync(app, site, Ann, Bob);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(id, Draft(await SectionIdAsync(app, "section-a"),
+            NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null)), await EditorAsync(app, Ed)));
+
+        Assert.Null(await app.Services.GetRequiredService<UserAdministration>().RemoveAsync(await UserIdAsync(app, Ann)));
+
+        var change = Assert.Single(await app.HistoryAsync());
+        Assert.Equal($"Added “Fresh page” to Section A, suggested by {SuggestionReview.FormerMember}, {Bob}, " +
+            $"accepted by {Ed}", change.Summary);
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        Assert.DoesNotContain(Ann, await editor.GetStringAsync("/admin/history"));
+    }
+
+    [Fact]
     public async Task Each_decision_is_posted_to_the_suggestions_webhook_and_counted_by_outcome_on_metrics()
     {
         // Otherwise: the team is not told what became of a suggestion, or /metrics cannot show how many are accepted.

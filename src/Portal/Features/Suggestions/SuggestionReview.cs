@@ -87,7 +87,7 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
     public async Task<EditOutcome> AcceptAsync(long id, NewEntryDraft draft, EditorIdentity editor,
         CancellationToken ct = default)
     {
-        var people = string.Join(", ", (await WaitingAsync(id, ct))?.People ?? []);
+        var people = (await WaitingAsync(id, ct))?.People ?? [];
         Suggestion? decided = null;
         var outcome = await unit.RunAsync(editor, async edit =>
         {
@@ -95,7 +95,7 @@ public sealed class SuggestionReview(IDbContextFactory<PortalDbContext> database
             if (await ClaimAsync(edit.Db, id, SuggestionState.Accepted, editor, null, ct) == 0)
                 return Edit.Refuse(AlreadyDecided);
             return await EntryEditing.Add(draft.SectionId, draft.ParentId, draft.Markdown, ct, draft.AllowDuplicate,
-                place: draft.Place, credit: $", suggested by {people}, accepted by {editor.UserName}",
+                place: draft.Place, credit: SuggestionCredit.Of(people, editor.UserName),
                 added: async entry =>
                 {
                     await edit.Db.Suggestions.Where(s => s.Id == id)
