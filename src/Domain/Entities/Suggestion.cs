@@ -31,6 +31,8 @@ public sealed class Suggestion
     public string? DecidedBy { get; set; }
     public string? DeclineReason { get; set; }
     public long? AcceptedEntryId { get; set; }
+    /// <summary>Declined as "already covered by" this entry of the list, which the member is shown.</summary>
+    public long? CoveredByEntryId { get; set; }
 
     /// <summary>PostgreSQL's <c>xmin</c>: of two editors deciding at once, the second is refused.</summary>
     public uint Version { get; set; }

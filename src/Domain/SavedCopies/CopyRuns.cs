@@ -63,11 +63,15 @@ public sealed class CopyRuns(
     {
         // Read whole only when it worked: anything else is the copy job's to decide.
         if (result.Whole is not { } whole) return false;
-        var saved = await SavePageAsync(new CopyTarget(url.Url, url.NormalizedUrl, url.Host), PageFetch.Of(whole), ct);
+        var saved = await SaveWholeAsync(new CopyTarget(url.Url, url.NormalizedUrl, url.Host), whole, ct);
         _kept.GetOrAdd((url.RunId, url.Chunk), _ => new CopyTally()).Add(saved);
         foreach (var old in _kept.Keys.Where(k => k.Run < url.RunId - KeptRuns)) _kept.TryRemove(old, out _);
         return true;
     }
+
+    /// <summary>Stores the copy of a page a check read whole (a run's, or a suggestion's one check).</summary>
+    public Task<CopySaveKind?> SaveWholeAsync(CopyTarget target, WholeBody whole, CancellationToken ct) =>
+        SavePageAsync(target, PageFetch.Of(whole), ct);
 
     private async Task<CopySaveKind?> SavePageAsync(CopyTarget target, PageFetch page, CancellationToken ct)
     {

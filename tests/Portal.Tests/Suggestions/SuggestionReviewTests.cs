@@ -39,8 +39,8 @@ public class SuggestionReviewTests(TestDatabase server)
         Assert.Equal([Ann, Bob], queued.People);
         var revisionBefore = await RevisionAsync(app);
 
-        var outcome = await review.AcceptAsync(id, await SectionIdAsync(app, "section-b"),
-            NewEntryText.Compose(null, "Fresh page", queued.AddressToUse, [], "Short and clear"),
+        var outcome = await review.AcceptAsync(id, Draft(await SectionIdAsync(app, "section-b"),
+            NewEntryText.Compose(null, "Fresh page", queued.AddressToUse, [], "Short and clear")),
             await EditorAsync(app, Ed));
 
         Assert.IsType<EditOutcome.Saved>(outcome);
@@ -56,6 +56,70 @@ public class SuggestionReviewTests(TestDatabase server)
         await member.LogInAsync(Ann, TestUsers.Password);
         var mine = Html.Parse(await member.GetStringAsync("/account/suggestions"));
         Assert.Equal("accepted", mine.QuerySelector("[data-testid=suggestion-state]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Accept_opens_the_editors_add_form_filled_in_and_refuses_a_reader_and_a_decided_suggestion()
+    {
+        // Otherwise: the editor retypes the member's link, a reader replaying the accept address reaches the add
+        // form, or a suggestion another editor decided can be accepted again.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var intake = app.Services.GetRequiredService<SuggestionIntake>();
+        var id = Assert.IsType<SuggestOutcome.Queued>(await intake.SuggestAsync(new SuggestionRequest(
+            site.Url("/fresh"), "section-b", Description: "Short and clear"), await UserIdAsync(app, Ann), Ann)).Id;
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        var reader = app.Browser();
+        await reader.LogInAsync(Ann, TestUsers.Password);
+        var path = SuggestionQueuePage.AcceptPath(id);
+
+        var queue = Html.Parse(await editor.GetStringAsync(SuggestionNotifier.Queue));
+        Assert.Equal(path, queue.QuerySelector("[data-testid=accept]")!.GetAttribute("href"));
+        var form = Html.Parse(await editor.GetStringAsync(path));
+        Assert.Equal(site.Url("/fresh"), form.QuerySelector("#new-url")!.GetAttribute("value"));
+        Assert.Equal("Fresh page", form.QuerySelector("#new-title")!.GetAttribute("value"));
+        Assert.Equal("Short and clear", form.QuerySelector("#new-description")!.TextContent);
+        Assert.Equal((await SectionIdAsync(app, "section-b")).ToString(CultureInfo.InvariantCulture),
+            form.QuerySelector("#new-section option[selected]")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("#new-place"));
+        Assert.Equal(SuggestionState.Pending, Assert.Single(await app.SuggestionsAsync()).State);
+
+        var refused = await reader.GetAsync(path);
+        Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
+        Assert.Null(await app.Services.GetRequiredService<SuggestionReview>()
+            .DeclineAsync(id, "out of scope", await EditorAsync(app, Ed)));
+        var decided = Html.Parse(await editor.GetStringAsync(path));
+        Assert.Null(decided.QuerySelector("#new-url"));
+        Assert.Contains(SuggestionReview.AlreadyDecided, decided.QuerySelector("[data-testid=not-waiting]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Accepting_puts_the_entry_at_the_chosen_place_and_a_refused_save_leaves_the_suggestion_waiting()
+    {
+        // Otherwise: the editor cannot say where the accepted link goes, or a save that failed marks the suggestion
+        // accepted with no entry in the list.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var id = await SuggestAsync(app, site, Ann);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var section = await SectionIdAsync(app, "section-a");
+        var ed = await EditorAsync(app, Ed);
+
+        var refused = await review.AcceptAsync(id, Draft(section, "not a bullet\n* two"), ed);
+        Assert.IsType<EditOutcome.Invalid>(refused);
+        Assert.Equal(SuggestionState.Pending, Assert.Single(await app.SuggestionsAsync()).State);
+        Assert.Empty(await app.HistoryAsync());
+
+        var markdown = NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null);
+        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(id, new(section, null, 0, markdown, false), ed));
+        var first = await app.QueryAsync(db => db.Entries.Where(e => e.SectionId == section && e.ParentId == null)
+            .OrderBy(e => e.Position).ThenBy(e => e.Id).Select(e => e.Title).FirstAsync());
+        Assert.Equal("Fresh page", first);
+        var positions = await app.QueryAsync(db => db.Entries.Where(e => e.SectionId == section && e.ParentId == null)
+            .Select(e => e.Position).ToListAsync());
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+        Assert.Equal(SuggestionState.Accepted, Assert.Single(await app.SuggestionsAsync()).State);
     }
 
     [Fact]
@@ -75,8 +139,8 @@ public class SuggestionReviewTests(TestDatabase server)
             var markdown = NewEntryText.Compose(null, $"Round {round}", site.Url($"/fresh?round={round}"), [], null);
             var outcomes = await AtOnce.RunAsync<object>(
             [
-                async () => await review.AcceptAsync(id, section, markdown, ed),
-                async () => await review.AcceptAsync(id, section, markdown, eve),
+                async () => await review.AcceptAsync(id, Draft(section, markdown), ed),
+                async () => await review.AcceptAsync(id, Draft(section, markdown), eve),
                 async () => (object?)await review.DeclineAsync(id, "out of scope", eve) ?? "declined",
             ]);
 
@@ -111,6 +175,80 @@ public class SuggestionReviewTests(TestDatabase server)
         Assert.Equal("declined: out of scope: not about networking",
             mine.QuerySelector("[data-testid=suggestion-state]")!.TextContent);
         Assert.Empty(await app.HistoryAsync());
+    }
+
+    [Fact]
+    public async Task Declining_as_already_covered_takes_a_live_entry_of_the_list_whose_link_the_member_follows()
+    {
+        // Otherwise: "already covered by" points the member at nothing (a typo, another section's anchor, a page
+        // the list does not hold), or the member reads it without a way to the entry that covers their link.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var first = await SuggestAsync(app, site, Ann);
+        var second = await SuggestAsync(app, site, [Ann], "/untitled");
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        var ed = await EditorAsync(app, Ed);
+        var covering = await app.QueryAsync(db => db.Entries.Where(e => e.Section.Slug == "section-a" && e.Url != null)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Title, e.Url }).FirstAsync());
+
+        foreach (var wrong in new[] { "", "not a link", site.Url("/not-in-the-list"),
+            $"https://portal.example/sections/section-b#e-{covering.Id}", "/entries/999999999" })
+            Assert.Equal(CoveringEntry.NotFound, await review.DeclineAsCoveredAsync(first, wrong, ed));
+        Assert.All(await app.SuggestionsAsync(), s => Assert.Equal(SuggestionState.Pending, s.State));
+
+        Assert.Null(await review.DeclineAsCoveredAsync(first,
+            $"https://portal.example/sections/section-a#e-{covering.Id}", ed));
+        Assert.Null(await review.DeclineAsCoveredAsync(second, covering.Url, ed));
+        Assert.Equal(SuggestionReview.AlreadyDecided, await review.DeclineAsCoveredAsync(second, covering.Url, ed));
+
+        var member = app.Browser();
+        await member.LogInAsync(Ann, TestUsers.Password);
+        var mine = Html.Parse(await member.GetStringAsync("/account/suggestions"));
+        var links = mine.QuerySelectorAll("[data-testid=covered-by]");
+        Assert.Equal(2, links.Length);
+        Assert.All(links, link => Assert.Equal(($"/entries/{covering.Id}", covering.Title),
+            (link.GetAttribute("href"), link.TextContent)));
+        Assert.All(mine.QuerySelectorAll("[data-testid=suggestion-state]"), state =>
+            Assert.Equal($"declined: already covered by {covering.Title}", Suggesters.Text(state)));
+        Assert.All(await app.SuggestionsAsync(), s => Assert.Equal((covering.Id, $"already covered by “{covering.Title}”"),
+            (s.CoveredByEntryId!.Value, s.DeclineReason)));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_saved_copies_on_the_one_check_saves_the_pages_extract_which_only_editors_read(bool on)
+    {
+        // Otherwise: the editor must open an unknown page to judge it, the page is fetched twice, a reader reads
+        // what was suggested, or with copies off the queue links an extract that does not exist.
+        await using var site = new LinkHealth.LinkSite((path, _) => path == "/article"
+            ? FixtureServer.Response(200, "OK", "Content-Type: text/html; charset=utf-8\r\n", CopyPages.Article())
+            : null);
+        await using var app = await StartAsync(site, new() { ["SavedCopies:Enabled"] = on ? "true" : "false" });
+        var id = await SuggestAsync(app, site, [Ann], "/article");
+        Assert.Equal(1, site.Server.Hits("/article"));
+        Assert.Equal(on, Assert.Single(await app.Services.GetRequiredService<SuggestionReview>().QueueAsync()).HasCopy);
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        var reader = app.Browser();
+        await reader.LogInAsync(Ann, TestUsers.Password);
+
+        var link = Html.Parse(await editor.GetStringAsync(SuggestionNotifier.Queue))
+            .QuerySelector("[data-testid=extract]");
+        var extract = await editor.GetAsync(SuggestionQueuePage.ExtractPath(id));
+        if (!on)
+        {
+            Assert.Null(link);
+            Assert.Equal(HttpStatusCode.NotFound, extract.StatusCode);
+            return;
+        }
+        Assert.Equal(SuggestionQueuePage.ExtractPath(id), link!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, extract.StatusCode);
+        var page = Html.Parse(await extract.Content.ReadAsStringAsync());
+        Assert.Contains("Virtual Ethernet pairs", page.QuerySelector(".saved-text")!.TextContent);
+        Assert.DoesNotContain("BUY CHEAP HOSTING", page.Body!.TextContent);
+        var refused = await reader.GetAsync(SuggestionQueuePage.ExtractPath(id));
+        Assert.Equal("/account/denied", new Uri(new Uri("http://localhost"), refused.Headers.Location!).AbsolutePath);
     }
 
     [Fact]
@@ -226,6 +364,28 @@ public class SuggestionReviewTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task A_member_who_removes_their_account_is_a_former_member_in_the_history_of_the_entry_they_suggested()
+    {
+        // Otherwise: the history of an accepted link keeps a removed member's e-mail address for every editor to
+        // read, against what removing the account promised.
+        await using var site = Suggesters.Site();
+        await using var app = await StartAsync(site);
+        var id = await SuggestAsync(app, site, Ann, Bob);
+        var review = app.Services.GetRequiredService<SuggestionReview>();
+        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(id, Draft(await SectionIdAsync(app, "section-a"),
+            NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null)), await EditorAsync(app, Ed)));
+
+        Assert.Null(await app.Services.GetRequiredService<UserAdministration>().RemoveAsync(await UserIdAsync(app, Ann)));
+
+        var change = Assert.Single(await app.HistoryAsync());
+        Assert.Equal($"Added “Fresh page” to Section A, suggested by {SuggestionReview.FormerMember}, {Bob}, " +
+            $"accepted by {Ed}", change.Summary);
+        var editor = app.Browser();
+        await editor.LogInAsync(Ed, TestUsers.Password);
+        Assert.DoesNotContain(Ann, await editor.GetStringAsync("/admin/history"));
+    }
+
+    [Fact]
     public async Task Each_decision_is_posted_to_the_suggestions_webhook_and_counted_by_outcome_on_metrics()
     {
         // Otherwise: the team is not told what became of a suggestion, or /metrics cannot show how many are accepted.
@@ -238,8 +398,9 @@ public class SuggestionReviewTests(TestDatabase server)
         var declined = await SuggestAsync(app, site, [Ann], "/untitled");
         Assert.Null(await review.DeclineAsync(declined, "already covered by Section A", await EditorAsync(app, Ed)));
         var accepted = await SuggestAsync(app, site, Bob);
-        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(accepted, await SectionIdAsync(app, "section-a"),
-            NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null), await EditorAsync(app, Ed)));
+        Assert.IsType<EditOutcome.Saved>(await review.AcceptAsync(accepted, Draft(await SectionIdAsync(app,
+            "section-a"), NewEntryText.Compose(null, "Fresh page", site.Url("/fresh"), [], null)),
+            await EditorAsync(app, Ed)));
 
         var texts = site.Server.Bodies.Where(b => b.Path == "/suggestion-hook")
             .Select(b => JsonDocument.Parse(b.Body).RootElement.GetProperty("text").GetString()!).ToList();
@@ -303,6 +464,9 @@ public class SuggestionReviewTests(TestDatabase server)
         }
         return id;
     }
+
+    /// <summary>The add form's save of a top-level entry at the end of the section.</summary>
+    private static NewEntryDraft Draft(int sectionId, string markdown) => new(sectionId, null, null, markdown, false);
 
     private static Task<string> UserIdAsync(PortalApp app, string email) =>
         app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

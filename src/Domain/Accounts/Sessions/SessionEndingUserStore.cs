@@ -47,8 +47,11 @@ public sealed class SessionEndingUserStore(PortalDbContext context, IdentityErro
 
     public override async Task<IdentityResult> DeleteAsync(IdentityUser user, CancellationToken ct = default)
     {
+        var credited = await FormerMembers.CreditedEntriesAsync(Context, user.Id, ct);
         var result = await base.DeleteAsync(user, ct);
-        if (result.Succeeded) await FormerMembers.ForgetDeciderAsync(Context, user.UserName, ct);
+        if (!result.Succeeded) return result;
+        await FormerMembers.ForgetDeciderAsync(Context, user.UserName, ct);
+        await FormerMembers.ForgetSuggesterAsync(Context, credited, user.UserName, ct);
         return result;
     }
 

@@ -1394,6 +1394,10 @@ namespace ContainerNetLib.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("check_status");
 
+                    b.Property<long?>("CoveredByEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("covered_by_entry_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

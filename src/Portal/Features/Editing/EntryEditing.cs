@@ -37,15 +37,18 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
 
     /// <param name="allowDuplicate">The editor knows the address is already in the list and adds it anyway;
     /// otherwise an address another entry holds answers <see cref="EditOutcome.Duplicate"/>.</param>
+    /// <param name="place">Where among its siblings (0 = first); null puts it last.</param>
     public Task<EditOutcome> AddAsync(int sectionId, long? parentId, string markdown, EditorIdentity editor,
-        CancellationToken ct = default, bool allowDuplicate = false) =>
-        unit.RunAsync(editor, Add(sectionId, parentId, markdown, ct, allowDuplicate), conflict: null, ct);
+        CancellationToken ct = default, bool allowDuplicate = false, int? place = null) =>
+        unit.RunAsync(editor, Add(sectionId, parentId, markdown, ct, allowDuplicate, place: place), conflict: null,
+            ct);
 
     /// <summary>Adding as a step, for a change that is part of a larger one (a suggestion accepted).</summary>
     /// <param name="credit">Said after the history's "Added … to …" (", suggested by …").</param>
     /// <param name="added">Told the new entry once it is written, before the edit commits.</param>
     public static Func<Edit, Task<EditStep>> Add(int sectionId, long? parentId, string markdown,
-        CancellationToken ct, bool allowDuplicate = false, string? credit = null, Func<Entry, Task>? added = null) =>
+        CancellationToken ct, bool allowDuplicate = false, string? credit = null, Func<Entry, Task>? added = null,
+        int? place = null) =>
         async edit =>
         {
             var db = edit.Db;
@@ -67,6 +70,13 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
             if (!allowDuplicate && entry.NormalizedUrl is { } url
                 && await SameAddress.RefusalAsync(db, [url], except: null, ct) is { } duplicate)
                 return Edit.Refuse(duplicate);
+            if (place is { } index)
+            {
+                // Before the sibling now at that place: the ones after it move down one.
+                var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
+                siblings.Insert(Math.Clamp(index, 0, siblings.Count), entry);
+                EntryTree.Renumber(siblings);
+            }
             db.Entries.Add(entry);
             await db.SaveChangesAsync(ct);
             edit.RecordEntry("added", $"Added “{ContentHistory.Name(entry)}” to {section.Title}{credit}", entry.Id,

@@ -1,6 +1,7 @@
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
+using ContainerNetLib.Domain.SavedCopies;
 using ContainerNetLib.Domain.Suggestions;
 using ContainerNetLib.Domain.Text;
 using ContainerNetLib.Domain.Urls;
@@ -16,7 +17,8 @@ namespace ContainerNetLib.Portal.Features.Suggestions;
 /// refused with a reason. Nothing readers see changes, so no content revision moves.
 /// </summary>
 public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> databases, LinkChecker checker,
-    IOptions<SuggestionOptions> options, TimeProvider time, SuggestionNotifier notifier)
+    IOptions<SuggestionOptions> options, TimeProvider time, SuggestionNotifier notifier, CopyRuns copies,
+    IOptions<SavedCopyOptions> savedCopies)
 {
     private const string ChooseASection = "Choose one of the list's sections for the link.";
 
@@ -44,7 +46,9 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
         if (await PendingAsync(db, normalized, ct) is { } pending) return await AddNameAsync(db, pending, userId, ct);
         if (await WaitAsync(db, userId, ct) is { } wait) return new SuggestOutcome.TooMany(wait);
 
-        var check = await checker.CheckAsync(url, ct);
+        // With saved copies on, the one check reads the page whole, for the editor to read its text before deciding.
+        var check = await checker.CheckAsync(url, ct,
+            wholeBodyCap: savedCopies.Value.Enabled ? savedCopies.Value.MaxPageBytes : null);
         if (check.Outcome is LinkOutcome.Refused or LinkOutcome.InvalidUrl)
             return new SuggestOutcome.Invalid("url",
                 $"This address cannot be suggested: the link checker refuses it ({check.Error}).");
@@ -82,6 +86,9 @@ public sealed class SuggestionIntake(IDbContextFactory<PortalDbContext> database
         await transaction.CommitAsync(ct);
         var described = SuggestionCheck.Describe(check.Outcome, check.FinalUrl);
         await notifier.SuggestedAsync(suggestion, section.Title, userName, described, ct);
+        // Stored as the list's pages are (noarchive, the size cap and the hosts switched off hold).
+        if (check.Whole is { } whole)
+            await copies.SaveWholeAsync(new CopyTarget(url, normalized, UrlNormalizer.Host(url) ?? ""), whole, ct);
         return new SuggestOutcome.Queued(suggestion.Id, described, suggestion.Title ?? suggestion.PageTitle);
     }
 
