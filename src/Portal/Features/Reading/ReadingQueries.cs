@@ -2,6 +2,7 @@ using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Domain.Data;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth.Exclusions;
+using ContainerNetLib.Domain.ReadingLists;
 using ContainerNetLib.Portal.Features.LinkHealth;
 using ContainerNetLib.Portal.Features.SavedCopies;
 using ContainerNetLib.Portal.Infrastructure.Database;
@@ -147,7 +148,8 @@ public sealed class ReadingQueries(
             e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt)
         {
             Shape = e.Shape,
-            LeadingMarkdown = e.LeadingMarkdown,
+            Cells = e.Cells,
+            OpensTable = e.Shape == EntryShape.TableRow && e.LeadingMarkdown != "",
         });
 
     internal static List<EntryView> BuildTree(List<EntryView> entries)
