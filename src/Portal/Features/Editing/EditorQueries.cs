@@ -20,6 +20,10 @@ public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Pos
     public DateOnly? Date { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<Domain.ReadingLists.Author> Authors { get; init; } = [];
+
+    /// <summary>Bullet, table row or passage; a row's cells are named by its table's header.</summary>
+    public Domain.ReadingLists.EntryShape Shape { get; init; }
+    public IReadOnlyList<Domain.ReadingLists.EntryCell> Cells { get; init; } = [];
     public List<EditorEntry> Children { get; } = [];
     public string Name => ContentHistory.Name(Title, Markdown);
 }
@@ -84,7 +88,10 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         return await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id)
             .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url,
                 e.Version, e.RetiredAt)
-                { Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors })
+                {
+                    Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors, Shape = e.Shape,
+                    Cells = e.Cells,
+                })
             .SingleOrDefaultAsync(ct);
     }
 
