@@ -43,6 +43,19 @@ public static class EntryContent
         return null;
     }
 
+    /// <summary>Makes a new entry a row of the table that <paramref name="lastRow"/> ends, and returns its row's line:
+    /// <paramref name="markdown"/> when it is one ("| … |"), else the bullet's title, address and description put in
+    /// that table's columns (a suggestion accepted, a bookmarklet's entry); null when it is neither.</summary>
+    public static string? StartRowOf(Entry entry, Entry lastRow, string markdown)
+    {
+        entry.Shape = EntryShape.TableRow;
+        (entry.Indent, entry.Marker) = ("", "");
+        entry.Cells = lastRow.Cells;
+        if (markdown.TrimStart().StartsWith('|')) return markdown;
+        if (ReadBullet(markdown)?.Fields is not { Title: { } title } fields) return null;
+        return TableRowMarkdown.NewRow(lastRow, title, fields.Url, fields.Description);
+    }
+
     private static EntryNode? ReadBullet(string markdown) =>
         ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document is
             { Sections: [{ Entries: [{ Children.Count: 0 } node] }] } ? node : null;

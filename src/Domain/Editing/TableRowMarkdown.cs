@@ -1,3 +1,4 @@
+using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.ReadingLists;
 
 namespace ContainerNetLib.Domain.Editing;
@@ -31,10 +32,27 @@ public static class TableRowMarkdown
     public static string TitleCell(string title, string? url) =>
         url is null ? title.Trim() : EntryMarkdown.Link(title.Trim(), url.Trim());
 
-    /// <summary>Whether the cell holds only the title's link (or text), so a form may show it as title and address.
+    /// <summary>The first column whose cell holds only the title's link (or text), so a form may show it as title
+    /// and address; -1 when none does.</summary>
+    public static int TitleColumn(IReadOnlyList<EntryCell> cells, string? title, string? url)
+    {
+        if (title is null) return -1;
+        var asWritten = url is null ? title : $"[{title}]({url})";
+        for (var i = 0; i < cells.Count; i++)
+            if (cells[i].Markdown == TitleCell(title, url) || cells[i].Markdown == asWritten) return i;
+        return -1;
+    }
+
+    /// <summary>A new row for the table of <paramref name="like"/> (a row of it): the title's link in the column
+    /// where that row has its title (the first when it has none there), the description in the next column.
     /// </summary>
-    public static bool HoldsOnlyTheTitle(string cell, string? title, string? url) =>
-        title is not null && (cell == TitleCell(title, url) || cell == (url is null ? title : $"[{title}]({url})"));
+    public static string NewRow(Entry like, string title, string? url, string? description)
+    {
+        var titleColumn = NewRowTitleColumn(like);
+        var columns = Math.Max(1, like.Cells.Count);
+        return Compose(Enumerable.Range(0, columns).Select(i => i == titleColumn ? TitleCell(title, url)
+            : i == (titleColumn + 1) % columns ? description ?? "" : ""));
+    }
 
     /// <summary>The row read as the importer reads one under a header of <paramref name="names"/>; null when the
     /// line is no row of such a table. A row above it carries a link, so a row without one is still read as a row
@@ -48,6 +66,10 @@ public static class TableRowMarkdown
         return ReadingListParser.Parse(text).Document is
             { Sections: [{ Entries: [_, { Shape: EntryShape.TableRow } node] }] } ? node : null;
     }
+
+    /// <summary>Where a new row of <paramref name="like"/>'s table has its title: where that row has it, else the
+    /// first column.</summary>
+    public static int NewRowTitleColumn(Entry like) => Math.Max(0, TitleColumn(like.Cells, like.Title, like.Url));
 
     /// <summary>The cells of <paramref name="line"/> read as a row under <paramref name="names"/>; null when it is
     /// no such row.</summary>

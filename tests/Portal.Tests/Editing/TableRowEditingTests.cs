@@ -74,6 +74,54 @@ public class TableRowEditingTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task Adding_an_entry_to_a_section_that_ends_with_a_table_adds_a_row_with_the_forms_cells()
+    {
+        // Otherwise: a new entry lands as a bullet under the table, and the list kept in a table grows a stray list.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        using var context = await app.EditorContextAsync();
+        var form = context.Render<NewEntryForm>();
+        form.WaitForState(() => form.FindAll("#new-section option").Count > 1);
+        form.Find("#new-section").Change(form.FindAll("#new-section option").Single(o => o.TextContent.Trim()
+            == "Weather").GetAttribute("value"));
+        form.WaitForElement("[data-testid=row-cells]");
+
+        Assert.Equal(["Description", "Auth"], form.FindAll("[data-testid=row-cells] label").Select(l => l.TextContent));
+        form.Find("#new-url").Change("https://wttr.example/");
+        form.Find("#new-title").Input("wttr.in");
+        form.Find("#new-cell-1").Input("Weather | in a terminal");
+        form.Find("#new-cell-2").Input("No");
+        await form.Find("form.entry-form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Contains("Added.", form.Markup), Patience);
+
+        Assert.Equal(List.Replace("|`apiKey`|\r\n", "|`apiKey`|\r\n" +
+            "| [wttr.in](https://wttr.example/) | Weather \\| in a terminal | No |\r\n"), await ExportAsync(app));
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/weather"));
+        Assert.Equal(3, Assert.Single(page.QuerySelectorAll(".entry-table table")).QuerySelectorAll("tbody tr").Length);
+        await using var db = app.Database.Open();
+        Assert.Equal("Added “wttr.in” to Weather",
+            (await db.ContentChanges.OrderByDescending(c => c.Id).FirstAsync()).Summary);
+    }
+
+    [Fact]
+    public async Task A_bullet_added_to_a_section_that_ends_with_a_table_becomes_a_row_of_it()
+    {
+        // Otherwise: a suggestion accepted into a table's section, or a bookmarklet's entry, breaks the table's end.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        int section;
+        await using (var db = app.Database.Open())
+            section = await db.Sections.Where(s => s.Slug == "weather").Select(s => s.Id).SingleAsync();
+
+        var outcome = await app.Services.GetRequiredService<EntryEditing>().AddAsync(section, null,
+            "[wttr.in](https://wttr.example/): weather in a terminal", new EditorIdentity("u1", "ed@example.org"));
+
+        Assert.IsType<EditOutcome.Saved>(outcome);
+        Assert.Contains("|`apiKey`|\r\n| [wttr.in](https://wttr.example/) | weather in a terminal |  |\r\n",
+            await ExportAsync(app));
+    }
+
+    [Fact]
     public async Task Use_the_new_URL_on_a_row_rewrites_the_rows_link()
     {
         // Otherwise: the link-health report's fix for a moved page is refused for every row of a list kept in a table.

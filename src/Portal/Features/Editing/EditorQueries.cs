@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Portal.Features.Reading;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,9 @@ public sealed record SectionChoice(int Id, int? ParentId, string Title, string S
     /// <summary>Its entries and those of every section under it, counted as the reader pages count them.</summary>
     public int TotalCount { get; init; } = EntryCount;
 }
+
+/// <summary>A table's column names, and which of them a new row's title goes in.</summary>
+public sealed record TableColumns(IReadOnlyList<string> Names, int TitleColumn);
 
 /// <summary>An entry as editor pages list it, nested.</summary>
 public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title,
@@ -93,6 +97,16 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
                     Cells = e.Cells,
                 })
             .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The columns of the table that ends the section, where a new top-level entry becomes a row; null when
+    /// the section does not end with a table.</summary>
+    public async Task<TableColumns?> TableAtEndAsync(int sectionId, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await EntryTree.TableAtEndAsync(db, sectionId, ct) is { } row
+            ? new TableColumns(row.Cells.Select(c => c.Name).ToList(), TableRowMarkdown.NewRowTitleColumn(row))
+            : null;
     }
 
     /// <summary>Retired entries, most recently retired first.</summary>

@@ -56,7 +56,10 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
                 Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = edit.Now,
             };
-            if (Apply(entry, markdown.Trim(), edit.Now) is { } problem) return Edit.Refuse(problem);
+            var text = markdown.Trim();
+            if (parent is null && await EntryTree.TableAtEndAsync(db, sectionId, ct) is { } lastRow)
+                text = EntryContent.StartRowOf(entry, lastRow, text) ?? "";
+            if (Apply(entry, text, edit.Now) is { } problem) return Edit.Refuse(problem);
             if (!allowDuplicate && entry.NormalizedUrl is { } url
                 && await SameAddress.RefusalAsync(db, [url], except: null, ct) is { } duplicate)
                 return Edit.Refuse(duplicate);

@@ -20,13 +20,11 @@ public sealed class RowCells
     public static RowCells? Of(EditorEntry entry, IReadOnlyList<EntryCell> cells)
     {
         if (entry.Shape != EntryShape.TableRow || cells.Count == 0) return null;
-        var title = -1;
-        for (var i = 0; i < cells.Count && title < 0; i++)
-            if (TableRowMarkdown.HoldsOnlyTheTitle(cells[i].Markdown, entry.Title, entry.Url)) title = i;
         return new RowCells
         {
             Values = cells.Select(c => TableRowMarkdown.Unescape(c.Markdown)).ToArray(),
-            TitleColumn = title, Title = entry.Title, Url = entry.Url,
+            TitleColumn = TableRowMarkdown.TitleColumn(cells, entry.Title, entry.Url), Title = entry.Title,
+            Url = entry.Url,
         };
     }
 
