@@ -122,6 +122,24 @@ public class TableRowEditingTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task Retiring_a_tables_first_row_keeps_the_tables_header_on_the_page_and_in_the_export()
+    {
+        // Otherwise: the exported file's table loses its header lines with the row that carried them, and the next
+        // import reads the remaining rows as prose.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        var retired = await app.Services.GetRequiredService<EntryEditing>().RetireAsync(
+            await RowIdAsync(app, "Open-Meteo"), new EditorIdentity("u1", "ed@example.org"));
+        Assert.IsType<EditOutcome.Saved>(retired);
+
+        Assert.Equal(List.Replace("| [Open-Meteo](https://open-meteo.example/) | Forecasts *worldwide* | No |\r\n",
+            ""), await ExportAsync(app));
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/weather"));
+        Assert.Equal(["API", "Description", "Auth", "Links"],
+            page.QuerySelectorAll(".entry-table thead th").Select(th => th.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Use_the_new_URL_on_a_row_rewrites_the_rows_link()
     {
         // Otherwise: the link-health report's fix for a moved page is refused for every row of a list kept in a table.
