@@ -87,11 +87,14 @@ public class TableRowEditingTests(TestDatabase server)
         form.WaitForElement("[data-testid=row-cells]");
 
         Assert.Equal(["Description", "Auth"], form.FindAll("[data-testid=row-cells] label").Select(l => l.TextContent));
-        form.Find("#new-url").Change("https://wttr.example/");
-        form.Find("#new-title").Input("wttr.in");
-        form.Find("#new-cell-1").Input("Weather | in a terminal");
-        form.Find("#new-cell-2").Input("No");
-        await form.Find("form.entry-form").SubmitAsync();
+        // Found and typed into in one step each: the address's duplicate check renders the form again meanwhile.
+        await form.InvokeAsync(() => form.Find("#new-title").Input("wttr.in"));
+        await form.InvokeAsync(() => form.Find("#new-cell-1").Input("Weather | in a terminal"));
+        await form.InvokeAsync(() => form.Find("#new-cell-2").Input("No"));
+        await form.InvokeAsync(() => form.Find("#new-url").Change("https://wttr.example/"));
+        form.WaitForAssertion(() => Assert.Contains("wttr.example", form.Find("[data-testid=preview-markdown]")
+            .TextContent), Patience);
+        await form.InvokeAsync(() => form.Find("form.entry-form").SubmitAsync());
         form.WaitForAssertion(() => Assert.Contains("Added.", form.Markup), Patience);
 
         Assert.Equal(List.Replace("|`apiKey`|\r\n", "|`apiKey`|\r\n" +
