@@ -30,7 +30,8 @@ public class ImportShapesTests(TestDatabase server)
         Assert.Equal(1, result.Count("notShownLinks"));
         Assert.Equal("[]", json.GetProperty("unknownLinks").GetRawText());
         Assert.Equal(2L, await db.ScalarAsync<long>("select count(*) from entries where shape = 'TableRow'"));
-        Assert.Equal("""[{"name": "Year", "text": "1995"}]""",
+        Assert.Equal("""[{"name": "Name", "markdown": "[Hackers](https://h.example/)"}, """ +
+            """{"name": "Year", "markdown": "1995"}]""",
             await db.ScalarAsync<string>("select cells::text from entries where url = 'https://h.example/'"));
         Assert.Equal(6L, await db.ScalarAsync<long>("select count(distinct normalized_url) from links"));
     }

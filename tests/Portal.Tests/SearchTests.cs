@@ -26,6 +26,24 @@ public class SearchTests(TestDatabase server)
     }
 
     [Fact]
+    public async Task A_rows_hit_shows_its_section_and_each_of_its_other_cells_by_the_headers_name()
+    {
+        // Otherwise: a reader who finds a row by a word in its third column cannot see which column said it, or in
+        // which section of a list kept in tables the row stands.
+        await using var app = await PortalApp.StartAsync(server);
+        await app.ImportAsync("# Public APIs\n\n## Weather\n\n| API | Description | Auth |\n|---|---|---|\n" +
+            "| [Open-Meteo](https://open-meteo.example/) | Forecasts *worldwide* | `apiKey` |\n");
+
+        var page = Html.Parse(await app.Client().GetStringAsync("/search?q=worldwide"));
+
+        Assert.Equal(["Open-Meteo"], Titles(page));
+        Assert.Equal("Description: Forecasts worldwide · Auth: apiKey",
+            page.QuerySelector(".result-description")!.TextContent.Trim());
+        Assert.Equal("worldwide", page.QuerySelector(".result-description mark")!.TextContent);
+        Assert.Equal("Weather", page.QuerySelector(".result .meta a")!.TextContent);
+    }
+
+    [Fact]
     public async Task Search_ranks_title_matches_and_marks_the_words()
     {
         // Otherwise: a reader searching "macvlan" wades through unrelated links.

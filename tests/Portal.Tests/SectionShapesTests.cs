@@ -1,4 +1,7 @@
+using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Editing;
 using ContainerNetLib.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContainerNetLib.Portal.Tests;
 
@@ -50,6 +53,31 @@ public class SectionShapesTests(TestDatabase server)
         Assert.Empty(page.QuerySelectorAll(".entries li"));
         Assert.Equal("Free weather services.", page.QuerySelector(".intro")!.TextContent.Trim());
         Assert.DoesNotContain("|", page.QuerySelector("article.section")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_table_keeps_its_header_when_an_editor_rewrites_the_sections_introduction()
+    {
+        // Otherwise: an editor who shortens the text above a table deletes its header lines with it, and the page
+        // (and the exported file) shows a table without column names.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        await using (var db = app.Database.Open())
+        {
+            var section = db.Sections.Single(s => s.Slug == "weather");
+            Assert.Equal("\nFree weather services.\n\n", section.IntroMarkdown);
+            var edited = await app.Services.GetRequiredService<SectionEditing>().UpdateAsync(section.Id,
+                section.Version, section.Title, "Weather services.", new EditorIdentity("u1", "ed@example.org"));
+            Assert.IsType<EditOutcome.Saved>(edited);
+        }
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/weather"));
+
+        Assert.Equal(["API", "Description", "Auth", "Links"],
+            page.QuerySelectorAll(".entry-table thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal("Weather services.", page.QuerySelector(".intro")!.TextContent.Trim());
+        await using var after = app.Database.Open();
+        Assert.Contains("Weather services.\n\n| API | Description | Auth |\n|---|---|---|\n| [Open-Meteo]",
+            await Domain.Importing.ListExporter.ExportMarkdownAsync(after));
     }
 
     [Fact]

@@ -7,28 +7,58 @@ namespace ContainerNetLib.Domain.Editing;
 
 /// <summary>
 /// Changing an entry's Markdown the way an import would: the fields and links are read from the new
-/// bullet by the same parser, and the content fingerprint is stored with them, so the next import of
+/// bullet or table row by the same parser, and the content fingerprint is stored with them, so the next import of
 /// an exported list sees nothing to do.
 /// </summary>
 public static class EntryContent
 {
-    /// <summary>Sets the entry's Markdown and everything read from it; false when it is not one bullet, or not text
-    /// an entry may hold (<see cref="TextField.EntryMarkdown"/>, whose sentence says why), or the entry is no bullet
-    /// (a table row or a passage, whose text read as a bullet would lose its cells and its shape).</summary>
-    public static bool TryApply(Entry entry, string markdown, DateTimeOffset now)
+    public const string NotOneBullet =
+        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
+            "by [Author](https://example.com/me)";
+
+    public const string NotOneRow = "The Markdown must be one table row on one line, its cells between pipes, for " +
+        "example: | [Title](https://example.com/) | what it is |";
+
+    public const string PassageKeptAsWritten = "This entry is a passage of the list's file (a paragraph, quote or " +
+        "HTML block), which the editor cannot change yet: change it in the file and import it. Nothing was saved.";
+
+    /// <summary>Sets the entry's Markdown and everything read from it, read as the entry's own shape: a bullet as a
+    /// bullet, a table row as a row under its table's header. Returns why not (the entry unchanged), or null when
+    /// done: text the list cannot hold (<see cref="TextField.EntryMarkdown"/>), not one bullet or one row, or a
+    /// passage, which the editor does not rewrite.</summary>
+    public static string? Rewrite(Entry entry, string markdown, DateTimeOffset now)
     {
-        if (entry.Shape != EntryShape.Bullet) return false;
-        if (string.IsNullOrWhiteSpace(markdown) || markdown.Contains('\n')) return false;
-        if (TextField.EntryMarkdown.Problem(markdown) is not null) return false;
-        var document = ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document;
-        if (document.Sections is not [{ Entries: [var node] }] || node.Children.Count > 0) return false;
+        if (entry.Shape == EntryShape.Passage) return PassageKeptAsWritten;
+        if (TextField.EntryMarkdown.Problem(markdown) is { } problem) return problem;
+        var row = entry.Shape == EntryShape.TableRow;
+        if (string.IsNullOrWhiteSpace(markdown) || markdown.Contains('\n')) return row ? NotOneRow : NotOneBullet;
+        var node = row ? TableRowMarkdown.Read(entry.Cells.Select(c => c.Name).ToList(), markdown)
+            : ReadBullet(markdown);
+        if (node is null) return row ? NotOneRow : NotOneBullet;
         node.Markdown = markdown;
         node.Indent = entry.Indent;
         node.Marker = entry.Marker;
         node.LeadingMarkdown = entry.LeadingMarkdown;
         Apply(entry, node, now);
-        return true;
+        return null;
     }
+
+    /// <summary>Makes a new entry a row of the table that <paramref name="lastRow"/> ends, and returns its row's line:
+    /// <paramref name="markdown"/> when it is one ("| … |"), else the bullet's title, address and description put in
+    /// that table's columns (a suggestion accepted, a bookmarklet's entry); null when it is neither.</summary>
+    public static string? StartRowOf(Entry entry, Entry lastRow, string markdown)
+    {
+        entry.Shape = EntryShape.TableRow;
+        (entry.Indent, entry.Marker) = ("", "");
+        entry.Cells = lastRow.Cells;
+        if (markdown.TrimStart().StartsWith('|')) return markdown;
+        if (ReadBullet(markdown)?.Fields is not { Title: { } title } fields) return null;
+        return TableRowMarkdown.NewRow(lastRow, title, fields.Url, fields.Description);
+    }
+
+    private static EntryNode? ReadBullet(string markdown) =>
+        ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document is
+            { Sections: [{ Entries: [{ Children.Count: 0 } node] }] } ? node : null;
 
     /// <summary>Sets the entry's content from a bullet the parser read (bulk add keeps each bullet's own
     /// marker).</summary>

@@ -24,7 +24,7 @@ public sealed class Entry
     /// <summary>Written as a bullet, a table row or a passage: how the reader page shows it.</summary>
     public EntryShape Shape { get; set; }
 
-    /// <summary>A table row's cells other than its title's, named by the header, in column order.</summary>
+    /// <summary>A table row's cells as written, the title's included, named by the header, in column order.</summary>
     public List<EntryCell> Cells { get; set; } = [];
 
     public EntryKind Kind { get; set; }

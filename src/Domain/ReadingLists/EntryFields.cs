@@ -41,7 +41,7 @@ public sealed record EntryFields(
 {
     public static readonly EntryFields Empty = new(EntryKind.Note, null, null, null, [], null, []);
 
-    /// <summary>A table row's cells other than its title's, in the order of the columns; empty for other shapes.
+    /// <summary>A table row's cells, the title's included, in the order of the columns; empty for other shapes.
     /// </summary>
     public IReadOnlyList<EntryCell> Cells { get; init; } = [];
 

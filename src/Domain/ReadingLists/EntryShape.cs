@@ -12,5 +12,6 @@ public enum EntryShape
     Passage,
 }
 
-/// <summary>One cell of a table row, named by its column's header.</summary>
-public sealed record EntryCell(string Name, string Text);
+/// <summary>One cell of a table row, named by its column's header (or "Column 3" when the header has no such
+/// column), its inline Markdown as written between the pipes.</summary>
+public sealed record EntryCell(string Name, string Markdown);

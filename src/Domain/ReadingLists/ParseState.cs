@@ -129,17 +129,18 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         return links.Count == 0 ? fields : fields with { Links = [.. fields.Links, .. links] };
     }
 
-    /// <summary>A table's rows as entries, the header and delimiter rows kept as the text before the first row.
+    /// <summary>A table's rows as entries, the header and delimiter rows kept as the first row's leading text.
     /// </summary>
     public void AddTable(int firstLine, ParsedTable table)
     {
+        var header = firstLine + table.HeaderLine;
         foreach (var row in table.Rows)
         {
             var line = firstLine + row.Line;
             if (line >= ownedLines) return;
-            var entry = AddWholeLines(line, line, EntryShape.TableRow);
+            var entry = AddWholeLines(line, line, EntryShape.TableRow, leadFrom: header);
             if (entry is null) continue;
-            _pendingFields.Add((entry, w => TableEntries.Read(row, table.Header, entry.Line, w)));
+            _pendingFields.Add((entry, w => TableEntries.Read(table, row, entry.Line, w)));
         }
     }
 
@@ -166,14 +167,17 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
         if (entry is not null) entry.Fields = fields;
     }
 
-    /// <summary>Lines [first, last] as one entry of the current section, written back as they are.</summary>
-    private EntryNode? AddWholeLines(int first, int last, EntryShape shape)
+    /// <summary>Lines [first, last] as one entry of the current section, written back as they are. The lines from
+    /// <paramref name="leadFrom"/> on are the entry's leading text even when it opens the section: a table's first
+    /// row holds its header and delimiter lines, so the section's introduction is only the author's prose.</summary>
+    private EntryNode? AddWholeLines(int first, int last, EntryShape shape, int leadFrom = int.MaxValue)
     {
         if (first < _cursor)
         {
             Warn(first, "a block inside the text before it is kept as that text");
             return null;
         }
+        if (!_sectionHasEntries && leadFrom < first) Current!.IntroMarkdown += TakeUntil(leadFrom);
         var gap = TakeUntil(first);
         last = Math.Min(last, ownedLines - 1);
         var entry = new EntryNode
@@ -185,7 +189,7 @@ internal sealed class ParseState(SourceLines source, int ownedLines, int lineOff
             throw new RefusedMarkdownException(new LineProblem(entry.Line, $"a table row of " +
                 $"{entry.Markdown.Length:N0} characters, more than the limit of " +
                 $"{TextField.EntryMarkdown.MaxLength:N0}"));
-        if (_sectionHasEntries) entry.LeadingMarkdown = gap;
+        if (_sectionHasEntries || leadFrom < first) entry.LeadingMarkdown = gap;
         else Current!.IntroMarkdown += gap;
         _sectionHasEntries = true;
         Current!.Entries.Add(entry);

@@ -6,9 +6,11 @@ namespace ContainerNetLib.Domain.ReadingLists;
 
 /// <summary>
 /// A GitHub-flavoured table as entries, one per row: the row's first link is its title link (its first cell's text
-/// when it has none), its other links are kept, its other cells become fields named by the header. The list is
-/// parsed as plain CommonMark (a table there is a paragraph); only such a paragraph is read again with pipe tables,
-/// so nothing else in the list depends on the extension.
+/// when it has none), its other links are kept, its other cells become fields named by the header. Every cell, the
+/// title's included, is also kept as written and named by its column (<see cref="EntryFields.Cells"/>), so the
+/// reader page lays the table out and the editor shows a row by the header's names without reading the row again.
+/// The list is parsed as plain CommonMark (a table there is a paragraph); only such a paragraph is read again with
+/// pipe tables, so nothing else in the list depends on the extension.
 /// </summary>
 internal static class TableEntries
 {
@@ -32,11 +34,12 @@ internal static class TableEntries
         {
             return null;
         }
-        return new ParsedTable(header, body);
+        return new ParsedTable(header, body, paragraphText, rows[0].Line);
     }
 
-    public static EntryFields Read(TableRow row, IReadOnlyList<string> header, int line, List<ParseWarning> warnings)
+    public static EntryFields Read(ParsedTable table, TableRow row, int line, List<ParseWarning> warnings)
     {
+        var header = table.Header;
         var cells = Written(row);
         if (cells.Count != header.Count)
             warnings.Add(new ParseWarning(line, $"table row has {cells.Count} cells and the header {header.Count}; " +
@@ -62,16 +65,22 @@ internal static class TableEntries
                 }
             }
         }
-        var fields = cells.Select((_, i) => i).Where(i => i != titleCell)
-            .Select(i => new EntryCell(i < header.Count ? header[i] : ColumnName(i), texts[i])).ToList();
-        var description = string.Join(" · ", fields.Where(f => f.Text.Length > 0).Select(f => $"{f.Name}: {f.Text}"));
+        string NameOf(int i) => i < header.Count ? header[i] : ColumnName(i);
+        var description = string.Join(" · ", texts.Select((text, i) => (Name: NameOf(i), Text: text))
+            .Where((f, i) => i != titleCell && f.Text.Length > 0).Select(f => $"{f.Name}: {f.Text}"));
         var titleText = title is { Text.Length: > 0 } ? title.Text : texts.ElementAtOrDefault(titleCell) ?? "";
         return new EntryFields(title is null ? EntryKind.Note : EntryKind.Link, null,
             EntryFieldReader.NullIfEmpty(titleText), title?.Url, [], EntryFieldReader.NullIfEmpty(description), links)
         {
-            Cells = fields,
+            Cells = cells.Select((c, i) => new EntryCell(NameOf(i), AsWritten(table.Source, c))).ToList(),
         };
     }
+
+    /// <summary>The cell's Markdown as the author wrote it between its pipes (escaped pipes still escaped).</summary>
+    private static string AsWritten(string source, TableCell cell) =>
+        cell.Span.Start >= source.Length ? ""
+            : source.Substring(cell.Span.Start, Math.Min(cell.Span.End, source.Length - 1) - cell.Span.Start + 1)
+                .Trim().Trim('|').Trim();
 
     /// <summary>The cells written on the row's line: Markdig pads every row to the widest one with cells of no
     /// source, which are not the author's.</summary>
@@ -86,5 +95,7 @@ internal static class TableEntries
     private static string ColumnName(int index) => $"Column {index + 1}";
 }
 
-/// <summary>A table read from a paragraph: the header's names and the rows below the delimiter row.</summary>
-internal sealed record ParsedTable(IReadOnlyList<string> Header, IReadOnlyList<TableRow> Rows);
+/// <summary>A table read from a paragraph: the header's names, the rows below the delimiter row, the paragraph's text
+/// (which the rows' spans count in) and the header row's line in it.</summary>
+internal sealed record ParsedTable(IReadOnlyList<string> Header, IReadOnlyList<TableRow> Rows, string Source,
+    int HeaderLine);

@@ -27,7 +27,7 @@ public class EditedContentColumnsTests
         var node = ReadingListParser.Parse($"# Entry\n\n* {markdown}\n").Document.Sections[0].Entries[0];
         var row = ParsedTree.ToRow(node, 0);
         var entry = new Entry { Markdown = "" };
-        Assert.True(EntryContent.TryApply(entry, markdown, DateTimeOffset.UnixEpoch));
+        Assert.Null(EntryContent.Rewrite(entry, markdown, DateTimeOffset.UnixEpoch));
 
         using var db = PortalDatabase.Create("Host=127.0.0.1;Database=model-only");
         var model = db.Model.FindEntityType(typeof(Entry))!.GetProperties().ToDictionary(p => p.GetColumnName());

@@ -60,7 +60,7 @@ public class EntryAddressTests
     {
         // Otherwise: PATCH and the editor store what the importer would not (one rule, every path).
         var entry = new Entry { Markdown = "" };
-        Assert.True(EntryContent.TryApply(entry, "[t](javascript:alert(1))", DateTimeOffset.UnixEpoch));
+        Assert.Null(EntryContent.Rewrite(entry, "[t](javascript:alert(1))", DateTimeOffset.UnixEpoch));
         Assert.Equal("[t](javascript:alert(1))", entry.Markdown);
         Assert.Null(entry.Url);
         Assert.Null(entry.NormalizedUrl);

@@ -22,12 +22,14 @@ public class EntryShapeTests
             "| [Hackers](https://h.example/hackers) | Crime | 1995 |\n" +
             "| [WarGames](https://w.example/) and [trailer](https://t.example/w) | Drama | 1983 |\n");
         Assert.Equal([EntryShape.TableRow, EntryShape.TableRow], section.Entries.Select(e => e.Shape));
-        Assert.Equal("\n| Name | Genre | Year |\n|---|:---:|---|\n", section.IntroMarkdown);
+        Assert.Equal("\n", section.IntroMarkdown);
+        Assert.Equal("| Name | Genre | Year |\n|---|:---:|---|\n", section.Entries[0].LeadingMarkdown);
         var first = section.Entries[0].Fields;
         Assert.Equal(EntryKind.Link, first.Kind);
         Assert.Equal("Hackers", first.Title);
         Assert.Equal("https://h.example/hackers", first.Url);
-        Assert.Equal([new EntryCell("Genre", "Crime"), new EntryCell("Year", "1995")], first.Cells);
+        Assert.Equal([new EntryCell("Name", "[Hackers](https://h.example/hackers)"), new EntryCell("Genre", "Crime"),
+            new EntryCell("Year", "1995")], first.Cells);
         Assert.Equal("Genre: Crime · Year: 1995", first.Description);
         var second = section.Entries[1].Fields;
         Assert.Equal([("https://w.example/", LinkRole.Primary), ("https://t.example/w", LinkRole.Related)],
@@ -45,7 +47,7 @@ public class EntryShapeTests
         Assert.Equal(EntryKind.Note, row.Kind);
         Assert.Equal("Sneakers", row.Title);
         Assert.Null(row.Url);
-        Assert.Equal([new EntryCell("Year", "1992")], row.Cells);
+        Assert.Equal([new EntryCell("Name", "Sneakers"), new EntryCell("Year", "1992")], row.Cells);
     }
 
     [Fact]

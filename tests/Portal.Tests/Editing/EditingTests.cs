@@ -110,7 +110,7 @@ public class EditingTests(TestDatabase server)
         var editing = Get<EntryEditing>(app);
         var version = await VersionAsync(app, id);
         var outcome = await editing.UpdateAsync(id, version, "line one\n* line two", Ed);
-        Assert.Equal(EntryEditing.NotOneBullet, Assert.IsType<EditOutcome.Invalid>(outcome).Message);
+        Assert.Equal(EntryContent.NotOneBullet, Assert.IsType<EditOutcome.Invalid>(outcome).Message);
         Assert.Equal(before, await ExportAsync(app));
     }
 

@@ -1,4 +1,5 @@
 using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Portal.Features.Reading;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,9 @@ public sealed record SectionChoice(int Id, int? ParentId, string Title, string S
     public int TotalCount { get; init; } = EntryCount;
 }
 
+/// <summary>A table's column names, and which of them a new row's title goes in.</summary>
+public sealed record TableColumns(IReadOnlyList<string> Names, int TitleColumn);
+
 /// <summary>An entry as editor pages list it, nested.</summary>
 public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Position, string Markdown, string? Title,
     string? Url, uint Version, DateTimeOffset? RetiredAt)
@@ -20,6 +24,10 @@ public sealed record EditorEntry(long Id, int SectionId, long? ParentId, int Pos
     public DateOnly? Date { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<Domain.ReadingLists.Author> Authors { get; init; } = [];
+
+    /// <summary>Bullet, table row or passage; a row's cells are named by its table's header.</summary>
+    public Domain.ReadingLists.EntryShape Shape { get; init; }
+    public IReadOnlyList<Domain.ReadingLists.EntryCell> Cells { get; init; } = [];
     public List<EditorEntry> Children { get; } = [];
     public string Name => ContentHistory.Name(Title, Markdown);
 }
@@ -84,8 +92,21 @@ public sealed class EditorQueries(IDbContextFactory<PortalDbContext> databases)
         return await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == id)
             .Select(e => new EditorEntry(e.Id, e.SectionId, e.ParentId, e.Position, e.Markdown, e.Title, e.Url,
                 e.Version, e.RetiredAt)
-                { Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors })
+                {
+                    Kind = e.Kind, Date = e.Date, Description = e.Description, Authors = e.Authors, Shape = e.Shape,
+                    Cells = e.Cells,
+                })
             .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The columns of the table that ends the section, where a new top-level entry becomes a row; null when
+    /// the section does not end with a table.</summary>
+    public async Task<TableColumns?> TableAtEndAsync(int sectionId, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await EntryTree.TableAtEndAsync(db, sectionId, ct) is { } row
+            ? new TableColumns(row.Cells.Select(c => c.Name).ToList(), TableRowMarkdown.NewRowTitleColumn(row))
+            : null;
     }
 
     /// <summary>Retired entries, most recently retired first.</summary>

@@ -16,13 +16,6 @@ namespace ContainerNetLib.Portal.Features.Editing;
 /// </summary>
 public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, EditUnit unit)
 {
-    public const string NotABullet = "This entry is a table row or a passage of the list's file, which the editor "
-        + "cannot change yet: change it in the file and import it. Nothing was saved.";
-
-    public const string NotOneBullet =
-        "The Markdown must be one bullet's text on one line, for example: 2024-01-31: [Title](https://example.com/) " +
-            "by [Author](https://example.com/me)";
-
     /// <summary>Entries (live or retired) whose URL is the same once normalised: the warning an editor sees before
     /// adding (the add itself checks again, <see cref="SameAddress"/>).</summary>
     public async Task<List<EntryLocation>> FindByUrlAsync(string url, long? except = null,
@@ -66,7 +59,10 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 Markdown = "", SectionId = sectionId, ParentId = parentId, Indent = EntryTree.ChildIndent(parent),
                 Position = await EntryTree.NextPositionAsync(db, sectionId, parentId, ct), CreatedAt = edit.Now,
             };
-            if (Apply(entry, markdown.Trim(), edit.Now) is { } problem) return Edit.Refuse(problem);
+            var text = markdown.Trim();
+            if (parent is null && await EntryTree.TableAtEndAsync(db, sectionId, ct) is { } lastRow)
+                text = EntryContent.StartRowOf(entry, lastRow, text) ?? "";
+            if (Apply(entry, text, edit.Now) is { } problem) return Edit.Refuse(problem);
             if (!allowDuplicate && entry.NormalizedUrl is { } url
                 && await SameAddress.RefusalAsync(db, [url], except: null, ct) is { } duplicate)
                 return Edit.Refuse(duplicate);
@@ -146,12 +142,9 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
         }, ct);
     }
 
-    /// <summary>Sets the entry's Markdown, or says why not: text the list cannot hold or an entry may not hold
-    /// (<see cref="TextField.EntryMarkdown"/>), or not one bullet.</summary>
+    /// <summary>Sets the entry's Markdown, or says why not (<see cref="EntryContent.Rewrite"/>).</summary>
     private static string? Apply(Entry entry, string markdown, DateTimeOffset now) =>
-        entry.Shape != EntryShape.Bullet ? NotABullet
-        : TextField.EntryMarkdown.Problem(markdown)
-        ?? (EntryContent.TryApply(entry, markdown, now) ? null : NotOneBullet);
+        EntryContent.Rewrite(entry, markdown, now);
 
     /// <summary>A change to an existing entry (<see cref="EditUnit.ChangeAsync"/>): the change returns an error
     /// message, or null when done.</summary>

@@ -18,6 +18,13 @@ internal static class EntryTree
         (await db.Entries.IgnoreQueryFilters().Where(e => e.SectionId == sectionId && e.ParentId == parentId)
             .MaxAsync(e => (int?)e.Position, ct) ?? -1) + 1;
 
+    /// <summary>The section's last live top-level entry when it is a table row: a new entry at the section's end
+    /// joins that table as a row.</summary>
+    public static Task<Entry?> TableAtEndAsync(PortalDbContext db, int sectionId, CancellationToken ct) =>
+        db.Entries.AsNoTracking().Where(e => e.SectionId == sectionId && e.ParentId == null)
+            .OrderByDescending(e => e.Position).ThenByDescending(e => e.Id).Take(1)
+            .Where(e => e.Shape == Domain.ReadingLists.EntryShape.TableRow).SingleOrDefaultAsync(ct);
+
     /// <summary>The entry and everything nested under it, tracked.</summary>
     public static async Task<List<Entry>> SubtreeAsync(PortalDbContext db, Entry root, bool includeRetired,
         CancellationToken ct)

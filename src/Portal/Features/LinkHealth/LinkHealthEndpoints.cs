@@ -113,8 +113,8 @@ public static class LinkHealthEndpoints
                     _ => null,
                 };
                 if (replacement is null) return "There is no new URL for that link any more; nothing was changed.";
-                return EntryContent.TryApply(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), now)
-                    ? null : "The entry could not be rewritten with the new URL; nothing was changed.";
+                return EntryContent.Rewrite(entry, EntryContent.ReplaceUrl(entry.Markdown, url, replacement), now)
+                    is null ? null : "The entry could not be rewritten with the new URL; nothing was changed.";
             }, ct);
         if (outcome is not EditOutcome.Saved) return Back(Refusal(outcome));
         // The new address has never been checked: check it now rather than tonight.
@@ -134,8 +134,8 @@ public static class LinkHealthEndpoints
                     .Select(s => s.FetchedTitle).SingleOrDefaultAsync(ct);
                 if (string.IsNullOrWhiteSpace(fetched)) return "No fetched title for that entry; nothing was changed.";
                 title = string.Join(' ', fetched.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                return EntryContent.ReplaceTitle(entry, title) is { } markdown && EntryContent.TryApply(entry,
-                    markdown, now)
+                return EntryContent.ReplaceTitle(entry, title) is { } markdown
+                    && EntryContent.Rewrite(entry, markdown, now) is null
                     ? null : "The entry's title could not be rewritten; nothing was changed.";
             }, ct);
         return Back(outcome is EditOutcome.Saved ? $"Title updated to \"{title}\"." : Refusal(outcome));

@@ -4,30 +4,25 @@ namespace ContainerNetLib.Portal.Features.Reading;
 
 /// <summary>
 /// Entries that the reader page shows in one element: consecutive bullets in one list, the rows of one table in
-/// one table, a passage on its own. <see cref="Header"/> is a table's header cells.
+/// one table, a passage on its own. <see cref="Header"/> is a table's column names, as the importer named its first
+/// row's cells.
 /// </summary>
 public sealed record EntryRun(EntryShape Shape, List<EntryView> Entries, List<string> Header)
 {
-    /// <summary>The section's top-level entries as runs; <paramref name="intro"/> holds the first table's header
-    /// when the section starts with a table.</summary>
-    public static List<EntryRun> Of(IReadOnlyList<EntryView> roots, string intro)
+    /// <summary>The section's top-level entries as runs: a table row joins the rows before it unless it opens a
+    /// table of its own.</summary>
+    public static List<EntryRun> Of(IReadOnlyList<EntryView> roots)
     {
         var runs = new List<EntryRun>();
         foreach (var entry in roots)
         {
-            var before = runs.Count == 0 ? intro : entry.LeadingMarkdown;
-            var header = entry.Shape == EntryShape.TableRow ? TableText.SplitHeader(before).Header : null;
             var last = runs.LastOrDefault();
             var joins = last is not null && last.Shape == entry.Shape && entry.Shape != EntryShape.Passage
-                && header is null;
+                && !entry.OpensTable;
             if (joins) last!.Entries.Add(entry);
-            else runs.Add(new EntryRun(entry.Shape, [entry], header ?? []));
+            else runs.Add(new EntryRun(entry.Shape, [entry],
+                entry.Shape == EntryShape.TableRow ? entry.Cells.Select(c => c.Name).ToList() : []));
         }
         return runs;
     }
-
-    /// <summary>The section's introduction as shown: without the header of a table that opens the section, which
-    /// the table itself shows.</summary>
-    public static string Intro(IReadOnlyList<EntryView> roots, string intro) =>
-        roots.Count > 0 && roots[0].Shape == EntryShape.TableRow ? TableText.SplitHeader(intro).Before : intro;
 }

@@ -36,8 +36,13 @@ public sealed record EntryView(
     /// <summary>Bullet, table row or passage: which element the reader page shows it in.</summary>
     public EntryShape Shape { get; init; }
 
-    /// <summary>The text between the previous entry and this one: where a later table keeps its header.</summary>
-    public string LeadingMarkdown { get; init; } = "";
+    /// <summary>A table row's cells as written, named by the header, in column order (the importer's reading,
+    /// <see cref="EntryCell"/>); empty for other shapes.</summary>
+    public IReadOnlyList<EntryCell> Cells { get; init; } = [];
+
+    /// <summary>The first row of a table: the importer gives it the table's header lines as its leading text.
+    /// </summary>
+    public bool OpensTable { get; init; }
 
     public List<EntryView> Children { get; } = [];
 }

@@ -152,7 +152,8 @@ public sealed class ReadingQueries(
             e.Kind, e.Date, e.Title, e.Url, e.Markdown, e.Authors, e.Description, e.CreatedAt)
         {
             Shape = e.Shape,
-            LeadingMarkdown = e.LeadingMarkdown,
+            Cells = e.Cells,
+            OpensTable = e.Shape == EntryShape.TableRow && e.LeadingMarkdown != "",
         });
 
     internal static List<EntryView> BuildTree(List<EntryView> entries)
