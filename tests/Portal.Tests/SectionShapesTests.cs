@@ -25,6 +25,15 @@ public class SectionShapesTests(TestDatabase server)
 
         Read [the overlay guide](https://guide.example/overlays) before you start.
 
+        ## Tools
+
+        <a href="https://x.example/">Name</a> - description<br>
+        <b>Other</b> <a href="https://y.example/">Second</a> - more<br>
+
+        [Markdown](https://md.example/) - written in Markdown, *emphasised*.
+
+        * [Bullet](https://bullet.example/) - holds <b>raw</b> HTML
+
         """;
 
     [Fact]
@@ -97,5 +106,34 @@ public class SectionShapesTests(TestDatabase server)
         Assert.Equal("https://guide.example/overlays", paragraph.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal($"/sections/guide#e-{id}", passage.QuerySelector("a.copy-link")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll("li.entry"));
+    }
+
+    [Fact]
+    public async Task A_passage_written_in_html_shows_its_links_as_links_like_markdown_ones_and_a_bullet_does_not()
+    {
+        // Otherwise: a list whose entries are written as HTML shows its tags as text and nothing to click, or its
+        // links lack the rel a Markdown link has; or a bullet's raw HTML starts being rendered as markup.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        var page = Html.Parse(await app.Client().GetStringAsync("/sections/tools"));
+
+        var passages = page.QuerySelectorAll(".entry-passage .passage-text");
+        Assert.Equal(2, passages.Length);
+        var html = passages[0];
+        Assert.Equal("Name - description\nOther Second - more", html.TextContent.Trim());
+        Assert.Equal(["https://x.example/", "https://y.example/"],
+            html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Other", html.QuerySelector("b")!.TextContent);
+        Assert.Equal(2, html.QuerySelectorAll("br").Length);
+        var markdownLink = passages[1].QuerySelector("a")!;
+        Assert.Equal("emphasised", passages[1].QuerySelector("em")!.TextContent);
+        static string Attributes(AngleSharp.Dom.IElement a) => string.Join(" ",
+            a.Attributes.Where(x => x.Name != "href").Select(x => $"{x.Name}={x.Value}").Order());
+        Assert.Equal("rel=noopener noreferrer nofollow", Attributes(markdownLink));
+        Assert.All(html.QuerySelectorAll("a"), a => Assert.Equal(Attributes(markdownLink), Attributes(a)));
+
+        var bullet = Assert.Single(page.QuerySelectorAll("li.entry .entry-text"));
+        Assert.Contains("holds <b>raw</b> HTML", bullet.TextContent);
+        Assert.Null(bullet.QuerySelector("b"));
     }
 }

@@ -10,6 +10,8 @@ public static class ReadingListSanitizer
     [
         "a", "p", "em", "strong", "del", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr",
         "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "img",
+        // What a passage written in HTML also uses; none of them carries an attribute the list below allows.
+        "b", "i", "div", "span",
     ];
 
     public static HtmlSanitizer Create()
@@ -26,10 +28,21 @@ public static class ReadingListSanitizer
         });
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.GetAttribute("href") is { } href &&
-                Domain.Urls.UrlNormalizer.IsWebAddress(href))
+            if (e.Node is not AngleSharp.Dom.IElement element) return;
+            if (element.LocalName == "a")
             {
-                link.SetAttribute("rel", "noopener noreferrer nofollow");
+                // Raw HTML in a passage never passed the syntax tree's check; hold its links to the same policy. A
+                // refused one (its href may already be gone) becomes its text, as a refused Markdown link does.
+                var href = element.GetAttribute("href");
+                if (LinkPolicy.Allowed(href, image: false).Length == 0)
+                    foreach (var child in element.ChildNodes.ToList()) e.ReplacementNodes.Add(child);
+                else if (Domain.Urls.UrlNormalizer.IsWebAddress(href!))
+                    element.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+            else if (element.LocalName == "img" && LinkPolicy.Allowed(element.GetAttribute("src"), image: true)
+                         .Length == 0)
+            {
+                e.ReplacementNodes.Add(e.Document.CreateTextNode(element.GetAttribute("alt") ?? ""));
             }
         };
         return sanitizer;
