@@ -98,7 +98,11 @@ public class ReplayedPageTests(TestDatabase server, Browser browser)
         await using var people = await PeopleAsync(portal);
         var entry = await EntryIdAsync(portal);
         int section;
-        await using (var db = portal.Database.Open()) section = await db.Sections.Select(s => s.Id).FirstAsync();
+        await using (var db = portal.Database.Open())
+        {
+            section = await db.Sections.Select(s => s.Id).FirstAsync();
+            await InteractivePages.WaitingSuggestionAsync(db, entry, section);
+        }
         var before = await portal.Database.EveryRowAsync();
 
         var wrong = new List<string>();

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using ContainerNetLib.Domain.Data;
+using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Portal.Features.Accounts;
+using ContainerNetLib.Portal.Features.Suggestions;
 using ContainerNetLib.Portal.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -20,8 +24,9 @@ public static class InteractivePages
         public bool ForAdministrators => ActingAccount.PolicyOf(Component) == Policies.Admin;
 
         /// <summary>
-        /// The page's address with an existing entry's or section's id in its route; a page with a parameter of
-        /// another kind fails here until it is taught what to put there.
+        /// The page's address with an existing entry's or section's id in its route (a suggestion's page, the one
+        /// <see cref="WaitingSuggestionAsync"/> made); a page with a parameter of another kind fails here until it is
+        /// taught what to put there.
         /// </summary>
         public string Address(long entryId, int sectionId) => "/" + string.Join('/', Segments(entryId, sectionId)
             .Select(segment => segment.Literal ?? Convert.ToString(segment.Value, CultureInfo.InvariantCulture)));
@@ -48,6 +53,8 @@ public static class InteractivePages
                         {
                             "entries" => entryId,
                             "sections" => sectionId,
+                            // The one WaitingSuggestionAsync put under the entry's id.
+                            "suggestions" => entryId,
                             _ => throw new InvalidOperationException(
                                 $"InteractivePages does not know what to put in {{{parameter.Name}}} of {Template}"),
                         });
@@ -56,7 +63,31 @@ public static class InteractivePages
             }
         }
 
+        /// <summary>A page that only shows (a suggested page's extract): the action walk finds nothing to try.
+        /// </summary>
+        public bool ShowsOnly => Component == typeof(SuggestionExtractPage);
+
         public override string ToString() => Template;
+    }
+
+    /// <summary>A suggestion waiting for review under the entry's id, in the entry's section, with a saved copy of
+    /// its page: what the suggestion pages show when walked.</summary>
+    public static async Task WaitingSuggestionAsync(PortalDbContext db, long entryId, int sectionId)
+    {
+        const string url = "https://walked.example/suggested";
+        db.Suggestions.Add(new Suggestion
+        {
+            Id = entryId, Url = url, NormalizedUrl = url, SectionId = sectionId, Title = "A suggested page",
+            CheckOutcome = LinkOutcome.Ok, CheckStatus = 200, State = SuggestionState.Pending,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        db.SavedCopies.Add(new SavedCopy
+        {
+            NormalizedUrl = url, Number = 1, SavedAt = DateTimeOffset.UtcNow, Url = url, FinalUrl = url,
+            Host = "walked.example", Title = "A suggested page", Text = "Its text.", ContentHash = "walked",
+            WordCount = 2,
+        });
+        await db.SaveChangesAsync();
     }
 
     public static IReadOnlyList<Page> All { get; } = typeof(Program).Assembly.GetTypes()
