@@ -8,34 +8,14 @@
 # output (dotnet build first). Run: bash bench/marks.sh   (results also in bench/out/marks-results.txt)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source bench/sign-in.sh
-command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;
-  apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
-base="$(scripts/postgres.sh start)"
-port="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base")"
-export PGPASSWORD=portal-dev
-db=cnl_bench_marks
-admin="postgresql://portal:portal-dev@127.0.0.1:$port/postgres"
-dbUrl="postgresql://portal:portal-dev@127.0.0.1:$port/$db"
-out=bench/out; mkdir -p $out
+source bench/bench-setup.sh
 web=http://127.0.0.1:5098
-pid=""
-trap '[[ -n $pid ]] && kill $pid 2>/dev/null || true' EXIT
-
 [[ -f $out/synthetic-100k.md ]] || { dotnet build bench/Generator -c Release -nologo -v quiet;
   dotnet bench/Generator/bin/Release/net10.0/ContainerNetLib.Bench.Generator.dll 100000 200 $out/synthetic-100k.md; }
-psql "$admin" -qc "drop database if exists $db with (force)" -c "create database $db" >/dev/null
-export ConnectionStrings__Portal="${base/Database=containernetlib/Database=$db}"
-importer=(dotnet src/Importer/bin/Release/net10.0/ContainerNetLib.Importer.dll)
-"${importer[@]}" migrate >/dev/null
+bench_database cnl_bench_marks
 "${importer[@]}" import $out/synthetic-100k.md >/dev/null
-printf 'a long enough password\n' |
-  "${importer[@]}" users add member@example.org --role Reader --password-stdin >/dev/null 2>&1
-
-Portal__Role=web ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-  dotnet src/Portal/bin/Release/net10.0/ContainerNetLib.Portal.dll --urls $web >$out/portal-marks.log 2>&1 &
-pid=$!
-for _ in $(seq 1 150); do curl -sf -o /dev/null $web/healthz/ready && break; sleep 0.2; done
+bench_user member@example.org Reader
+start_portal $web $out/portal-marks.log
 cookie=$(sign_in $web /account/login member@example.org)
 
 # 10,000 read marks spread over the whole list (every tenth entry), and a previous visit from before the import.
