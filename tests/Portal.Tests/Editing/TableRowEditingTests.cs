@@ -1,5 +1,6 @@
 using Bunit;
 using ContainerNetLib.Domain.Accounts;
+using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
 using ContainerNetLib.Domain.LinkHealth;
 using ContainerNetLib.Portal.Tests.Accounts;
@@ -121,6 +122,36 @@ public class TableRowEditingTests(TestDatabase server)
 
         Assert.IsType<EditOutcome.Saved>(outcome);
         Assert.Contains("|`apiKey`|\r\n| [wttr.in](https://wttr.example/) | weather in a terminal |  |\r\n",
+            await ExportAsync(app));
+    }
+
+    [Fact]
+    public async Task Moves_and_places_that_would_break_a_table_are_refused_with_a_sentence_and_write_nothing()
+    {
+        // Otherwise: moving the first row up or down carries the header lines away, a row moved before the header
+        // becomes a stray line of pipes, and the exported file no longer reads back as the same table.
+        await using var app = await PortalApp.StartAsync(server, importSeed: false);
+        await app.ImportAsync(List);
+        var editor = new EditorIdentity("u1", "ed@example.org");
+        var placement = app.Services.GetRequiredService<EntryPlacement>();
+        int section;
+        await using (var db = app.Database.Open())
+            section = await db.Sections.Where(s => s.Slug == "weather").Select(s => s.Id).SingleAsync();
+        var before = await ExportAsync(app);
+
+        Assert.Equal(TablePlacement.RowStays, Assert.IsType<EditOutcome.Invalid>(
+            await placement.MoveUpAsync(await RowIdAsync(app, "Weatherstack"), editor)).Message);
+        Assert.Equal(TablePlacement.RowStays, Assert.IsType<EditOutcome.Invalid>(
+            await placement.MoveDownAsync(await RowIdAsync(app, "Open-Meteo"), editor)).Message);
+        Assert.Equal(TablePlacement.RowStays, Assert.IsType<EditOutcome.Invalid>(await app.Services
+            .GetRequiredService<EntryEditing>().AddAsync(section, null, "[wttr.in](https://wttr.example/): terminal",
+                editor, place: 0)).Message);
+        Assert.Equal(before, await ExportAsync(app));
+
+        // A new row between the two existing ones stays inside the table.
+        Assert.IsType<EditOutcome.Saved>(await app.Services.GetRequiredService<EntryEditing>().AddAsync(section, null,
+            "[wttr.in](https://wttr.example/): terminal", editor, place: 1));
+        Assert.Contains("| No |\r\n| [wttr.in](https://wttr.example/) | terminal |  |\r\n|[Weatherstack]",
             await ExportAsync(app));
     }
 

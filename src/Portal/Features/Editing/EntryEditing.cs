@@ -71,6 +71,7 @@ public sealed class EntryEditing(IDbContextFactory<PortalDbContext> databases, E
                 // Before the sibling now at that place: the ones after it move down one.
                 var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
                 siblings.Insert(Math.Clamp(index, 0, siblings.Count), entry);
+                if (TablePlacement.Problem(siblings, entry) is { } inTable) return Edit.Refuse(inTable);
                 EntryTree.Renumber(siblings);
             }
             db.Entries.Add(entry);

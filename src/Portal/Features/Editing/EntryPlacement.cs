@@ -1,4 +1,6 @@
+using ContainerNetLib.Domain.Editing;
 using ContainerNetLib.Domain.Entities;
+using ContainerNetLib.Domain.ReadingLists;
 using Microsoft.EntityFrameworkCore;
 using ContainerNetLib.Portal.Features.Accounts;
 
@@ -25,6 +27,7 @@ public sealed class EntryPlacement(EntryEditing editing)
             if (to < 0 || to >= siblings.Count)
                 return by < 0 ? "The entry is already first." : "The entry is already last.";
             (siblings[at], siblings[to]) = (siblings[to], siblings[at]);
+            if (TablePlacement.Problem(siblings, entry) is { } inTable) return inTable;
             EntryTree.Renumber(siblings);
             return null;
         }, ct);
@@ -39,6 +42,7 @@ public sealed class EntryPlacement(EntryEditing editing)
             var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
             siblings.RemoveAll(e => e.Id == entry.Id);
             siblings.Insert(Math.Clamp(index, 0, siblings.Count), entry);
+            if (TablePlacement.Problem(siblings, entry) is { } inTable) return inTable;
             EntryTree.Renumber(siblings);
             return null;
         }, ct);
@@ -52,6 +56,8 @@ public sealed class EntryPlacement(EntryEditing editing)
             var siblings = await EntryTree.SiblingsAsync(db, entry, ct);
             var at = siblings.FindIndex(e => e.Id == entry.Id);
             if (at <= 0) return "There is no entry above this one to nest it under.";
+            if (TablePlacement.LeavingSiblings(entry) is { } row) return row;
+            if (siblings[at - 1].Shape == EntryShape.TableRow) return TablePlacement.NotUnderARow;
             await EntryTree.PlaceAsync(db, entry, entry.SectionId, siblings[at - 1].Id, ct);
             return null;
         }, ct);
@@ -85,6 +91,9 @@ public sealed class EntryPlacement(EntryEditing editing)
             target = await db.Sections.Where(s => s.Id == sectionId).Select(s => s.Title).SingleOrDefaultAsync(ct);
             if (target is null) return "That section does not exist any more.";
             if (sectionId == entry.SectionId && entry.ParentId is null) return "The entry is already in that section.";
+            if (TablePlacement.LeavingSiblings(entry) is { } row) return row;
+            // At the end of a section that ends with a table, it would join the table.
+            if (await EntryTree.TableAtEndAsync(db, sectionId, ct) is not null) return TablePlacement.NotAfterARow;
             await EntryTree.PlaceAsync(db, entry, sectionId, null, ct);
             return null;
         }, ct);
