@@ -57,8 +57,8 @@ update entries set created_at = now() where id > (select max(id) - 300 from entr
 update member_visits set previous_visit_ended_at = now() - interval '1 minute', last_seen_at = now();
 analyze entries;
 -- As an import would: the portal reads the entries' added moments again at the next content revision.
-select pg_notify('content_changed', revision::text) from (update reading_lists set revision = revision + 1
-  returning revision) bumped;
+with bumped as (update reading_lists set revision = revision + 1 returning revision)
+select pg_notify('content_changed', revision::text) from bumped;
 SQL
 sleep 1
 for c in 1 4; do
